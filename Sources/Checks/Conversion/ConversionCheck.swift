@@ -1,0 +1,89 @@
+import RuleEngine
+
+/// Checks that an amount stated in two currencies agrees with the exchange rate.
+public struct ConversionCheck: Check {
+  /// The conversion check's documentation and examples.
+  public static let description = CheckDescription(
+    id: "conversion",
+    summary: "an amount stated in two currencies agrees with the exchange rate",
+    details: """
+      Pairs the selected figures that share a key (entity, metric, period, segment) but not a \
+      currency, and converts one into the other, in either direction, at the rate stated beside \
+      either figure (`rate: USD/CNY 7.1348` or `rate: $1 = RMB 7.1348`) or else at the rate in \
+      the data's `rates:` table whose date is nearest the end of the period. The rate's own \
+      written precision counts. A pair with no rate joining its currencies is not checked.
+      """,
+    examples: ConversionExamples.all)
+
+  /// The conversion check takes no parameters beyond `where`.
+  public init(parameters: Parameters) throws(ParameterError) {}
+
+  /// Evaluates every pair of selected figures in different currencies.
+  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
+    var findings: [Finding] = []
+    for figure in figures {
+      guard case .currency(let currency) = figure.quantity.unit else { continue }
+      for partner in dataset.figures(for: figure.key) {
+        guard case .currency(let other) = partner.quantity.unit, other != currency,
+          figure.location < partner.location
+        else { continue }
+        // The figure stated with a rate is the converted one; otherwise the later one.
+        let (source, converted) =
+          figure.rate != nil && partner.rate == nil ? (partner, figure) : (figure, partner)
+        guard
+          let rate = converted.rate ?? source.rate
+            ?? dataset.rate(from: currency, to: other, for: figure.key.period),
+          Set([rate.base, rate.quote]) == Set([currency, other])
+        else { continue }
+        let claim = ConversionClaim(source: source, converted: converted, rate: rate)
+        if let finding = claim.verdict() { findings.append(finding) }
+      }
+    }
+    return findings
+  }
+}
+
+/// One amount stated in two currencies, and the rate between them.
+struct ConversionClaim {
+  let source: Figure
+  let converted: Figure
+  let rate: ExchangeRate
+
+  /// The values `source` converts to in `converted`'s currency under `reading`.
+  func expected(_ reading: Reading) -> ValueRange? {
+    let amount = source.quantity.range(reading)
+    let factor = rate.rate.range(reading)
+    if case .currency(rate.base) = source.quantity.unit { return amount * factor }
+    return amount / factor
+  }
+
+  func verdict() -> Finding? {
+    let severity = Verdict.judge { reading in
+      expected(reading).map { $0.overlaps(converted.quantity.range(reading)) } ?? true
+    }
+    guard let severity, let expected = expected(.rounded) else { return nil }
+    let operation = source.quantity.unit == .currency(rate.base) ? "*" : "/"
+    var message =
+      "\(converted.quantity.text) does not follow from \(source.quantity.text) at "
+      + "\(rate.pairText): \(source.quantity.text) \(operation) \(rate.rate.text) is "
+      + Wording.amountRange(expected, like: converted.quantity)
+    let central = operation == "*"
+      ? source.quantity.value * rate.rate.value
+      : source.quantity.value.divided(by: rate.rate.value)
+    if let central, let slip = Verdict.scaleSlip(
+      stated: converted.quantity.value, computed: central)
+    {
+      message += "; \(slip)"
+    }
+    var notes = [
+      Note(location: source.location, message: "converted from: \(source.key), \(source.quantity.text)")
+    ]
+    let date = rate.date.map { " on \($0)" } ?? ""
+    notes.append(Note(location: rate.location, message: "rate: \(rate.pairText)\(date)"))
+    return Finding(
+      severity: severity, message: message, location: converted.location, notes: notes,
+      identity: [
+        converted.key.description, converted.quantity.text, source.quantity.text, rate.pairText,
+      ])
+  }
+}

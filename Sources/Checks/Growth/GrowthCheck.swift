@@ -1,0 +1,198 @@
+import RuleEngine
+
+/// Checks that a stated change follows from the two figures it compares.
+public struct GrowthCheck: Check {
+  /// The growth check's documentation and examples.
+  public static let description = CheckDescription(
+    id: "growth",
+    summary: "a stated change (percent, percentage points or a multiple) follows from its figures",
+    details: """
+      For every selected figure with a stated change, finds the figure it is measured against \
+      (same entity, metric and segment; the base period the change names) and computes the \
+      change the two figures allow under their written precision: a percent change is \
+      (new - old) / |old|, a change in percentage points new - old, a multiple new / old. The \
+      claim is an error when no reading of the written precision allows it, a warning when \
+      only truncation or rounded trailing zeros allow it. A percent stated where percentage \
+      points fit (or the reverse) is named as such.
+      """,
+    examples: GrowthExamples.all)
+
+  /// The growth check takes no parameters beyond `where`.
+  public init(parameters: Parameters) throws(ParameterError) {}
+
+  /// Evaluates every stated change of the selected figures.
+  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
+    var findings: [Finding] = []
+    for figure in figures {
+      for change in figure.changes {
+        guard let basePeriod = change.base.resolve(from: figure.key.period) else { continue }
+        var baseKey = figure.key
+        baseKey.period = basePeriod
+        guard
+          let base = dataset.figures(for: baseKey).first(where: {
+            $0.quantity.unit.isComparable(with: figure.quantity.unit)
+          })
+        else { continue }
+        if let finding = GrowthClaim(current: figure, base: base, change: change).verdict() {
+          findings.append(finding)
+        }
+      }
+    }
+    return findings
+  }
+}
+
+/// One stated change between two figures.
+struct GrowthClaim {
+  let current: Figure
+  let base: Figure
+  let change: StatedChange
+
+  var stated: Quantity { change.stated }
+
+  /// The change the figures allow under `reading`, in the stated change's unit; nil when it is
+  /// undefined (a percent change from a base that may be zero).
+  func computed(_ reading: Reading, as unit: Unit) -> ValueRange? {
+    let new = current.quantity.range(reading)
+    let old = base.quantity.range(reading)
+    switch unit {
+    case .percent:
+      guard let magnitude = Self.magnitude(old) else { return nil }
+      return ((new - old) / magnitude).map { $0 * .hundred }
+    case .multiple:
+      guard let low = old.low, !low.isNegative, !low.isZero else { return nil }
+      return new / old
+    default:
+      return new - old
+    }
+  }
+
+  /// |x| for an interval that does not contain zero.
+  static func magnitude(_ range: ValueRange) -> ValueRange? {
+    guard !range.containsZero else { return nil }
+    if let high = range.high, high.isNegative { return -range }
+    return range
+  }
+
+  func holds(_ reading: Reading, as unit: Unit) -> Bool {
+    guard let computed = computed(reading, as: unit) else { return true }
+    return computed.overlaps(stated.range(reading))
+  }
+
+  func verdict() -> Finding? {
+    let unit = stated.unit
+    if unit == .percent, base.quantity.range(.rounded).containsZero {
+      return base.quantity.value.isZero ? zeroBase() : nil
+    }
+    if unit == .percentagePoints, current.quantity.unit != .percent {
+      return finding(
+        .error,
+        "stated change \(stated.text) is in percentage points, but \(describe(base)) and "
+          + "\(describe(current)) are not percentages; state the change in percent")
+    }
+    if !(stated.unit.isComparable(with: current.quantity.unit) || stated.unit == .percent
+      || stated.unit == .percentagePoints || stated.unit == .multiple)
+    {
+      return finding(
+        .error,
+        "stated change \(stated.text) is in \(stated.unit.name), but the figures are in "
+          + "\(current.quantity.unit.name)")
+    }
+    guard let severity = Verdict.judge({ holds($0, as: unit) }) else { return nil }
+    if let confusion = percentPointConfusion(severity) { return confusion }
+    let decimals = Wording.decimals(for: stated)
+    let range = computed(.rounded, as: unit).map {
+      Wording.changeRange($0, unit: unit, decimals: decimals)
+    }
+    var message =
+      "stated \(noun) \(stated.text) does not follow from \(describe(base)) -> "
+      + "\(describe(current)): \(formula(unit)) is \(range ?? "undefined")"
+    if let implied = impliedBase() {
+      message +=
+        "; \(stated.text) implies \(base.key.period) of about "
+        + Wording.amount(implied, like: base.quantity)
+      if let slip = Verdict.scaleSlip(stated: implied, computed: base.quantity.value) {
+        message += "; \(slip)"
+      }
+    }
+    return finding(severity, message)
+  }
+
+  var noun: String {
+    switch stated.unit {
+    case .multiple: return "multiple"
+    case .percent: return stated.value.isNegative ? "decline" : "growth"
+    default: return "change"
+    }
+  }
+
+  func formula(_ unit: Unit) -> String {
+    switch unit {
+    case .percent: return "(new - old) / old"
+    case .multiple: return "new / old"
+    default: return "new - old"
+    }
+  }
+
+  /// The base value the stated change would need, given the current figure as written.
+  func impliedBase() -> ExactDecimal? {
+    let new = current.quantity.value
+    switch stated.unit {
+    case .percent:
+      let factor = ExactDecimal.one + (stated.value.divided(by: .hundred) ?? .zero)
+      return factor.isZero || factor.isNegative ? nil : new.divided(by: factor)
+    case .multiple:
+      return stated.value.isZero ? nil : new.divided(by: stated.value)
+    default:
+      return new - stated.value
+    }
+  }
+
+  /// A percent stated where percentage points fit, or the reverse: its own message.
+  func percentPointConfusion(_ severity: Severity) -> Finding? {
+    guard current.quantity.unit == .percent, base.quantity.unit == .percent else { return nil }
+    let other: Unit = stated.unit == .percent ? .percentagePoints : .percent
+    guard stated.unit == .percent || stated.unit == .percentagePoints,
+      let alternative = computed(.lenient, as: other),
+      alternative.overlaps(stated.range(.lenient))
+    else { return nil }
+    let decimals = Wording.decimals(for: stated)
+    let points = computed(.rounded, as: .percentagePoints).map {
+      Wording.changeRange($0, unit: .percentagePoints, decimals: decimals)
+    }
+    let percent = computed(.rounded, as: .percent).map {
+      Wording.changeRange($0, unit: .percent, decimals: decimals)
+    }
+    let from = "\(base.quantity.text) -> \(current.quantity.text)"
+    let message =
+      stated.unit == .percent
+      ? "stated change \(stated.text) is in percent, but it is the change in percentage points: "
+        + "\(from) is \(points ?? "?") (\(percent ?? "?") in relative terms); write percentage points"
+      : "stated change \(stated.text) is in percentage points, but it is the relative change: "
+        + "\(from) is \(percent ?? "?") relative, \(points ?? "?"); write percent"
+    return finding(severity, message)
+  }
+
+  func zeroBase() -> Finding {
+    finding(
+      .error,
+      "stated change \(stated.text) is a percent change from \(describe(base)), which is zero; "
+        + "a percent change from zero is undefined: state the change as an amount")
+  }
+
+  func describe(_ figure: Figure) -> String {
+    "\(figure.quantity.text) (\(figure.key.period))"
+  }
+
+  func finding(_ severity: Severity, _ message: String) -> Finding {
+    Finding(
+      severity: severity, message: message, location: change.location,
+      notes: [
+        Note(location: base.location, message: "base: \(base.key), \(base.quantity.text)"),
+        Note(location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
+      ],
+      identity: [
+        current.key.description, stated.text, base.quantity.text, current.quantity.text,
+      ])
+  }
+}

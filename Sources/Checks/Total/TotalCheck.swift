@@ -1,0 +1,142 @@
+import RuleEngine
+
+/// Checks that parts, with their signs, add up to their total.
+public struct TotalCheck: Check {
+  /// The total check's documentation and examples.
+  public static let description = CheckDescription(
+    id: "total",
+    summary: "parts with signs add up to their total; an \"of which\" list does not exceed it",
+    details: """
+      For every selected figure that `total` matches, looks up each part: the total's key with \
+      the part's entity, metric, period or segment put in. The parts' intervals, subtracted \
+      where a part says `sign: -`, must add up to an interval that meets the total's. With \
+      `partial: true` the parts are an "of which" list: their sum must not exceed the total. A \
+      total whose parts are not all in the data (or are in another currency) is not checked.
+      """,
+    parameters: [
+      ParameterSpec(
+        "total", .selector, required: true,
+        summary: "the figures that are totals, e.g. { metric: revenue }"),
+      ParameterSpec(
+        "parts", .selectors, required: true,
+        summary: "the parts, each a selector or metric name; `sign: -` (or `-name`) subtracts"),
+      ParameterSpec(
+        "partial", .boolean,
+        summary: "the parts are an \"of which\" list: their sum must not exceed the total"),
+    ],
+    examples: TotalExamples.all)
+
+  let total: Selector
+  let parts: [Selector]
+  let isPartial: Bool
+
+  /// Reads `total`, `parts` and `partial`.
+  public init(parameters: Parameters) throws(ParameterError) {
+    guard let total = parameters.selector("total"), let parts = parameters.selectors("parts")
+    else {
+      throw ParameterError("'total' and 'parts' are required", at: parameters.ruleLocation)
+    }
+    // A part that names nothing the total does not would be the total itself.
+    let selectsTotal = { (part: Selector) in
+      (part.entity ?? total.entity) == total.entity && (part.metric ?? total.metric) == total.metric
+        && (part.period ?? total.period) == total.period
+        && (part.segment ?? total.segment) == total.segment
+    }
+    if let same = parts.first(where: selectsTotal) {
+      throw ParameterError(
+        "a part selects the total itself (\(same)); name the parts' metric or segment",
+        at: same.location ?? parameters.location("parts"))
+    }
+    self.total = total
+    self.parts = parts
+    self.isPartial = parameters.boolean("partial") ?? false
+  }
+
+  /// Evaluates every selected total against its parts.
+  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
+    let totalSelector = dataset.canonical(total)
+    var findings: [Finding] = []
+    for figure in figures where totalSelector.matches(figure.key) {
+      var found: [(Selector, Figure)] = []
+      for part in parts {
+        let key = dataset.canonical(part).applied(to: figure.key)
+        guard
+          let match = dataset.figures(for: key).first(where: {
+            $0.quantity.unit.isComparable(with: figure.quantity.unit)
+          })
+        else {
+          if isPartial { continue }
+          found = []
+          break
+        }
+        found.append((part, match))
+      }
+      guard !found.isEmpty else { continue }
+      let claim = TotalClaim(total: figure, parts: found, isPartial: isPartial)
+      if let finding = claim.verdict() { findings.append(finding) }
+    }
+    return findings
+  }
+}
+
+/// A total and the parts found for it.
+struct TotalClaim {
+  let total: Figure
+  let parts: [(selector: Selector, figure: Figure)]
+  let isPartial: Bool
+
+  /// The sum of the parts under `reading`, with one part optionally scaled by `10^power`.
+  func sum(_ reading: Reading, scaling index: Int? = nil, by power: Int = 0) -> ValueRange {
+    var sum = ValueRange(exactly: .zero)
+    for (position, part) in parts.enumerated() {
+      var range = part.figure.quantity.range(reading)
+      if position == index { range = range * .powerOfTen(power) }
+      sum = part.selector.isNegated ? sum - range : sum + range
+    }
+    return sum
+  }
+
+  func holds(_ sum: ValueRange, _ reading: Reading) -> Bool {
+    let total = total.quantity.range(reading)
+    guard isPartial else { return sum.overlaps(total) }
+    return ValueRange(low: sum.low, high: nil).overlaps(total)
+  }
+
+  func verdict() -> Finding? {
+    guard let severity = Verdict.judge({ holds(sum($0), $0) }) else { return nil }
+    let terms = parts.enumerated().map { position, part in
+      let sign = part.selector.isNegated ? "- " : (position == 0 ? "" : "+ ")
+      return sign + part.figure.quantity.text
+    }.joined(separator: " ")
+    let range = Wording.amountRange(sum(.rounded), like: total.quantity)
+    var message =
+      isPartial
+      ? "the parts of \(total.quantity.text) (\(total.key)) add up to more than the total: "
+        + "\(terms) is \(range)"
+      : "the parts do not add up to the total \(total.quantity.text) (\(total.key)): "
+        + "\(terms) is \(range)"
+    if let slip = scaleSlip() { message += "; \(slip)" }
+    let notes = parts.map { part in
+      Note(
+        location: part.figure.location,
+        message: (part.selector.isNegated ? "subtracted part: " : "part: ")
+          + "\(part.figure.key), \(part.figure.quantity.text)")
+    }
+    return Finding(
+      severity: severity, message: message, location: total.location, notes: notes,
+      identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text))
+  }
+
+  /// Names the part whose scale word is probably wrong: the one that, 1,000 or 1,000,000 times
+  /// larger or smaller, makes the parts add up.
+  func scaleSlip() -> String? {
+    for (index, part) in parts.enumerated() {
+      for power in [-3, 3, -6, 6, -9, 9] where holds(sum(.lenient, scaling: index, by: power), .lenient) {
+        let size = power < 0 ? "smaller" : "larger"
+        return "\(part.figure.quantity.text) would fit if it were \(Wording.factor(abs(power))) \(size): "
+          + "is its scale word wrong?"
+      }
+    }
+    return nil
+  }
+}

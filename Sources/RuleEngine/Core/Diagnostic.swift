@@ -1,0 +1,134 @@
+/// A place in an input file: its path as the user would write it, and a 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, Comparable {
+  /// The file's path, relative to the current folder when it lies below it.
+  public var file: String
+  /// The 1-based line.
+  public var line: Int
+  /// The 1-based column, counted in characters.
+  public var column: Int
+  /// How many characters the located text spans on its line, for underlining; at least 1.
+  public var length: Int
+
+  /// Creates a location.
+  public init(file: String, line: Int, column: Int, length: Int = 1) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.length = max(1, length)
+  }
+
+  /// Creates the location of a YAML mark in `file`.
+  public init(file: String, mark: Mark, length: Int = 1) {
+    self.init(file: file, line: mark.line, column: mark.column, length: length)
+  }
+
+  /// Orders by file, line, then column.
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+  }
+}
+
+extension SourceLocation: CustomStringConvertible {
+  /// `path:line:column`.
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+  /// Consistent under some reasonable reading, but not under strict rounding.
+  case warning
+  /// Inconsistent under every reasonable reading.
+  case error
+
+  /// Warnings sort before errors.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool {
+    lhs == .warning && rhs == .error
+  }
+}
+
+/// A message attached to another place involved in a finding: a figure a verdict used.
+public struct Note: Sendable, Hashable {
+  /// Where the figure was written.
+  public var location: SourceLocation
+  /// What the figure contributed.
+  public var message: String
+
+  /// Creates a note.
+  public init(location: SourceLocation, message: String) {
+    self.location = location
+    self.message = message
+  }
+}
+
+/// What a check found, before the engine attaches the rule.
+public struct Finding: Sendable, Hashable {
+  /// Error when the claim fails under every reading, warning when only under strict rounding.
+  public var severity: Severity
+  /// Lower case; names the figures and shows the arithmetic.
+  public var message: String
+  /// Where the claim was written.
+  public var location: SourceLocation
+  /// The other figures the verdict used.
+  public var notes: [Note]
+  /// Text that identifies the claim independently of line numbers: the figures as written.
+  public var identity: [String]
+
+  /// Creates a finding.
+  public init(
+    severity: Severity, message: String, location: SourceLocation, notes: [Note] = [],
+    identity: [String] = []
+  ) {
+    self.severity = severity
+    self.message = message
+    self.location = location
+    self.notes = notes
+    self.identity = identity
+  }
+}
+
+/// A violation reported to the user: a finding with the rule that produced it.
+public struct Diagnostic: Sendable, Hashable {
+  /// The rule's id.
+  public var ruleID: String
+  /// The id of the check kind the rule uses.
+  public var checkID: String
+  /// The severity after the rule's own severity is applied.
+  public var severity: Severity
+  /// The message.
+  public var message: String
+  /// Where the claim was written.
+  public var location: SourceLocation
+  /// The other figures involved.
+  public var notes: [Note]
+  /// A hash of the rule, the file and the figures' text, stable across edits elsewhere.
+  public var fingerprint: String
+
+  /// Creates a diagnostic from a check's finding under a rule.
+  public init(finding: Finding, ruleID: String, checkID: String, severity: Severity) {
+    self.ruleID = ruleID
+    self.checkID = checkID
+    self.severity = severity
+    self.message = finding.message
+    self.location = finding.location
+    self.notes = finding.notes
+    let identity = [ruleID, finding.location.file] + finding.identity
+    self.fingerprint = Fingerprint.of(identity.isEmpty ? [finding.message] : identity)
+  }
+}
+
+/// A stable 64-bit FNV-1a hash printed as 16 hex digits.
+enum Fingerprint {
+  static func of(_ parts: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+      for byte in part.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+      }
+      hash ^= 0xff
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

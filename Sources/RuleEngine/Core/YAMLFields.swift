@@ -1,0 +1,140 @@
+/// The keys of one YAML mapping, read with located errors: unknown keys fail with a suggestion,
+/// wrong types name what was expected.
+struct YAMLFields {
+  let file: String
+  let node: YAMLNode
+  let context: String
+  private var values: [String: YAMLPair] = [:]
+
+  /// Reads `node` as a mapping whose keys must be among `allowed`.
+  init(_ node: YAMLNode, file: String, context: String, allowed: [String]) throws(Problem) {
+    self.file = file
+    self.node = node
+    self.context = context
+    guard let pairs = node.mapping else {
+      throw Problem(.notAMapping(what: context, found: node.kindName), at: Self.location(node, file))
+    }
+    for pair in pairs {
+      guard let key = pair.key.scalar else {
+        throw Problem(
+          .wrongType(key: "key", expected: "a name", found: pair.key.kindName),
+          at: Self.location(pair.key, file))
+      }
+      guard allowed.contains(key) else {
+        throw Problem(
+          .unknownKey(key, context: context, suggestion: Suggestion.closest(to: key, in: allowed)),
+          at: Self.location(pair.key, file))
+      }
+      values[key] = pair
+    }
+  }
+
+  /// The location of a node, spanning a scalar's text.
+  static func location(_ node: YAMLNode, _ file: String) -> SourceLocation {
+    var length = node.scalar?.count ?? 1
+    if let style = node.style, style == .singleQuoted || style == .doubleQuoted { length += 2 }
+    return SourceLocation(file: file, mark: node.mark, length: length)
+  }
+
+  /// The location of a node in this file.
+  func location(_ node: YAMLNode) -> SourceLocation { Self.location(node, file) }
+
+  /// The location of the mapping itself.
+  var location: SourceLocation { SourceLocation(file: file, mark: node.mark) }
+
+  /// The keys present.
+  var keys: some Collection<String> { values.keys }
+
+  /// The value node of `key`, if present.
+  subscript(key: String) -> YAMLNode? { values[key]?.value }
+
+  /// The key node of `key`, if present.
+  func keyNode(_ key: String) -> YAMLNode? { values[key]?.key }
+
+  /// The value of a required key.
+  func required(_ key: String) throws(Problem) -> YAMLNode {
+    guard let value = self[key] else {
+      throw Problem(.missingKey(key, context: context), at: location)
+    }
+    return value
+  }
+
+  /// A non-empty scalar, or nil when the key is absent.
+  func text(_ key: String) throws(Problem) -> (String, YAMLNode)? {
+    guard let value = self[key] else { return nil }
+    guard let text = value.scalar else {
+      throw Problem(
+        .wrongType(key: key, expected: "a single value", found: value.kindName), at: location(value))
+    }
+    guard !text.trimmingSpaces.isEmpty else {
+      throw Problem(.emptyValue(key: key), at: location(value))
+    }
+    return (text.trimmingSpaces, value)
+  }
+
+  /// A required non-empty scalar.
+  func requiredText(_ key: String) throws(Problem) -> (String, YAMLNode) {
+    guard let found = try text(key) else {
+      throw Problem(.missingKey(key, context: context), at: location)
+    }
+    return found
+  }
+
+  /// A period.
+  func period(_ key: String) throws(Problem) -> Period? {
+    guard let (text, node) = try text(key) else { return nil }
+    guard let period = Period(text) else { throw Problem(.invalidPeriod(text), at: location(node)) }
+    return period
+  }
+
+  /// A plain `true` or `false`; a quoted "true" is text, not a boolean.
+  func boolean(_ key: String) throws(Problem) -> Bool? {
+    guard let value = self[key] else { return nil }
+    if value.style == .plain, let text = value.scalar {
+      switch text {
+      case "true", "True", "TRUE", "yes": return true
+      case "false", "False", "FALSE", "no": return false
+      default: break
+      }
+    }
+    throw Problem(
+      .wrongType(key: key, expected: "true or false", found: Self.describe(value)),
+      at: location(value))
+  }
+
+  /// A scalar or a sequence of scalars, as a list.
+  func list(_ key: String) throws(Problem) -> [(String, YAMLNode)]? {
+    guard let value = self[key] else { return nil }
+    let items = value.sequence ?? [value]
+    var result: [(String, YAMLNode)] = []
+    for item in items {
+      guard let text = item.scalar, !text.trimmingSpaces.isEmpty else {
+        throw Problem(
+          .wrongType(key: key, expected: "a list of names", found: Self.describe(item)),
+          at: location(item))
+      }
+      result.append((text.trimmingSpaces, item))
+    }
+    return result
+  }
+
+  /// A node described for an error message: `"70"` (quoted text) or "a mapping".
+  static func describe(_ node: YAMLNode) -> String {
+    guard let text = node.scalar else { return node.kindName }
+    switch node.style {
+    case .plain?: return "'\(text)'"
+    default: return "the text \"\(text)\""
+    }
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces, tabs and line breaks.
+  var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

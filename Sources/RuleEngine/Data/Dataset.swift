@@ -1,0 +1,164 @@
+/// Chooses figures by any of the parts of their key; a part left out matches anything.
+public struct Selector: Sendable, Hashable {
+  /// The entity, or nil for any.
+  public var entity: String?
+  /// The metric, or nil for any.
+  public var metric: String?
+  /// The period, or nil for any.
+  public var period: Period?
+  /// The segment, or nil for any.
+  public var segment: String?
+  /// For the parts of a total: whether the figure is subtracted.
+  public var isNegated: Bool
+  /// Where the selector was written.
+  public var location: SourceLocation?
+
+  /// Creates a selector.
+  public init(
+    entity: String? = nil, metric: String? = nil, period: Period? = nil, segment: String? = nil,
+    isNegated: Bool = false, location: SourceLocation? = nil
+  ) {
+    self.entity = entity
+    self.metric = metric
+    self.period = period
+    self.segment = segment
+    self.isNegated = isNegated
+    self.location = location
+  }
+
+  /// Whether `key` matches every part this selector names.
+  public func matches(_ key: FigureKey) -> Bool {
+    (entity.map { $0 == key.entity } ?? true) && (metric.map { $0 == key.metric } ?? true)
+      && (period.map { $0 == key.period } ?? true) && (segment.map { $0 == key.segment } ?? true)
+  }
+
+  /// This selector with the parts it leaves out taken from `defaults`.
+  public func filling(from defaults: Selector) -> Selector {
+    var copy = self
+    copy.entity = entity ?? defaults.entity
+    copy.metric = metric ?? defaults.metric
+    copy.period = period ?? defaults.period
+    copy.segment = segment ?? defaults.segment
+    return copy
+  }
+
+  /// `key` with the parts this selector names put in: the key of a part of a total.
+  public func applied(to key: FigureKey) -> FigureKey {
+    FigureKey(
+      entity: entity ?? key.entity, metric: metric ?? key.metric, period: period ?? key.period,
+      segment: segment ?? key.segment)
+  }
+}
+
+extension Selector: CustomStringConvertible {
+  /// `metric=ev_revenue, period=2024-Q2`.
+  public var description: String {
+    var parts: [String] = []
+    if let entity { parts.append("entity=\(entity)") }
+    if let metric { parts.append("metric=\(metric)") }
+    if let period { parts.append("period=\(period)") }
+    if let segment { parts.append("segment=\(segment)") }
+    return (isNegated ? "-" : "") + (parts.isEmpty ? "all figures" : parts.joined(separator: ", "))
+  }
+}
+
+/// Names that mean the same entity or metric: "shipments" for "smartphone_shipments".
+public struct Aliases: Sendable, Hashable {
+  /// Alias to canonical entity name.
+  public var entities: [String: String] = [:]
+  /// Alias to canonical metric name.
+  public var metrics: [String: String] = [:]
+
+  /// No aliases.
+  public init() {}
+
+  /// The canonical entity for `name`.
+  public func entity(_ name: String) -> String { entities[name] ?? name }
+  /// The canonical metric for `name`.
+  public func metric(_ name: String) -> String { metrics[name] ?? name }
+
+  /// Adds `other`'s aliases; the first declaration of an alias wins.
+  mutating func merge(_ other: Aliases) {
+    entities.merge(other.entities) { first, _ in first }
+    metrics.merge(other.metrics) { first, _ in first }
+  }
+}
+
+/// The figures and exchange rates a rule is evaluated against, indexed by key.
+public struct Dataset: Sendable {
+  /// Every figure, in the order the files were read.
+  public let figures: [Figure]
+  /// Every exchange rate.
+  public let rates: [ExchangeRate]
+  /// Entity and metric aliases.
+  public let aliases: Aliases
+  private let byKey: [FigureKey: [Int]]
+  private let byMetric: [String: [Int]]
+  private let byEntity: [String: [Int]]
+
+  /// Indexes figures, naming each entity and metric by its canonical name.
+  public init(figures: [Figure], rates: [ExchangeRate] = [], aliases: Aliases = Aliases()) {
+    var canonical = figures
+    var byKey: [FigureKey: [Int]] = [:]
+    var byMetric: [String: [Int]] = [:]
+    var byEntity: [String: [Int]] = [:]
+    for index in canonical.indices {
+      canonical[index].key.entity = aliases.entity(canonical[index].key.entity)
+      canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
+      let key = canonical[index].key
+      byKey[key, default: []].append(index)
+      byMetric[key.metric, default: []].append(index)
+      byEntity[key.entity, default: []].append(index)
+    }
+    self.figures = canonical
+    self.rates = rates
+    self.aliases = aliases
+    self.byKey = byKey
+    self.byMetric = byMetric
+    self.byEntity = byEntity
+  }
+
+  /// The figures with exactly this key, in the order they were read.
+  public func figures(for key: FigureKey) -> [Figure] {
+    (byKey[key] ?? []).map { figures[$0] }
+  }
+
+  /// The figures a selector matches, through the narrowest index it allows.
+  public func figures(matching selector: Selector) -> [Figure] {
+    let selector = canonical(selector)
+    let candidates: [Int]
+    if let metric = selector.metric {
+      candidates = byMetric[metric] ?? []
+    } else if let entity = selector.entity {
+      candidates = byEntity[entity] ?? []
+    } else {
+      candidates = Array(figures.indices)
+    }
+    return candidates.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
+  }
+
+  /// A selector with its entity and metric named canonically.
+  public func canonical(_ selector: Selector) -> Selector {
+    var copy = selector
+    copy.entity = selector.entity.map(aliases.entity)
+    copy.metric = selector.metric.map(aliases.metric)
+    return copy
+  }
+
+  /// The rate converting `from` into `to` closest to the end of `period`, inverted when only the
+  /// opposite pair is known; nil when no rate joins the two.
+  public func rate(from: String, to: String, for period: Period) -> ExchangeRate? {
+    let candidates = rates.filter {
+      ($0.base == from && $0.quote == to) || ($0.base == to && $0.quote == from)
+    }
+    let periodEnd = period.endMonth + period.year * 12
+    return candidates.min { lhs, rhs in
+      distance(lhs.date, periodEnd) < distance(rhs.date, periodEnd)
+    }
+  }
+
+  private func distance(_ date: SimpleDate?, _ periodEnd: Int) -> Int {
+    guard let date else { return Int.max / 2 }
+    return abs(date.year * 12 + date.month - periodEnd)
+  }
+}

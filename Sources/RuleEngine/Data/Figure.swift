@@ -1,0 +1,147 @@
+/// What a figure is a value of: an entity's metric in a period, optionally for one segment.
+public struct FigureKey: Sendable, Hashable, Comparable {
+  /// The company or body: "xiaomi".
+  public var entity: String
+  /// What is measured: "smartphone_shipments".
+  public var metric: String
+  /// When.
+  public var period: Period
+  /// A part of the entity, such as a region or a business line, or nil for the whole.
+  public var segment: String?
+
+  /// Creates a key.
+  public init(entity: String, metric: String, period: Period, segment: String? = nil) {
+    self.entity = entity
+    self.metric = metric
+    self.period = period
+    self.segment = segment
+  }
+
+  /// Orders by entity, metric, segment, then period.
+  public static func < (lhs: FigureKey, rhs: FigureKey) -> Bool {
+    (lhs.entity, lhs.metric, lhs.segment ?? "", lhs.period)
+      < (rhs.entity, rhs.metric, rhs.segment ?? "", rhs.period)
+  }
+}
+
+extension FigureKey: CustomStringConvertible {
+  /// `xiaomi smartphone_shipments 2017-Q2`, with the segment in brackets when present.
+  public var description: String {
+    "\(entity) \(metric)" + (segment.map { " [\($0)]" } ?? "") + " \(period)"
+  }
+}
+
+/// A change stated beside a figure: "+70% on the previous quarter".
+public struct StatedChange: Sendable, Hashable {
+  /// What the change is measured against.
+  public var base: BasePeriod
+  /// The base as written, for messages: "previous quarter".
+  public var baseText: String
+  /// The stated change: a percent, percentage points or a multiple.
+  public var stated: Quantity
+  /// Where the stated change was written.
+  public var location: SourceLocation
+
+  /// Creates a stated change.
+  public init(base: BasePeriod, baseText: String, stated: Quantity, location: SourceLocation) {
+    self.base = base
+    self.baseText = baseText
+    self.stated = stated
+    self.location = location
+  }
+}
+
+/// A calendar date, for exchange rates.
+public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year.
+  public var year: Int
+  /// The month, 1 to 12.
+  public var month: Int
+  /// The day, 1 to 31.
+  public var day: Int
+
+  /// Parses `YYYY-MM-DD`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// Orders chronologically.
+  public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let month = month < 10 ? "0\(month)" : "\(month)"
+    let day = day < 10 ? "0\(day)" : "\(day)"
+    return "\(year)-\(month)-\(day)"
+  }
+
+  /// A day count for measuring distances between dates; months are taken as 31 days.
+  var ordinal: Int { (year * 12 + month - 1) * 31 + day }
+}
+
+/// An exchange rate: one unit of `base` buys `rate` units of `quote` (USD/CNY 7.1348).
+public struct ExchangeRate: Sendable, Hashable {
+  /// The currency one unit of which is priced: USD in USD/CNY.
+  public var base: String
+  /// The currency the price is in: CNY in USD/CNY.
+  public var quote: String
+  /// The rate as written, with its precision.
+  public var rate: Quantity
+  /// The day the rate applies to, if given.
+  public var date: SimpleDate?
+  /// Where the rate was written.
+  public var location: SourceLocation
+
+  /// Creates a rate.
+  public init(
+    base: String, quote: String, rate: Quantity, date: SimpleDate? = nil,
+    location: SourceLocation
+  ) {
+    self.base = base
+    self.quote = quote
+    self.rate = rate
+    self.date = date
+    self.location = location
+  }
+
+  /// `USD/CNY 7.1348`.
+  public var pairText: String { "\(base)/\(quote) \(rate.text)" }
+}
+
+/// A quantity bound to a key, with where it was written.
+public struct Figure: Sendable, Hashable {
+  /// What the figure is a value of.
+  public var key: FigureKey
+  /// The value as written.
+  public var quantity: Quantity
+  /// Where the value was written.
+  public var location: SourceLocation
+  /// Where the figure comes from ("Xiaomi Q2 2017 results"), if stated.
+  public var source: String?
+  /// Changes stated against other periods.
+  public var changes: [StatedChange]
+  /// A rate stated beside the figure, for its conversion into another currency.
+  public var rate: ExchangeRate?
+
+  /// Creates a figure.
+  public init(
+    key: FigureKey, quantity: Quantity, location: SourceLocation, source: String? = nil,
+    changes: [StatedChange] = [], rate: ExchangeRate? = nil
+  ) {
+    self.key = key
+    self.quantity = quantity
+    self.location = location
+    self.source = source
+    self.changes = changes
+    self.rate = rate
+  }
+}

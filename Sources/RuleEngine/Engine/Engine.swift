@@ -1,0 +1,105 @@
+/// What a run found: violations, inputs that could not be used, and how many files were read.
+public struct LintResult: Sendable {
+  /// Violations, ordered by file, line, column and rule.
+  public var diagnostics: [Diagnostic]
+  /// Inputs that could not be used, ordered by location.
+  public var problems: [Problem]
+  /// How many distinct files were read.
+  public var fileCount: Int
+
+  /// The number of diagnostics of `severity`.
+  public func count(_ severity: Severity) -> Int {
+    diagnostics.lazy.filter { $0.severity == severity }.count
+  }
+}
+
+/// Loads rule files and the data they name, runs every rule, and collects diagnostics.
+public struct Engine: Sendable {
+  /// The check kinds rules may use.
+  public let registry: CheckRegistry
+
+  /// Creates an engine over `registry`.
+  public init(registry: CheckRegistry) {
+    self.registry = registry
+  }
+
+  /// Lints the rule files at `paths` (files or folders) against the data they name.
+  public func lint(paths: [String]) -> LintResult {
+    var problems: [Problem] = []
+    var inputs: [String] = []
+    for path in paths {
+      do {
+        inputs += try SourceFiles.expand(SourceFiles.normalize(path))
+      } catch {
+        problems.append(error)
+      }
+    }
+    var seen = Set<String>()
+    inputs = inputs.filter { seen.insert($0).inserted }
+
+    var ruleFiles: [RuleFile] = []
+    var dataFiles: [String: DataFile] = [:]
+    var seenIDs: [String: SourceLocation] = [:]
+    var readFiles = Set<String>()
+    for path in inputs {
+      readFiles.insert(path)
+      if SourceFiles.isCSV(path) {
+        dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
+        continue
+      }
+      guard let root = SourceFiles.readYAML(path, problems: &problems) else { continue }
+      if RuleLoader.isRuleFile(root) {
+        ruleFiles.append(
+          RuleLoader.load(
+            root, path: path, registry: registry, seenIDs: &seenIDs, problems: &problems))
+      } else if root["figures"] != nil || root["rates"] != nil || root["aliases"] != nil {
+        dataFiles[path] =
+          DataLoader.load(root, path: path, problems: &problems) ?? DataFile(path: path)
+      } else {
+        problems.append(Problem(.notARuleFile, at: SourceLocation(file: path, mark: root.mark)))
+      }
+    }
+
+    var datasets: [[String]: Dataset] = [:]
+    var diagnostics: [Diagnostic] = []
+    for ruleFile in ruleFiles {
+      for path in ruleFile.dataFiles where dataFiles[path] == nil {
+        readFiles.insert(path)
+        dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
+      }
+      let dataset = datasets[ruleFile.dataFiles] ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
+      datasets[ruleFile.dataFiles] = dataset
+      for rule in ruleFile.rules {
+        diagnostics += Self.evaluate(rule, in: dataset)
+      }
+    }
+    diagnostics.sort(by: Self.order)
+    problems.sort { $0.location < $1.location }
+    return LintResult(diagnostics: diagnostics, problems: problems, fileCount: readFiles.count)
+  }
+
+  /// Runs one rule over the figures it selects.
+  public static func evaluate(_ rule: Rule, in dataset: Dataset) -> [Diagnostic] {
+    guard rule.severity != .off else { return [] }
+    let figures = dataset.figures(matching: rule.selector)
+    return rule.check.evaluate(figures, in: dataset).compactMap { finding in
+      rule.severity.apply(to: finding.severity).map {
+        Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)
+      }
+    }
+  }
+
+  /// One dataset from several data files.
+  public static func dataset(_ files: [DataFile]) -> Dataset {
+    var aliases = Aliases()
+    for file in files { aliases.merge(file.aliases) }
+    return Dataset(
+      figures: files.flatMap(\.figures), rates: files.flatMap(\.rates), aliases: aliases)
+  }
+
+  static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    if lhs.location != rhs.location { return lhs.location < rhs.location }
+    if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+    return lhs.message < rhs.message
+  }
+}

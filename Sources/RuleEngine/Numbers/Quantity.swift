@@ -1,0 +1,160 @@
+/// What a number counts or measures.
+public enum Unit: Sendable, Hashable {
+  /// A bare number or a count of things, with its noun when one was written ("units", "phones").
+  case count(String?)
+  /// Money in an ISO 4217 currency: "CNY", "USD".
+  case currency(String)
+  /// Percent: 70% is 70.
+  case percent
+  /// Percentage points; basis points are stored as percentage points (25 bp is 0.25).
+  case percentagePoints
+  /// A multiple: "doubled" is 2, "2.5x" is 2.5.
+  case multiple
+
+  /// A short name for messages: "CNY", "%", "percentage points".
+  public var name: String {
+    switch self {
+    case .count(let noun): return noun ?? "number"
+    case .currency(let code): return code
+    case .percent: return "percent"
+    case .percentagePoints: return "percentage points"
+    case .multiple: return "multiple"
+    }
+  }
+
+  /// Whether two units measure the same kind of thing, so their figures can be compared.
+  public func isComparable(with other: Unit) -> Bool {
+    switch (self, other) {
+    case (.count, .count): return true
+    default: return self == other
+    }
+  }
+}
+
+/// A word that loosens what a number claims: "nearly 19 million", "more than 20 million".
+public enum Hedge: String, Sendable, Hashable, CaseIterable {
+  /// "about", "around", "roughly", "approximately", "some", "~": close to the value on either side.
+  case about
+  /// "nearly", "almost", "just under": a little below the value.
+  case nearly
+  /// "more than", "over", "above", ">": above the value.
+  case moreThan = "more than"
+  /// "at least", ">=": the value or above.
+  case atLeast = "at least"
+  /// "less than", "under", "below", "<": below the value.
+  case lessThan = "less than"
+  /// "up to", "at most", "<=": the value or below.
+  case upTo = "up to"
+}
+
+/// How strictly a written figure is read.
+public enum Reading: Sendable, Hashable, CaseIterable {
+  /// The writer rounded to the last digit written: "13 million" is 12.5 to 13.5 million.
+  case rounded
+  /// Any reasonable reading: rounded or truncated, with trailing zeros of whole numbers possibly
+  /// rounded too. A claim that fails under this reading is wrong however it was written.
+  case lenient
+}
+
+/// A number as written, with its unit, its scale word and the precision its digits imply.
+public struct Quantity: Sendable, Hashable {
+  /// The exact value in base units: 13 million is 13000000, 70% is 70.
+  public var value: ExactDecimal
+  /// What it counts or measures.
+  public var unit: Unit
+  /// The scale word as written ("million", "bn", "m"), or nil.
+  public var scaleWord: String?
+  /// The power of ten of the scale word: 6 for million.
+  public var scalePower: Int
+  /// The place value of the last digit written, in base units: 10^5 for "23.1 million".
+  public var precision: ExactDecimal
+  /// Whether the figure is a whole number written out in full (`1,203,519`), which is exact.
+  public var isWrittenInFull: Bool
+  /// The hedge word in front of the number, if any.
+  public var hedge: Hedge?
+  /// The text as written.
+  public var text: String
+
+  /// Creates a quantity; `precision` defaults to the place value of `value`'s last digit.
+  public init(
+    value: ExactDecimal, unit: Unit, scaleWord: String? = nil, scalePower: Int = 0,
+    precision: ExactDecimal? = nil, isWrittenInFull: Bool = false, hedge: Hedge? = nil,
+    text: String
+  ) {
+    self.value = value
+    self.unit = unit
+    self.scaleWord = scaleWord
+    self.scalePower = scalePower
+    self.precision = precision ?? .powerOfTen(value.exponent)
+    self.isWrittenInFull = isWrittenInFull
+    self.hedge = hedge
+    self.text = text
+  }
+
+  /// The values this figure may stand for under `reading`.
+  public func range(_ reading: Reading) -> ValueRange {
+    let unit = precision
+    let half = unit.divided(by: 2, significantDigits: 30, .nearest) ?? unit
+    // Counts and amounts written in full are exact, except that trailing zeros may be rounding
+    // ("1,200,000 units" may be 1,203,519): as with significant figures, they are read as such.
+    if isWrittenInFull, hedge == nil {
+      guard value.exponent > 0 else { return ValueRange(exactly: value) }
+      let place = ExactDecimal.powerOfTen(value.exponent)
+      let halfPlace = place.divided(by: 2) ?? place
+      if reading == .rounded { return ValueRange(low: value - halfPlace, high: value + halfPlace) }
+      return around(value, below: halfPlace, above: place)
+    }
+    switch (hedge, reading) {
+    case (nil, .rounded):
+      return ValueRange(low: value - half, high: value + half)
+    case (nil, .lenient):
+      // Rounded or truncated toward zero: 13 million may be 12.5 to 14 million.
+      return around(value, below: half, above: unit)
+    case (.about?, .rounded):
+      return ValueRange(low: value - unit, high: value + unit)
+    case (.about?, .lenient):
+      return ValueRange(low: value - unit * 2, high: value + unit * 2)
+    case (.nearly?, .rounded):
+      return ValueRange(low: value.magnitude - unit, high: value.magnitude).signed(as: value)
+    case (.nearly?, .lenient):
+      return ValueRange(low: value.magnitude - unit * 2, high: value.magnitude + half)
+        .signed(as: value)
+    case (.moreThan?, .rounded), (.atLeast?, .rounded):
+      return ValueRange(low: value, high: nil)
+    case (.moreThan?, .lenient), (.atLeast?, .lenient):
+      return ValueRange(low: value - half, high: nil)
+    case (.lessThan?, .rounded), (.upTo?, .rounded):
+      return ValueRange(low: nil, high: value)
+    case (.lessThan?, .lenient), (.upTo?, .lenient):
+      return ValueRange(low: nil, high: value + half)
+    }
+  }
+
+  /// `value` widened by `below` toward zero and `above` away from zero, for truncation.
+  private func around(_ value: ExactDecimal, below: ExactDecimal, above: ExactDecimal)
+    -> ValueRange
+  {
+    if value.isZero { return ValueRange(low: -above, high: above) }
+    if value.isNegative { return ValueRange(low: value - above, high: value + below) }
+    return ValueRange(low: value - below, high: value + above)
+  }
+
+  /// The quantity with its value and precision multiplied by -1 or not; for signed changes.
+  public func negated() -> Quantity {
+    var copy = self
+    copy.value = -value
+    return copy
+  }
+}
+
+extension ValueRange {
+  /// Mirrors a range computed on a magnitude back to the sign of `value`.
+  fileprivate func signed(as value: ExactDecimal) -> ValueRange {
+    value.isNegative ? -self : self
+  }
+}
+
+extension Quantity: CustomStringConvertible {
+  /// The text as written.
+  public var description: String { text }
+}

@@ -1,0 +1,141 @@
+/// A closed interval of exact decimals; a missing bound is unbounded on that side.
+///
+/// Every written figure stands for such an interval. Arithmetic rounds outward, so the result of an
+/// operation always contains every value the operands could combine to.
+public struct ValueRange: Sendable, Hashable {
+  /// The lowest value, or nil for no lower bound.
+  public var low: ExactDecimal?
+  /// The highest value, or nil for no upper bound.
+  public var high: ExactDecimal?
+
+  /// Creates the interval `[low, high]`.
+  public init(low: ExactDecimal?, high: ExactDecimal?) {
+    self.low = low
+    self.high = high
+  }
+
+  /// The single value `value`.
+  public init(exactly value: ExactDecimal) {
+    self.init(low: value, high: value)
+  }
+
+  /// Whether `value` lies in the interval.
+  public func contains(_ value: ExactDecimal) -> Bool {
+    (low.map { $0 <= value } ?? true) && (high.map { value <= $0 } ?? true)
+  }
+
+  /// Whether the two intervals share at least one value.
+  public func overlaps(_ other: ValueRange) -> Bool {
+    if let high, let otherLow = other.low, high < otherLow { return false }
+    if let low, let otherHigh = other.high, otherHigh < low { return false }
+    return true
+  }
+
+  /// Whether zero lies in the interval.
+  public var containsZero: Bool { contains(.zero) }
+
+  /// The smallest interval holding both.
+  public func hull(_ other: ValueRange) -> ValueRange {
+    ValueRange(
+      low: low.flatMap { mine in other.low.map { min(mine, $0) } },
+      high: high.flatMap { mine in other.high.map { max(mine, $0) } })
+  }
+
+  /// The sum of every pair of values.
+  public static func + (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
+    ValueRange(
+      low: lhs.low.flatMap { a in rhs.low.map { a + $0 } },
+      high: lhs.high.flatMap { a in rhs.high.map { a + $0 } })
+  }
+
+  /// The negated interval.
+  public static prefix func - (value: ValueRange) -> ValueRange {
+    ValueRange(low: value.high.map { -$0 }, high: value.low.map { -$0 })
+  }
+
+  /// The difference of every pair of values.
+  public static func - (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
+    lhs + -rhs
+  }
+
+  /// The product of every pair of values.
+  public static func * (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
+    let products = [
+      Extended.product(lhs.lowEnd, rhs.lowEnd), Extended.product(lhs.lowEnd, rhs.highEnd),
+      Extended.product(lhs.highEnd, rhs.lowEnd), Extended.product(lhs.highEnd, rhs.highEnd),
+    ]
+    return ValueRange(low: products.min()!.finite, high: products.max()!.finite)
+  }
+
+  /// Multiplies every value by `factor`.
+  public static func * (lhs: ValueRange, factor: ExactDecimal) -> ValueRange {
+    lhs * ValueRange(exactly: factor)
+  }
+
+  /// The quotient of every pair of values, bounds rounded outward to 30 digits; nil when the
+  /// divisor may be zero.
+  public static func / (lhs: ValueRange, rhs: ValueRange) -> ValueRange? {
+    guard !rhs.containsZero, let divisorLow = rhs.low, let divisorHigh = rhs.high else {
+      // A divisor unbounded on one side but not containing zero still has a finite bound nearest
+      // zero; its reciprocal ends at zero.
+      guard !rhs.containsZero else { return nil }
+      let near = rhs.low ?? rhs.high!
+      let reciprocal =
+        near.isNegative
+        ? ValueRange(low: ExactDecimal.one.divided(by: near, .down), high: .zero)
+        : ValueRange(low: .zero, high: ExactDecimal.one.divided(by: near, .up))
+      return lhs * reciprocal
+    }
+    let reciprocal = ValueRange(
+      low: ExactDecimal.one.divided(by: divisorHigh, .down),
+      high: ExactDecimal.one.divided(by: divisorLow, .up))
+    // Dividing directly keeps more digits than multiplying by a rounded reciprocal.
+    if let low = lhs.low, let high = lhs.high {
+      let candidates = [
+        (low, divisorLow), (low, divisorHigh), (high, divisorLow), (high, divisorHigh),
+      ]
+      let downs = candidates.compactMap { $0.divided(by: $1, .down) }
+      let ups = candidates.compactMap { $0.divided(by: $1, .up) }
+      return ValueRange(low: downs.min(), high: ups.max())
+    }
+    return lhs * reciprocal
+  }
+
+  private var lowEnd: Extended { low.map(Extended.finite) ?? .negativeInfinity }
+  private var highEnd: Extended { high.map(Extended.finite) ?? .positiveInfinity }
+}
+
+/// The extended reals, for multiplying unbounded intervals.
+private enum Extended: Comparable {
+  case negativeInfinity
+  case finite(ExactDecimal)
+  case positiveInfinity
+
+  var finite: ExactDecimal? {
+    if case .finite(let value) = self { return value }
+    return nil
+  }
+
+  var sign: Int {
+    switch self {
+    case .negativeInfinity: return -1
+    case .positiveInfinity: return 1
+    case .finite(let value): return value.isZero ? 0 : (value.isNegative ? -1 : 1)
+    }
+  }
+
+  /// Zero times infinity is zero here: a bound of zero on a finite factor keeps the product at zero.
+  static func product(_ lhs: Extended, _ rhs: Extended) -> Extended {
+    if case .finite(let a) = lhs, case .finite(let b) = rhs { return .finite(a * b) }
+    let sign = lhs.sign * rhs.sign
+    if sign == 0 { return .finite(.zero) }
+    return sign > 0 ? .positiveInfinity : .negativeInfinity
+  }
+}
+
+extension ExactDecimal {
+  /// Divides, rounding in `direction` to 30 significant digits.
+  func divided(by divisor: ExactDecimal, _ direction: RoundingDirection) -> ExactDecimal? {
+    divided(by: divisor, significantDigits: 30, direction)
+  }
+}

@@ -1,0 +1,131 @@
+/// Machine-readable output, one JSON object with a version:
+/// `{"version": 1, "diagnostics": [...], "summary": {"errors", "warnings", "files"}}`.
+public enum JSONReporter: Reporter {
+  /// `json`.
+  public static let id = "json"
+  /// Bumped when a field changes meaning or disappears; new fields do not bump it.
+  public static let version = 1
+
+  /// The diagnostics as one JSON object, keys in a fixed order.
+  public static func report(_ result: LintResult, context: ReportContext) -> String {
+    let json = JSONWriter()
+    json.object {
+      json.field("version", version)
+      json.field("diagnostics") {
+        json.array(result.diagnostics) { diagnostic in
+          json.object {
+            json.location(diagnostic.location)
+            json.field("severity", diagnostic.severity.rawValue)
+            json.field("rule", diagnostic.ruleID)
+            json.field("check", diagnostic.checkID)
+            json.field("message", diagnostic.message)
+            json.field("notes") {
+              json.array(diagnostic.notes) { note in
+                json.object {
+                  json.location(note.location)
+                  json.field("message", note.message)
+                }
+              }
+            }
+            json.field("fingerprint", diagnostic.fingerprint)
+          }
+        }
+      }
+      json.field("summary") {
+        json.object {
+          json.field("errors", result.count(.error))
+          json.field("warnings", result.count(.warning))
+          json.field("files", result.fileCount)
+        }
+      }
+    }
+    return json.text + "\n"
+  }
+}
+
+/// Writes indented JSON with keys in the order given.
+final class JSONWriter {
+  private(set) var text = ""
+  private var indent = 0
+  private var needsComma = false
+
+  func object(_ body: () -> Void) {
+    open("{")
+    body()
+    close("}")
+  }
+
+  func array<T>(_ items: [T], _ body: (T) -> Void) {
+    guard !items.isEmpty else {
+      text += "[]"
+      needsComma = true
+      return
+    }
+    open("[")
+    for item in items {
+      separate()
+      body(item)
+    }
+    close("]")
+  }
+
+  func field(_ key: String, _ body: () -> Void) {
+    separate()
+    text += Self.quote(key) + ": "
+    needsComma = false
+    body()
+    needsComma = true
+  }
+
+  func field(_ key: String, _ value: String) {
+    field(key) { text += Self.quote(value) }
+  }
+
+  func field(_ key: String, _ value: Int) {
+    field(key) { text += String(value) }
+  }
+
+  func location(_ location: SourceLocation) {
+    field("file", location.file)
+    field("line", location.line)
+    field("column", location.column)
+  }
+
+  private func open(_ bracket: String) {
+    text += bracket
+    indent += 1
+    needsComma = false
+  }
+
+  private func close(_ bracket: String) {
+    indent -= 1
+    text += "\n" + String(repeating: "  ", count: indent) + bracket
+    needsComma = true
+  }
+
+  /// Starts a new element on its own line, after a comma when one came before.
+  private func separate() {
+    if needsComma { text += "," }
+    text += "\n" + String(repeating: "  ", count: indent)
+    needsComma = false
+  }
+
+  /// A JSON string literal.
+  static func quote(_ value: String) -> String {
+    var result = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

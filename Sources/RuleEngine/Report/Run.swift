@@ -1,0 +1,99 @@
+/// What a command prints and the status it exits with.
+public struct Outcome: Sendable, Equatable {
+  /// Text for standard output.
+  public var output: String
+  /// Text for standard error.
+  public var errors: String
+  /// The exit status: 0 clean, 1 violations, 2 unusable input, 64 usage.
+  public var status: Int32
+
+  /// Creates an outcome.
+  public init(output: String = "", errors: String = "", status: Int32 = 0) {
+    self.output = output
+    self.errors = errors
+    self.status = status
+  }
+}
+
+/// Exit statuses, as documented.
+public enum ExitStatus {
+  /// Nothing at or above the failing severity.
+  public static let clean: Int32 = 0
+  /// Violations at or above the failing severity.
+  public static let violations: Int32 = 1
+  /// An input could not be used.
+  public static let badInput: Int32 = 2
+  /// The command line was wrong.
+  public static let usage: Int32 = 64
+}
+
+/// The commands, as functions from arguments to output, so tests reach everything the CLI does.
+public enum Commands {
+  /// `factlint lint PATH...`: evaluate the rule files and print diagnostics in `format`.
+  public static func lint(
+    paths: [String], format: any Reporter.Type, failOn: Severity, useColor: Bool,
+    registry: CheckRegistry
+  ) -> Outcome {
+    let result = Engine(registry: registry).lint(paths: paths)
+    let context = ReportContext(useColor: useColor)
+    var outcome = Outcome(output: format.report(result, context: context))
+    if !result.problems.isEmpty {
+      outcome.errors = TextReporter.problems(result.problems, context: context)
+      outcome.status = ExitStatus.badInput
+    } else if result.diagnostics.contains(where: { $0.severity >= failOn }) {
+      outcome.status = ExitStatus.violations
+    }
+    return outcome
+  }
+
+  /// `factlint checks`: one line per check kind.
+  public static func listChecks(registry: CheckRegistry) -> Outcome {
+    let width = registry.ids.map(\.count).max() ?? 0
+    let lines = registry.ids.compactMap { id in
+      registry.check(id).map { check in
+        id + String(repeating: " ", count: width - id.count + 2) + check.description.summary
+      }
+    }
+    return Outcome(output: lines.joined(separator: "\n") + "\n")
+  }
+
+  /// `factlint explain ID`: a check's summary, details, parameters and examples.
+  public static func explain(_ id: String, registry: CheckRegistry) -> Outcome {
+    guard let check = registry.check(id) else {
+      let hint =
+        Suggestion.closest(to: id, in: registry.ids).map { "did you mean '\($0)'?" }
+        ?? "run 'factlint checks' to list them"
+      return Outcome(
+        errors: "error: unknown check '\(id)'; \(hint)\n", status: ExitStatus.usage)
+    }
+    return Outcome(output: CheckDocumentation.markdown(check.description))
+  }
+}
+
+/// A check's documentation as Markdown, for `factlint explain` and generated docs.
+public enum CheckDocumentation {
+  /// The summary, details, parameters and examples of a check.
+  public static func markdown(_ description: CheckDescription) -> String {
+    var text = "# \(description.id)\n\n\(description.summary)\n\n\(description.details)\n"
+    text += "\n## Parameters\n\n"
+    text += "- `where`: a selector (entity, metric, period, segment) of the figures to check\n"
+    for parameter in description.parameters {
+      let required = parameter.isRequired ? ", required" : ""
+      text += "- `\(parameter.name)` (\(parameter.kind.name)\(required)): \(parameter.summary)\n"
+    }
+    text += "\n## Examples\n"
+    for example in description.examples {
+      switch example.expectation {
+      case .passes:
+        text += "\nPasses:\n"
+      case .flags(let severity, let message):
+        text += "\nFlags (\(severity.rawValue)): \(message)\n"
+      }
+      text += "\n```yaml\n\(example.data)\n```\n"
+      if example.rule != "{}" {
+        text += "\nwith the rule parameters\n\n```yaml\n\(example.rule)\n```\n"
+      }
+    }
+    return text
+  }
+}

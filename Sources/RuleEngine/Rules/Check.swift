@@ -1,0 +1,219 @@
+/// A kind of consistency check, added as a plugin: it documents itself, validates a rule's
+/// parameters and turns the figures a rule selects into findings.
+///
+/// The engine knows checks only through this protocol and a ``CheckRegistry``.
+public protocol Check: Sendable {
+  /// The check's id, summary, parameters and examples; the examples also run as its tests.
+  static var description: CheckDescription { get }
+
+  /// Validates a rule's parameters, already read into typed values; throws with a location for
+  /// a combination the types cannot express.
+  init(parameters: Parameters) throws(ParameterError)
+
+  /// Evaluates the figures the rule's `where` selects, looking up others in `dataset`.
+  func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding]
+}
+
+/// A check's documentation, shown by `factlint explain` and run as tests.
+public struct CheckDescription: Sendable {
+  /// The id rules name in `check:`.
+  public var id: String
+  /// One line: what the check verifies.
+  public var summary: String
+  /// A paragraph on how verdicts are reached.
+  public var details: String
+  /// The parameters a rule may give, beside `id`, `check`, `severity` and `where`.
+  public var parameters: [ParameterSpec]
+  /// Data and rules the check must pass or flag.
+  public var examples: [CheckExample]
+
+  /// Creates a description.
+  public init(
+    id: String, summary: String, details: String, parameters: [ParameterSpec] = [],
+    examples: [CheckExample]
+  ) {
+    self.id = id
+    self.summary = summary
+    self.details = details
+    self.parameters = parameters
+    self.examples = examples
+  }
+}
+
+/// A parameter a check accepts.
+public struct ParameterSpec: Sendable {
+  /// The type of value a parameter takes.
+  public enum Kind: Sendable, Hashable {
+    /// A mapping of `entity`, `metric`, `period`, `segment`, or a metric name.
+    case selector
+    /// A list of selectors, each optionally with `sign: -` (or a `-metric` name).
+    case selectors
+    /// `true` or `false`.
+    case boolean
+    /// One of the listed words.
+    case choice([String])
+    /// A figure such as `0.5%`.
+    case quantity
+
+    /// How the kind is described in errors and docs.
+    public var name: String {
+      switch self {
+      case .selector: return "a selector (a mapping of entity, metric, period, segment)"
+      case .selectors: return "a list of selectors"
+      case .boolean: return "true or false"
+      case .choice(let words): return "one of " + words.joined(separator: ", ")
+      case .quantity: return "a figure"
+      }
+    }
+  }
+
+  /// The key in the rule.
+  public var name: String
+  /// Its type.
+  public var kind: Kind
+  /// Whether a rule must give it.
+  public var isRequired: Bool
+  /// One line on what it does.
+  public var summary: String
+
+  /// Creates a parameter.
+  public init(_ name: String, _ kind: Kind, required: Bool = false, summary: String) {
+    self.name = name
+    self.kind = kind
+    self.isRequired = required
+    self.summary = summary
+  }
+}
+
+/// A parameter's value, read into its declared type.
+public enum ParameterValue: Sendable, Hashable {
+  /// A selector.
+  case selector(Selector)
+  /// A list of selectors.
+  case selectors([Selector])
+  /// A boolean.
+  case boolean(Bool)
+  /// A word from a choice.
+  case choice(String)
+  /// A figure.
+  case quantity(Quantity)
+}
+
+/// The parameters of one rule, typed and located.
+public struct Parameters: Sendable {
+  /// Each given parameter with where its value was written.
+  public var values: [String: (value: ParameterValue, location: SourceLocation)]
+  /// Where the rule starts.
+  public var ruleLocation: SourceLocation
+
+  /// Creates parameters.
+  public init(
+    values: [String: (value: ParameterValue, location: SourceLocation)] = [:],
+    ruleLocation: SourceLocation
+  ) {
+    self.values = values
+    self.ruleLocation = ruleLocation
+  }
+
+  /// Where parameter `name` was written, or the rule when it was not.
+  public func location(_ name: String) -> SourceLocation { values[name]?.location ?? ruleLocation }
+
+  /// A selector parameter.
+  public func selector(_ name: String) -> Selector? {
+    if case .selector(let value)? = values[name]?.value { return value }
+    return nil
+  }
+
+  /// A list-of-selectors parameter.
+  public func selectors(_ name: String) -> [Selector]? {
+    if case .selectors(let value)? = values[name]?.value { return value }
+    return nil
+  }
+
+  /// A boolean parameter.
+  public func boolean(_ name: String) -> Bool? {
+    if case .boolean(let value)? = values[name]?.value { return value }
+    return nil
+  }
+
+  /// A choice parameter.
+  public func choice(_ name: String) -> String? {
+    if case .choice(let value)? = values[name]?.value { return value }
+    return nil
+  }
+
+  /// A figure parameter.
+  public func quantity(_ name: String) -> Quantity? {
+    if case .quantity(let value)? = values[name]?.value { return value }
+    return nil
+  }
+}
+
+/// A rule's parameters that fit their types but not each other.
+public struct ParameterError: Error, Sendable, Equatable {
+  /// Lower case; says what to change.
+  public var message: String
+  /// Where to change it.
+  public var location: SourceLocation
+
+  /// Creates an error.
+  public init(_ message: String, at location: SourceLocation) {
+    self.message = message
+    self.location = location
+  }
+}
+
+/// Data and a rule that a check must pass, or flag with a given severity and message.
+public struct CheckExample: Sendable {
+  /// What the check must conclude.
+  public enum Expectation: Sendable, Hashable {
+    /// No finding.
+    case passes
+    /// Exactly one finding, of this severity, whose message contains this text.
+    case flags(Severity, String)
+  }
+
+  /// A data file's YAML.
+  public var data: String
+  /// The rule's parameters as YAML (a mapping; `where` allowed), without `id` and `check`.
+  public var rule: String
+  /// What the check must conclude.
+  public var expectation: Expectation
+  /// Where the example was written, so a failing example is reported there.
+  public var file: String
+  /// The example's line.
+  public var line: Int
+
+  /// Creates an example; `file` and `line` default to the caller's.
+  public init(
+    data: String, rule: String = "{}", _ expectation: Expectation,
+    file: String = #filePath, line: Int = #line
+  ) {
+    self.data = data
+    self.rule = rule
+    self.expectation = expectation
+    self.file = file
+    self.line = line
+  }
+}
+
+/// The check kinds a run knows, by id.
+public struct CheckRegistry: Sendable {
+  /// The registered check types, in registration order.
+  public let checks: [any Check.Type]
+  private let byID: [String: any Check.Type]
+
+  /// Registers `checks`; a later check with the same id replaces an earlier one.
+  public init(_ checks: [any Check.Type]) {
+    self.checks = checks
+    var byID: [String: any Check.Type] = [:]
+    for check in checks { byID[check.description.id] = check }
+    self.byID = byID
+  }
+
+  /// The check with `id`.
+  public func check(_ id: String) -> (any Check.Type)? { byID[id] }
+
+  /// Every id, sorted.
+  public var ids: [String] { byID.keys.sorted() }
+}

@@ -1,0 +1,74 @@
+import Checks
+import Foundation
+import RuleEngine
+import Testing
+
+/// One documented example of one check, as a test case.
+struct ExampleCase: Sendable, CustomTestStringConvertible {
+  let check: any Check.Type
+  let index: Int
+  var example: CheckExample { check.description.examples[index] }
+  var testDescription: String { "\(check.description.id) example \(index + 1)" }
+
+  static let all: [ExampleCase] = CheckRegistry.builtin.checks.flatMap { check in
+    check.description.examples.indices.map { ExampleCase(check: check, index: $0) }
+  }
+}
+
+@Suite struct CheckExampleTests {
+  @Test(arguments: ExampleCase.all)
+  func exampleHolds(_ testCase: ExampleCase) throws {
+    let example = testCase.example
+    let location = Testing.SourceLocation(
+      fileID: "Checks/" + (example.file.split(separator: "/").last.map(String.init) ?? ""),
+      filePath: example.file, line: example.line, column: 1)
+    switch ExampleRunner.run(example, check: testCase.check) {
+    case .failure(let failure):
+      Issue.record(
+        "example did not run: \(failure.reason) \(failure.problems.map(\.message))",
+        sourceLocation: location)
+    case .success(let findings):
+      switch example.expectation {
+      case .passes:
+        #expect(findings.map(\.message) == [], sourceLocation: location)
+      case .flags(let severity, let text):
+        #expect(findings.count == 1, "\(findings.map(\.message))", sourceLocation: location)
+        if let finding = findings.first {
+          #expect(finding.severity == severity, "\(finding.message)", sourceLocation: location)
+          #expect(finding.message.contains(text), "\(finding.message)", sourceLocation: location)
+          #expect(finding.location.file == "example-data.yml", sourceLocation: location)
+        }
+      }
+    }
+  }
+
+  @Test func everyCheckHasPassingAndFailingExamples() {
+    for check in CheckRegistry.builtin.checks {
+      let examples = check.description.examples
+      #expect(examples.contains { $0.expectation == .passes }, "\(check.description.id)")
+      #expect(
+        examples.contains { if case .flags = $0.expectation { true } else { false } },
+        "\(check.description.id)")
+    }
+  }
+
+  /// Each folder of Sources/Checks holds one check; its registration line must not be missing.
+  @Test func everyCheckFolderIsRegistered() throws {
+    let sources = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Sources/Checks")
+    let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(
+        atPath: sources.appendingPathComponent($0).path, isDirectory: &isFolder)
+      return isFolder.boolValue
+    }
+    #expect(!folders.isEmpty)
+    let registered = Set(CheckRegistry.builtin.ids)
+    for folder in folders {
+      #expect(
+        registered.contains(folder.lowercased()),
+        "Sources/Checks/\(folder) is not registered: add it to CheckRegistry.builtin in Registry.swift")
+    }
+  }
+}
