@@ -28,6 +28,7 @@ let package = Package(
     ),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
     .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine"]),
-    .testTarget(name: "LintTests", dependencies: ["RuleEngine", "Checks"]),
+    .testTarget(
+      name: "LintTests", dependencies: ["RuleEngine", "Checks"], exclude: ["Fixtures", "Golden"]),
   ]
 )

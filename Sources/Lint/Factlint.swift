@@ -28,13 +28,15 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Output format: \(Reporters.all.map { $0.id }.joined(separator: ", ")).")
   var format: String = TextReporter.id
 
-  @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: error or warning.")
+  @Option(
+    name: .customLong("fail-on"), help: "Lowest severity that fails the run: error or warning.")
   var failOn: String = Severity.error.rawValue
 
   mutating func validate() throws {
     guard Reporters.named(format) != nil else {
       throw ValidationError(
-        "unknown format '\(format)'; use one of \(Reporters.all.map { $0.id }.joined(separator: ", "))")
+        "unknown format '\(format)'; use one of \(Reporters.all.map { $0.id }.joined(separator: ", "))"
+      )
     }
     guard Severity(rawValue: failOn) != nil else {
       throw ValidationError("unknown severity '\(failOn)' for --fail-on; use error or warning")

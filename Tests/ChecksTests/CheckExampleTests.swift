@@ -68,7 +68,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     for folder in folders {
       #expect(
         registered.contains(folder.lowercased()),
-        "Sources/Checks/\(folder) is not registered: add it to CheckRegistry.builtin in Registry.swift")
+        "Sources/Checks/\(folder) is not registered: add it to CheckRegistry.builtin in Registry.swift"
+      )
     }
   }
 }

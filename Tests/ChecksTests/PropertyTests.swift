@@ -1,6 +1,7 @@
 import Checks
-@testable import RuleEngine
 import Testing
+
+@testable import RuleEngine
 
 /// A small deterministic generator (SplitMix64), so a failing case can be reproduced.
 struct SeededGenerator: RandomNumberGenerator {
@@ -26,7 +27,8 @@ struct Writer {
 
   /// A random exact value with `digits` significant digits around `10^magnitude`.
   mutating func value(digits: Int, magnitude: Int) -> ExactDecimal {
-    let significand = Int128(Int.random(in: 1...9, using: &random)) * ExactDecimal.tenToThe(digits - 1)
+    let significand =
+      Int128(Int.random(in: 1...9, using: &random)) * ExactDecimal.tenToThe(digits - 1)
       + Int128(Int.random(in: 0..<Int(ExactDecimal.tenToThe(digits - 1)), using: &random))
     return ExactDecimal(significand: significand, exponent: magnitude - digits + 1)
   }
@@ -35,11 +37,15 @@ struct Writer {
   /// random scale word no larger than the value; `prefix` and `suffix` add a unit.
   mutating func write(_ value: ExactDecimal, prefix: String = "", suffix: String = "") -> String {
     let lead = value.leadingExponent
-    let fitting = Self.scales.filter { $0.power <= max(0, lead) }
+    let digits = Int.random(in: 2...5, using: &random)
+    // A writer uses a scale word so that the digits kept end at or after the units ("23.2
+    // million", not "23200 thousand"); written in full, trailing zeros are fine ("23,200,000").
+    let fitting = Self.scales.filter {
+      $0.power == 0 || ($0.power <= lead && lead - $0.power < digits)
+    }
     let scale = fitting.randomElement(using: &random)!
     let word = scale.words.randomElement(using: &random)!
     let scaled = value.divided(by: .powerOfTen(scale.power), significantDigits: 34)!
-    let digits = Int.random(in: 2...5, using: &random)
     // Whole numbers may end in zeros that are rounding ("23000"), as writers do.
     let place = scaled.leadingExponent - digits + 1
     let rounded = scaled.rounded(toPower: place, .nearest)
@@ -80,13 +86,16 @@ struct Writer {
       let old = writer.value(
         digits: Int.random(in: 3...9, using: &writer.random),
         magnitude: Int.random(in: 2...11, using: &writer.random))
-      let signedOld = Bool.random(using: &writer.random) && Int.random(in: 0..<10, using: &writer.random) == 0 ? -old : old
+      let signedOld =
+        Bool.random(using: &writer.random) && Int.random(in: 0..<10, using: &writer.random) == 0
+        ? -old : old
       let rate = writer.value(digits: 4, magnitude: Int.random(in: -1...2, using: &writer.random))
       let growth = Bool.random(using: &writer.random) ? rate : -rate.divided(by: 10)!
       guard growth > -100 else { continue }
       let new = signedOld + old * growth.divided(by: .hundred, significantDigits: 34)!
-      let oldText = writer.write(signedOld, suffix: " units")
-      let newText = writer.write(new, suffix: " units")
+      // Amounts, not counts: a count written in full is exact, and a true count is whole.
+      let oldText = writer.write(signedOld, prefix: "$")
+      let newText = writer.write(new, prefix: "$")
       let stated = writer.percent(growth)
       let change = StatedChange(
         base: .previous(nil), baseText: "previous", stated: try QuantityParser.parse(stated),
@@ -151,7 +160,9 @@ struct Writer {
             magnitude: Int.random(in: 5...10, using: &writer.random)))
       }
       var total = ExactDecimal.zero
-      for (index, part) in parts.enumerated() { total = index == negatedIndex ? total - part : total + part }
+      for (index, part) in parts.enumerated() {
+        total = index == negatedIndex ? total - part : total + part
+      }
       var figures = [try figure("total", "2024", writer.write(total, prefix: "€"))]
       var selectors: [Selector] = []
       for (index, part) in parts.enumerated() {

@@ -30,7 +30,8 @@ import Testing
     Case(
       name: "unknown check",
       files: text(["rules.yml": "rules:\n  - id: a\n    check: growht\n"]),
-      location: "rules.yml:3:12: error: ", message: "unknown check 'growht'; did you mean 'growth'?"),
+      location: "rules.yml:3:12: error: ", message: "unknown check 'growht'; did you mean 'growth'?"
+    ),
     Case(
       name: "unknown key",
       files: text(["rules.yml": "rules:\n  - id: a\n    check: growth\n    severty: error\n"]),
@@ -42,7 +43,8 @@ import Testing
         "rules.yml":
           "rules:\n  - id: a\n    check: total\n    total: revenue\n    part: [a]\n"
       ]),
-      location: "rules.yml:5:5: error: ", message: "unknown key 'part' in a rule; did you mean 'parts'?"),
+      location: "rules.yml:5:5: error: ",
+      message: "unknown key 'part' in a rule; did you mean 'parts'?"),
     Case(
       name: "wrong type",
       files: text([
@@ -64,7 +66,8 @@ import Testing
       name: "number that does not parse",
       files: text([
         "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5.3.2 million }\n",
+        "data.yml":
+          "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5.3.2 million }\n",
       ]),
       location: "data.yml:3:", message: "not a figure"),
     Case(
@@ -94,7 +97,8 @@ import Testing
       name: "non-UTF-8 CSV",
       files: [
         "rules.yml": Array("data: [data.csv]\nrules:\n  - id: a\n    check: growth\n".utf8),
-        "data.csv": Array("entity,metric,period,value\nacme,caf".utf8) + [0xE9] + Array(",2024,5\n".utf8),
+        "data.csv": Array("entity,metric,period,value\nacme,caf".utf8) + [0xE9]
+          + Array(",2024,5\n".utf8),
       ],
       location: "data.csv:2:9: error: ", message: "not UTF-8"),
     Case(
@@ -169,7 +173,8 @@ import Testing
   @Test func everyProblemIsReported() throws {
     let folder = try Self.folder(
       with: Self.text([
-        "a.yml": "rules:\n  - id: x\n    check: growht\n  - id: y\n    check: growth\n    wher: {}\n",
+        "a.yml":
+          "rules:\n  - id: x\n    check: growht\n  - id: y\n    check: growth\n    wher: {}\n",
         "b.yml": "rules:\n  - id: x\n    check: growth\n",
       ]))
     defer { try? FileManager.default.removeItem(at: folder) }

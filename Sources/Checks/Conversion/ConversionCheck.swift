@@ -67,16 +67,20 @@ struct ConversionClaim {
       "\(converted.quantity.text) does not follow from \(source.quantity.text) at "
       + "\(rate.pairText): \(source.quantity.text) \(operation) \(rate.rate.text) is "
       + Wording.amountRange(expected, like: converted.quantity)
-    let central = operation == "*"
+    let central =
+      operation == "*"
       ? source.quantity.value * rate.rate.value
       : source.quantity.value.divided(by: rate.rate.value)
-    if let central, let slip = Verdict.scaleSlip(
-      stated: converted.quantity.value, computed: central)
+    if let central,
+      let slip = Verdict.scaleSlip(
+        stated: converted.quantity.value, computed: central)
     {
       message += "; \(slip)"
     }
     var notes = [
-      Note(location: source.location, message: "converted from: \(source.key), \(source.quantity.text)")
+      Note(
+        location: source.location, message: "converted from: \(source.key), \(source.quantity.text)"
+      )
     ]
     let date = rate.date.map { " on \($0)" } ?? ""
     notes.append(Note(location: rate.location, message: "rate: \(rate.pairText)\(date)"))

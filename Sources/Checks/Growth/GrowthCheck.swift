@@ -189,7 +189,8 @@ struct GrowthClaim {
       severity: severity, message: message, location: change.location,
       notes: [
         Note(location: base.location, message: "base: \(base.key), \(base.quantity.text)"),
-        Note(location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
+        Note(
+          location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
       ],
       identity: [
         current.key.description, stated.text, base.quantity.text, current.quantity.text,

@@ -60,6 +60,11 @@ public struct TotalCheck: Check {
       var found: [(Selector, Figure)] = []
       for part in parts {
         let key = dataset.canonical(part).applied(to: figure.key)
+        // A segment total matched by a broad `total` selector is not a total of itself.
+        guard key != figure.key else {
+          found = []
+          break
+        }
         guard
           let match = dataset.figures(for: key).first(where: {
             $0.quantity.unit.isComparable(with: figure.quantity.unit)
@@ -131,9 +136,11 @@ struct TotalClaim {
   /// larger or smaller, makes the parts add up.
   func scaleSlip() -> String? {
     for (index, part) in parts.enumerated() {
-      for power in [-3, 3, -6, 6, -9, 9] where holds(sum(.lenient, scaling: index, by: power), .lenient) {
+      for power in [-3, 3, -6, 6, -9, 9]
+      where holds(sum(.lenient, scaling: index, by: power), .lenient) {
         let size = power < 0 ? "smaller" : "larger"
-        return "\(part.figure.quantity.text) would fit if it were \(Wording.factor(abs(power))) \(size): "
+        return
+          "\(part.figure.quantity.text) would fit if it were \(Wording.factor(abs(power))) \(size): "
           + "is its scale word wrong?"
       }
     }

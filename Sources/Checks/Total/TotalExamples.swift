@@ -57,7 +57,7 @@ enum TotalExamples {
       .flags(
         .error,
         "the parts do not add up to the total RMB 6.4 billion (xiaomi innovation_revenue "
-          + "2024-Q2): RMB 6.2 billion + RMB 600 million is CNY 6.70 billion to CNY 6.90 billion")),
+          + "2024-Q2): RMB 6.2 billion + RMB 600 million is CNY 6.75 billion to CNY 6.85 billion")),
     CheckExample(
       data: """
         entity: acme

@@ -92,7 +92,8 @@ public enum InputError: Error, Sendable, Equatable {
     case .invalidParameter(let check, let message):
       return "\(message) (check '\(check)'; see 'factlint explain \(check)')"
     case .noBasePeriod(let base, let period):
-      return "'\(base)' does not apply to \(period); name the base period, such as \(period.previous)"
+      return
+        "'\(base)' does not apply to \(period); name the base period, such as \(period.previous)"
     case .csvMissingColumn(let name):
       return "the CSV header has no '\(name)' column; add it"
     case .csvUnclosedQuote:

@@ -16,9 +16,13 @@ public enum SourceFiles {
     guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
       throw Problem(.notFound, at: start)
     }
-    guard !isFolder.boolValue else { throw Problem(.unreadable(reason: "it is a folder"), at: start) }
+    guard !isFolder.boolValue else {
+      throw Problem(.unreadable(reason: "it is a folder"), at: start)
+    }
     let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= sizeLimit else { throw Problem(.tooLarge(bytes: size, limit: sizeLimit), at: start) }
+    guard size <= sizeLimit else {
+      throw Problem(.tooLarge(bytes: size, limit: sizeLimit), at: start)
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw Problem(.unreadable(reason: "permission denied"), at: start)
     }
@@ -89,7 +93,9 @@ public enum SourceFiles {
         enumerator.skipDescendants()
         continue
       }
-      if let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) {
+      if let dot = name.lastIndex(of: "."),
+        extensions.contains(String(name[name.index(after: dot)...]))
+      {
         files.append(join(path, relative))
       }
     }

@@ -12,7 +12,8 @@ struct YAMLFields {
     self.node = node
     self.context = context
     guard let pairs = node.mapping else {
-      throw Problem(.notAMapping(what: context, found: node.kindName), at: Self.location(node, file))
+      throw Problem(
+        .notAMapping(what: context, found: node.kindName), at: Self.location(node, file))
     }
     for pair in pairs {
       guard let key = pair.key.scalar else {
@@ -64,7 +65,8 @@ struct YAMLFields {
     guard let value = self[key] else { return nil }
     guard let text = value.scalar else {
       throw Problem(
-        .wrongType(key: key, expected: "a single value", found: value.kindName), at: location(value))
+        .wrongType(key: key, expected: "a single value", found: value.kindName), at: location(value)
+      )
     }
     guard !text.trimmingSpaces.isEmpty else {
       throw Problem(.emptyValue(key: key), at: location(value))

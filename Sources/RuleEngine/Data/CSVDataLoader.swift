@@ -106,6 +106,9 @@ enum CSVDataLoader {
       guard let base = BasePeriod(vs.text.trimmingSpaces) else {
         throw Problem(.invalidBasePeriod(vs.text), at: location(vs))
       }
+      guard base.resolve(from: period) != nil else {
+        throw Problem(.noBasePeriod(base: vs.text, period: period), at: location(vs))
+      }
       changes.append(
         StatedChange(
           base: base, baseText: vs.text.trimmingSpaces, stated: try quantity(stated),

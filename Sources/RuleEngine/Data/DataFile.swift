@@ -98,7 +98,7 @@ public enum DataLoader {
     var changes: [StatedChange] = []
     if let change = fields["change"] {
       for entry in change.sequence ?? [change] {
-        changes.append(try readChange(entry, path: path))
+        changes.append(try readChange(entry, path: path, period: period))
       }
     }
     var rate: ExchangeRate?
@@ -126,11 +126,16 @@ public enum DataLoader {
     }
   }
 
-  static func readChange(_ node: YAMLNode, path: String) throws(Problem) -> StatedChange {
+  static func readChange(_ node: YAMLNode, path: String, period: Period) throws(Problem)
+    -> StatedChange
+  {
     let fields = try YAMLFields(node, file: path, context: "a change", allowed: changeKeys)
     let (baseText, baseNode) = try fields.requiredText("vs")
     guard let base = BasePeriod(baseText) else {
       throw Problem(.invalidBasePeriod(baseText), at: fields.location(baseNode))
+    }
+    guard base.resolve(from: period) != nil else {
+      throw Problem(.noBasePeriod(base: baseText, period: period), at: fields.location(baseNode))
     }
     let (statedText, statedNode) = try fields.requiredText("stated")
     let stated = try parseQuantity(statedText, node: statedNode, path: path)
@@ -169,7 +174,8 @@ public enum DataLoader {
   static func parseRate(_ text: String, location: SourceLocation) -> ExchangeRate? {
     if let equals = text.firstIndex(of: "=") {
       guard let left = try? QuantityParser.parse(String(text[..<equals]).trimmingSpaces),
-        let right = try? QuantityParser.parse(String(text[text.index(after: equals)...]).trimmingSpaces),
+        let right = try? QuantityParser.parse(
+          String(text[text.index(after: equals)...]).trimmingSpaces),
         case .currency(let base) = left.unit, case .currency(let quote) = right.unit,
         base != quote, !left.value.isZero
       else { return nil }
@@ -184,7 +190,8 @@ public enum DataLoader {
     let parts = text.split(separator: " ", omittingEmptySubsequences: true)
     guard parts.count == 2 else { return nil }
     let currencies = parts[0].split(separator: "/")
-    guard currencies.count == 2, let base = isoCode(currencies[0]), let quote = isoCode(currencies[1]),
+    guard currencies.count == 2, let base = isoCode(currencies[0]),
+      let quote = isoCode(currencies[1]),
       base != quote, let rate = try? QuantityParser.parse(String(parts[1])),
       case .count(nil) = rate.unit, !rate.value.isZero, !rate.value.isNegative
     else { return nil }

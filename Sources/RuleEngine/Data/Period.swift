@@ -141,7 +141,8 @@ public enum BasePeriod: Sendable, Hashable {
       self = .previous(.half)
     case "previous year", "prior year", "last year":
       self = .previous(.year)
-    case "a year earlier", "year earlier", "year on year", "yoy", "a year ago", "same period last year",
+    case "a year earlier", "year earlier", "year on year", "yoy", "a year ago",
+      "same period last year",
       "same quarter last year", "same month last year", "same half last year":
       self = .yearEarlier
     default:

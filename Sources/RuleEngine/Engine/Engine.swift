@@ -67,7 +67,9 @@ public struct Engine: Sendable {
         readFiles.insert(path)
         dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
       }
-      let dataset = datasets[ruleFile.dataFiles] ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
+      let dataset =
+        datasets[ruleFile.dataFiles]
+        ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
       datasets[ruleFile.dataFiles] = dataset
       for rule in ruleFile.rules {
         diagnostics += Self.evaluate(rule, in: dataset)

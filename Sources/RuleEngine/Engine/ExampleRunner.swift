@@ -15,7 +15,9 @@ public enum ExampleRunner {
       }
       guard var rule = try YAMLParser.parse(Array(example.rule.utf8)),
         case .mapping(var pairs) = rule.kind
-      else { return .failure(ExampleFailure(problems: problems, reason: "the rule is not a mapping")) }
+      else {
+        return .failure(ExampleFailure(problems: problems, reason: "the rule is not a mapping"))
+      }
       func scalar(_ text: String) -> YAMLNode {
         YAMLNode(kind: .scalar(text, .plain), mark: rule.mark, tag: nil)
       }

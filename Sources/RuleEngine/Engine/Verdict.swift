@@ -47,7 +47,8 @@ public enum Wording {
     let scale = reference.scaleWord == nil ? 0 : reference.scalePower
     let scaled = value.divided(by: .powerOfTen(scale), significantDigits: 34) ?? value
     let precisionPower = reference.precision.leadingExponent - scale
-    let decimals = max(0, -precisionPower) + extraDigits
+    // A whole number written in full gets no decimals: "about 1,103,448", not "1,103,448.28".
+    let decimals = reference.isWrittenInFull ? 0 : max(0, -precisionPower) + extraDigits
     let number = grouped(fixed(scaled.rounded(toPower: -decimals), decimals: decimals))
     let word = reference.scaleWord.map { $0.count <= 2 ? $0 : " " + $0 } ?? ""
     switch reference.unit {

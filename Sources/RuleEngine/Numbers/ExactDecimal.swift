@@ -12,8 +12,10 @@ public struct ExactDecimal: Sendable, Hashable {
 
   /// Creates `significand × 10^exponent`, normalised.
   public init(significand: Int128, exponent: Int = 0) {
-    self.significand = significand
-    self.exponent = significand == 0 ? 0 : exponent
+    // Int128.min has no negation; one digit fewer, rounded, keeps `-` and `magnitude` safe.
+    let isMin = significand == .min
+    self.significand = isMin ? .min / 10 - 1 : significand
+    self.exponent = significand == 0 ? 0 : (isMin ? exponent + 1 : exponent)
     normalize()
   }
 
@@ -45,7 +47,9 @@ public struct ExactDecimal: Sendable, Hashable {
   /// Whether the value is below zero.
   public var isNegative: Bool { significand < 0 }
   /// The absolute value.
-  public var magnitude: ExactDecimal { ExactDecimal(significand: abs(significand), exponent: exponent) }
+  public var magnitude: ExactDecimal {
+    ExactDecimal(significand: abs(significand), exponent: exponent)
+  }
 
   /// The number of significant digits in the significand.
   var digitCount: Int { Self.digitCount(of: significand) }
@@ -139,7 +143,30 @@ extension ExactDecimal: ExpressibleByIntegerLiteral {
 extension ExactDecimal: Comparable {
   /// Orders by value.
   public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
-    (lhs - rhs).isNegative
+    // Compared by digits, not by subtraction: a difference past 38 digits is rounded and could
+    // make unequal values compare as equal.
+    if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
+    if lhs.isZero || rhs.isZero { return lhs.significand < rhs.significand }
+    let order = compareMagnitudes(lhs, rhs)
+    return lhs.isNegative ? order > 0 : order < 0
+  }
+
+  /// -1, 0 or 1 as `|lhs|` is below, equal to or above `|rhs|`; both nonzero.
+  private static func compareMagnitudes(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
+    if lhs.leadingExponent != rhs.leadingExponent {
+      return lhs.leadingExponent < rhs.leadingExponent ? -1 : 1
+    }
+    let left = lhs.significand.magnitude
+    let right = rhs.significand.magnitude
+    guard lhs.exponent != rhs.exponent else { return left == right ? 0 : (left < right ? -1 : 1) }
+    // Same leading digit place: cut the longer significand to the shorter one's length. Its cut
+    // digits are never all zero, since significands carry no trailing zeros.
+    if lhs.exponent < rhs.exponent {
+      let head = left / UInt128(tenToThe(rhs.exponent - lhs.exponent))
+      return head < right ? -1 : 1
+    }
+    let head = right / UInt128(tenToThe(lhs.exponent - rhs.exponent))
+    return left <= head ? -1 : 1
   }
 }
 
@@ -165,7 +192,8 @@ extension ExactDecimal {
     _ value: Int128, by power: Int, _ direction: RoundingDirection
   ) -> Int128 {
     guard power > 0 else { return value }
-    guard power < maxDigits else {
+    // Every Int128 is below 10^39, so only from 39 places on is the quotient certainly zero.
+    guard power <= maxDigits else {
       switch direction {
       case .down: return value < 0 ? -1 : 0
       case .up: return value > 0 ? 1 : 0
@@ -212,7 +240,9 @@ extension ExactDecimal {
   }
 
   /// Rounds to a multiple of `10^power`: `rounded(toPower: -1, .nearest)` keeps one decimal.
-  public func rounded(toPower power: Int, _ direction: RoundingDirection = .nearest) -> ExactDecimal {
+  public func rounded(
+    toPower power: Int, _ direction: RoundingDirection = .nearest
+  ) -> ExactDecimal {
     guard exponent < power else { return self }
     return ExactDecimal(
       significand: Self.shiftRight(significand, by: power - exponent, direction), exponent: power)
@@ -234,27 +264,35 @@ extension ExactDecimal {
 
   /// The exact sum, or, past 38 digits, the sum with the smaller operand's excess digits rounded.
   public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
-    if lhs.isZero { return rhs }
-    if rhs.isZero { return lhs }
-    if let (left, right, exponent) = aligned(lhs, rhs) {
+    lhs.adding(rhs, .nearest)
+  }
+
+  /// The exact sum, or past 38 digits the sum rounded in `direction`, for interval bounds.
+  func adding(_ other: ExactDecimal, _ direction: RoundingDirection) -> ExactDecimal {
+    if isZero { return other }
+    if other.isZero { return self }
+    if let (left, right, exponent) = Self.aligned(self, other) {
       let (sum, overflow) = left.addingReportingOverflow(right)
       if !overflow { return ExactDecimal(significand: sum, exponent: exponent) }
     }
-    return lhs.rounded(significantDigits: 36, .nearest).reducedAdd(
-      rhs.rounded(significantDigits: 36, .nearest))
+    // Rounding each operand in `direction` moves the sum the same way.
+    return rounded(significantDigits: 36, direction).reducedAdd(
+      other.rounded(significantDigits: 36, direction), direction)
   }
 
   /// Adds when exact alignment overflows: drop the digits of the smaller value below the larger's
   /// 36th digit.
-  private func reducedAdd(_ other: ExactDecimal) -> ExactDecimal {
+  private func reducedAdd(_ other: ExactDecimal, _ direction: RoundingDirection) -> ExactDecimal {
     let (large, small) = magnitude >= other.magnitude ? (self, other) : (other, self)
     let floor = large.leadingExponent - 35
-    let left = large.rounded(toPower: floor)
-    let right = small.rounded(toPower: floor)
+    let left = large.rounded(toPower: floor, direction)
+    let right = small.rounded(toPower: floor, direction)
     guard let (a, b, exponent) = Self.aligned(left, right) else { return large }
     let (sum, overflow) = a.addingReportingOverflow(b)
     if overflow {
-      return ExactDecimal(significand: a / 10 + b / 10, exponent: exponent + 1)
+      return ExactDecimal(
+        significand: Self.shiftRight(a, by: 1, direction) + Self.shiftRight(b, by: 1, direction),
+        exponent: exponent + 1)
     }
     return ExactDecimal(significand: sum, exponent: exponent)
   }
@@ -271,14 +309,42 @@ extension ExactDecimal {
 
   /// The exact product, or past 38 digits the product of the operands rounded to 19 digits each.
   public static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
-    let (product, overflow) = lhs.significand.multipliedReportingOverflow(by: rhs.significand)
+    lhs.multiplied(by: rhs, .nearest)
+  }
+
+  /// The exact product, or past 38 digits the product rounded in `direction`, for interval bounds.
+  func multiplied(by other: ExactDecimal, _ direction: RoundingDirection) -> ExactDecimal {
+    let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
     if !overflow {
-      return ExactDecimal(significand: product, exponent: lhs.exponent + rhs.exponent)
+      return ExactDecimal(significand: product, exponent: exponent + other.exponent)
     }
-    let left = lhs.rounded(significantDigits: 19, .nearest)
-    let right = rhs.rounded(significantDigits: 19, .nearest)
+    // Both operands are shortened to 19 digits, so their product fits; shortening both away from
+    // zero or both toward zero moves the product's magnitude, and so its value, one way.
+    let positive = isNegative == other.isNegative
+    let left = shortened(to: 19, enlarging: Self.enlarges(direction, positive: positive))
+    let right = other.shortened(to: 19, enlarging: Self.enlarges(direction, positive: positive))
     return ExactDecimal(
       significand: left.significand * right.significand, exponent: left.exponent + right.exponent)
+  }
+
+  /// Whether rounding a result of the given sign in `direction` moves its magnitude up; nil for
+  /// `.nearest`.
+  private static func enlarges(_ direction: RoundingDirection, positive: Bool) -> Bool? {
+    switch direction {
+    case .up: return positive
+    case .down: return !positive
+    case .towardZero: return false
+    case .nearest: return nil
+    }
+  }
+
+  /// Rounds to `digits` significant digits away from zero, toward zero, or (nil) to nearest.
+  private func shortened(to digits: Int, enlarging: Bool?) -> ExactDecimal {
+    switch enlarging {
+    case nil: return rounded(significantDigits: digits, .nearest)
+    case true?: return rounded(significantDigits: digits, isNegative ? .down : .up)
+    case false?: return rounded(significantDigits: digits, .towardZero)
+    }
   }
 
   /// Adds in place.
@@ -293,16 +359,28 @@ extension ExactDecimal {
   ) -> ExactDecimal? {
     guard !divisor.isZero else { return nil }
     if isZero { return .zero }
-    let dividend = rounded(significantDigits: 34, direction)
-    let divisorDigits = divisor.rounded(significantDigits: 34, .nearest)
+    // Operands past 34 digits are shortened so the scaled dividend fits; the dividend and the
+    // divisor are shortened in opposite senses so the quotient errs only the way `direction` asks.
+    let enlarging = Self.enlarges(direction, positive: isNegative == divisor.isNegative)
+    let dividend = shortened(to: 34, enlarging: enlarging)
+    let divisorDigits = divisor.shortened(to: 34, enlarging: enlarging.map { !$0 })
     // Scale the dividend so the integer quotient has at least `digits` digits, within Int128.
-    let shift = max(0, min(digits + divisorDigits.digitCount - dividend.digitCount, 37 - dividend.digitCount))
+    let shift = max(
+      0, min(digits + divisorDigits.digitCount - dividend.digitCount, 37 - dividend.digitCount))
     let numerator = dividend.significand * Self.tenToThe(shift)
-    let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: divisorDigits.significand)
-    let rounded = Self.adjust(
-      quotient, remainder: remainder, divisor: divisorDigits.significand, direction)
-    return ExactDecimal(
-      significand: rounded, exponent: dividend.exponent - shift - divisorDigits.exponent
-    ).rounded(significantDigits: digits, direction)
+    let (quotient, remainder) = numerator.quotientAndRemainder(
+      dividingBy: divisorDigits.significand)
+    let exponent = dividend.exponent - shift - divisorDigits.exponent
+    guard Self.digitCount(of: quotient) > digits else {
+      let rounded = Self.adjust(
+        quotient, remainder: remainder, divisor: divisorDigits.significand, direction)
+      return ExactDecimal(significand: rounded, exponent: exponent)
+    }
+    // The quotient has a digit to spare: keep one sticky digit for the remainder and round once.
+    // Rounding to an integer and then to `digits` would turn 124.6 into 125 and then 130.
+    let sticky: Int128 =
+      remainder == 0 ? 0 : ((remainder > 0) == (divisorDigits.significand > 0) ? 1 : -1)
+    return ExactDecimal(significand: quotient * 10 + sticky, exponent: exponent - 1)
+      .rounded(significantDigits: digits, direction)
   }
 }

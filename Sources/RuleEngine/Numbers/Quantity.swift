@@ -93,40 +93,46 @@ public struct Quantity: Sendable, Hashable {
 
   /// The values this figure may stand for under `reading`.
   public func range(_ reading: Reading) -> ValueRange {
-    let unit = precision
-    let half = unit.divided(by: 2, significantDigits: 30, .nearest) ?? unit
-    // Counts and amounts written in full are exact, except that trailing zeros may be rounding
-    // ("1,200,000 units" may be 1,203,519): as with significant figures, they are read as such.
-    if isWrittenInFull, hedge == nil {
-      guard value.exponent > 0 else { return ValueRange(exactly: value) }
-      let place = ExactDecimal.powerOfTen(value.exponent)
-      let halfPlace = place.divided(by: 2) ?? place
-      if reading == .rounded { return ValueRange(low: value - halfPlace, high: value + halfPlace) }
-      return around(value, below: halfPlace, above: place)
-    }
-    switch (hedge, reading) {
-    case (nil, .rounded):
-      return ValueRange(low: value - half, high: value + half)
-    case (nil, .lenient):
+    // The trailing zeros of a whole number written in full may be rounding, as with significant
+    // figures: "1,200,000 units" may be 1,203,519 and "about 1,200" is rounded to hundreds.
+    let zerosPlace =
+      isWrittenInFull && value.exponent > precision.exponent
+      ? ExactDecimal.powerOfTen(value.exponent) : precision
+    guard let hedge else {
+      // Counts written in full are exact, but for the zeros that may be rounding.
+      if isWrittenInFull, case .count = self.unit, zerosPlace == precision {
+        return ValueRange(exactly: value)
+      }
+      let unit = zerosPlace
+      let half = unit.divided(by: 2) ?? unit
+      if reading == .rounded { return ValueRange(low: value - half, high: value + half) }
       // Rounded or truncated toward zero: 13 million may be 12.5 to 14 million.
       return around(value, below: half, above: unit)
-    case (.about?, .rounded):
-      return ValueRange(low: value - unit, high: value + unit)
-    case (.about?, .lenient):
-      return ValueRange(low: value - unit * 2, high: value + unit * 2)
-    case (.nearly?, .rounded):
-      return ValueRange(low: value.magnitude - unit, high: value.magnitude).signed(as: value)
-    case (.nearly?, .lenient):
-      return ValueRange(low: value.magnitude - unit * 2, high: value.magnitude + half)
+    }
+    let unit = zerosPlace
+    // A hedge widens by the last digit, but by no more than a fifth of the value: "about $1bn"
+    // is $0.8bn to $1.2bn, not $0 to $2bn.
+    let fifth = value.magnitude.divided(by: 5) ?? unit
+    let step = value.isZero ? unit : min(unit, fifth)
+    let halfStep = step.divided(by: 2) ?? step
+    switch (hedge, reading) {
+    case (.about, .rounded):
+      return ValueRange(low: value - step, high: value + step)
+    case (.about, .lenient):
+      return ValueRange(low: value - step * 2, high: value + step * 2)
+    case (.nearly, .rounded):
+      return ValueRange(low: value.magnitude - step, high: value.magnitude).signed(as: value)
+    case (.nearly, .lenient):
+      return ValueRange(low: value.magnitude - step * 2, high: value.magnitude + halfStep)
         .signed(as: value)
-    case (.moreThan?, .rounded), (.atLeast?, .rounded):
+    case (.moreThan, .rounded), (.atLeast, .rounded):
       return ValueRange(low: value, high: nil)
-    case (.moreThan?, .lenient), (.atLeast?, .lenient):
-      return ValueRange(low: value - half, high: nil)
-    case (.lessThan?, .rounded), (.upTo?, .rounded):
+    case (.moreThan, .lenient), (.atLeast, .lenient):
+      return ValueRange(low: value - halfStep, high: nil)
+    case (.lessThan, .rounded), (.upTo, .rounded):
       return ValueRange(low: nil, high: value)
-    case (.lessThan?, .lenient), (.upTo?, .lenient):
-      return ValueRange(low: nil, high: value + half)
+    case (.lessThan, .lenient), (.upTo, .lenient):
+      return ValueRange(low: nil, high: value + halfStep)
     }
   }
 

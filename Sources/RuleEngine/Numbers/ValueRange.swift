@@ -44,8 +44,8 @@ public struct ValueRange: Sendable, Hashable {
   /// The sum of every pair of values.
   public static func + (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
     ValueRange(
-      low: lhs.low.flatMap { a in rhs.low.map { a + $0 } },
-      high: lhs.high.flatMap { a in rhs.high.map { a + $0 } })
+      low: lhs.low.flatMap { a in rhs.low.map { a.adding($0, .down) } },
+      high: lhs.high.flatMap { a in rhs.high.map { a.adding($0, .up) } })
   }
 
   /// The negated interval.
@@ -60,11 +60,13 @@ public struct ValueRange: Sendable, Hashable {
 
   /// The product of every pair of values.
   public static func * (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
-    let products = [
-      Extended.product(lhs.lowEnd, rhs.lowEnd), Extended.product(lhs.lowEnd, rhs.highEnd),
-      Extended.product(lhs.highEnd, rhs.lowEnd), Extended.product(lhs.highEnd, rhs.highEnd),
+    let corners = [
+      (lhs.lowEnd, rhs.lowEnd), (lhs.lowEnd, rhs.highEnd),
+      (lhs.highEnd, rhs.lowEnd), (lhs.highEnd, rhs.highEnd),
     ]
-    return ValueRange(low: products.min()!.finite, high: products.max()!.finite)
+    return ValueRange(
+      low: corners.map { Extended.product($0, $1, .down) }.min()!.finite,
+      high: corners.map { Extended.product($0, $1, .up) }.max()!.finite)
   }
 
   /// Multiplies every value by `factor`.
@@ -125,8 +127,12 @@ private enum Extended: Comparable {
   }
 
   /// Zero times infinity is zero here: a bound of zero on a finite factor keeps the product at zero.
-  static func product(_ lhs: Extended, _ rhs: Extended) -> Extended {
-    if case .finite(let a) = lhs, case .finite(let b) = rhs { return .finite(a * b) }
+  static func product(
+    _ lhs: Extended, _ rhs: Extended, _ direction: RoundingDirection
+  ) -> Extended {
+    if case .finite(let a) = lhs, case .finite(let b) = rhs {
+      return .finite(a.multiplied(by: b, direction))
+    }
     let sign = lhs.sign * rhs.sign
     if sign == 0 { return .finite(.zero) }
     return sign > 0 ? .positiveInfinity : .negativeInfinity

@@ -1,5 +1,5 @@
 /// Formats a run's diagnostics for one audience: people, scripts, CI systems.
-public protocol Reporter {
+public protocol Reporter: Sendable {
   /// The name given to `--format`.
   static var id: String { get }
   /// The whole output for `result`.
@@ -22,11 +22,12 @@ public final class ReportContext {
   /// The text of `line` (1-based) in `file`, or nil when it cannot be read.
   public func sourceLine(_ file: String, _ line: Int) -> Substring? {
     if lines[file] == nil {
-      lines[file] = readFile(file).map { text in
-        text.split(separator: "\n", omittingEmptySubsequences: false).map {
-          $0.last == "\r" ? $0.dropLast() : $0
-        }
-      } ?? []
+      lines[file] =
+        readFile(file).map { text in
+          text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.last == "\r" ? $0.dropLast() : $0
+          }
+        } ?? []
     }
     guard let fileLines = lines[file], line >= 1, line <= fileLines.count else { return nil }
     return fileLines[line - 1]

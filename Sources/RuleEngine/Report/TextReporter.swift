@@ -60,7 +60,8 @@ public enum TextReporter: Reporter {
     let underline = min(location.length, max(1, shown.count - column + 1))
     let caret = "^" + String(repeating: "~", count: underline - 1)
     text += " \(number) | \(shown)\n"
-    text += " \(gutter) | " + String(repeating: " ", count: column - 1)
+    text +=
+      " \(gutter) | " + String(repeating: " ", count: column - 1)
       + paint.color(.green, caret) + "\n"
     return text
   }

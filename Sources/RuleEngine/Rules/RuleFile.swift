@@ -125,7 +125,8 @@ public enum RuleLoader {
     for spec in parameters {
       guard let valueNode = fields[spec.name] else {
         if spec.isRequired {
-          throw Problem(.missingKey(spec.name, context: "rule '\(id)'"), at: fields.location(idNode))
+          throw Problem(
+            .missingKey(spec.name, context: "rule '\(id)'"), at: fields.location(idNode))
         }
         continue
       }
@@ -152,7 +153,8 @@ public enum RuleLoader {
   {
     let location = YAMLFields.location(node, path)
     guard let id = node.scalar?.trimmingSpaces, !id.isEmpty else {
-      throw Problem(.wrongType(key: "check", expected: "a check id", found: node.kindName), at: location)
+      throw Problem(
+        .wrongType(key: "check", expected: "a check id", found: node.kindName), at: location)
     }
     guard let check = registry.check(id) else {
       throw Problem(
