@@ -127,7 +127,7 @@ public enum Wording {
     }
     let point = body.firstIndex(of: ".") ?? body.endIndex
     var whole = String(body[..<point])
-    guard whole.count > 4 else { return text }
+    guard whole.count > 3 else { return text }
     var groups: [String] = []
     while whole.count > 3 {
       groups.insert(String(whole.suffix(3)), at: 0)
