@@ -38,7 +38,10 @@ public enum Commands {
     let context = ReportContext(useColor: useColor)
     var outcome = Outcome(output: format.report(result, context: context))
     if !result.problems.isEmpty {
-      outcome.errors = TextReporter.problems(result.problems, context: context)
+      let count = TextReporter.plural(result.problems.count, "input problem")
+      outcome.errors =
+        TextReporter.problems(result.problems, context: context)
+        + "factlint: \(count); fix the input and run again\n"
       outcome.status = ExitStatus.badInput
     } else if result.diagnostics.contains(where: { $0.severity >= failOn }) {
       outcome.status = ExitStatus.violations
