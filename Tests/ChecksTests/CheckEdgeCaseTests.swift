@@ -133,15 +133,6 @@ import Testing
 
   @Test(arguments: cases)
   func edgeCase(_ testCase: Case) throws {
-    let check = try #require(CheckRegistry.builtin.check(testCase.check))
-    let findings = try ExampleRunner.run(testCase.example, check: check).get()
-    switch testCase.example.expectation {
-    case .passes:
-      #expect(findings.map(\.message) == [])
-    case .flags(let severity, let text):
-      #expect(findings.count == 1, "\(findings.map(\.message))")
-      #expect(findings.first?.severity == severity, "\(findings.map(\.message))")
-      #expect(findings.first?.message.contains(text) == true, "\(findings.map(\.message))")
-    }
+    verify(testCase.example, check: try #require(CheckRegistry.builtin.check(testCase.check)))
   }
 }

@@ -17,29 +17,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 
 @Suite struct CheckExampleTests {
   @Test(arguments: ExampleCase.all)
-  func exampleHolds(_ testCase: ExampleCase) throws {
-    let example = testCase.example
-    let location = Testing.SourceLocation(
-      fileID: "Checks/" + (example.file.split(separator: "/").last.map(String.init) ?? ""),
-      filePath: example.file, line: example.line, column: 1)
-    switch ExampleRunner.run(example, check: testCase.check) {
-    case .failure(let failure):
-      Issue.record(
-        "example did not run: \(failure.reason) \(failure.problems.map(\.message))",
-        sourceLocation: location)
-    case .success(let findings):
-      switch example.expectation {
-      case .passes:
-        #expect(findings.map(\.message) == [], sourceLocation: location)
-      case .flags(let severity, let text):
-        #expect(findings.count == 1, "\(findings.map(\.message))", sourceLocation: location)
-        if let finding = findings.first {
-          #expect(finding.severity == severity, "\(finding.message)", sourceLocation: location)
-          #expect(finding.message.contains(text), "\(finding.message)", sourceLocation: location)
-          #expect(finding.location.file == "example-data.yml", sourceLocation: location)
-        }
-      }
-    }
+  func exampleHolds(_ testCase: ExampleCase) {
+    verify(testCase.example, check: testCase.check)
   }
 
   @Test func everyCheckHasPassingAndFailingExamples() {
@@ -70,6 +49,32 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
         registered.contains(folder.lowercased()),
         "Sources/Checks/\(folder) is not registered: add it to CheckRegistry.builtin in Registry.swift"
       )
+    }
+  }
+}
+
+/// Runs `example` under `check` and records any difference from its expectation at the
+/// example's own file and line, so a failing example is reported where it was written.
+func verify(_ example: CheckExample, check: any Check.Type) {
+  let location = Testing.SourceLocation(
+    fileID: "Checks/" + (example.file.split(separator: "/").last.map(String.init) ?? ""),
+    filePath: example.file, line: example.line, column: 1)
+  switch ExampleRunner.run(example, check: check) {
+  case .failure(let failure):
+    Issue.record(
+      "example did not run: \(failure.reason) \(failure.problems.map(\.message))",
+      sourceLocation: location)
+  case .success(let findings):
+    switch example.expectation {
+    case .passes:
+      #expect(findings.map(\.message) == [], sourceLocation: location)
+    case .flags(let severity, let text):
+      #expect(findings.count == 1, "\(findings.map(\.message))", sourceLocation: location)
+      if let finding = findings.first {
+        #expect(finding.severity == severity, "\(finding.message)", sourceLocation: location)
+        #expect(finding.message.contains(text), "\(finding.message)", sourceLocation: location)
+        #expect(finding.location.file == "example-data.yml", sourceLocation: location)
+      }
     }
   }
 }
