@@ -43,14 +43,8 @@ struct YAMLFields {
   /// The location of the mapping itself.
   var location: SourceLocation { SourceLocation(file: file, mark: node.mark) }
 
-  /// The keys present.
-  var keys: some Collection<String> { values.keys }
-
   /// The value node of `key`, if present.
   subscript(key: String) -> YAMLNode? { values[key]?.value }
-
-  /// The key node of `key`, if present.
-  func keyNode(_ key: String) -> YAMLNode? { values[key]?.key }
 
   /// The value of a required key.
   func required(_ key: String) throws(Problem) -> YAMLNode {

@@ -83,9 +83,6 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     let day = day < 10 ? "0\(day)" : "\(day)"
     return "\(year)-\(month)-\(day)"
   }
-
-  /// A day count for measuring distances between dates; months are taken as 31 days.
-  var ordinal: Int { (year * 12 + month - 1) * 31 + day }
 }
 
 /// An exchange rate: one unit of `base` buys `rate` units of `quote` (USD/CNY 7.1348).

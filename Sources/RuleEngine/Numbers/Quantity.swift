@@ -145,12 +145,6 @@ public struct Quantity: Sendable, Hashable {
     return ValueRange(low: value - below, high: value + above)
   }
 
-  /// The quantity with its value and precision multiplied by -1 or not; for signed changes.
-  public func negated() -> Quantity {
-    var copy = self
-    copy.value = -value
-    return copy
-  }
 }
 
 extension ValueRange {
