@@ -103,7 +103,7 @@ struct Writer {
       let figures = [
         try figure("m", "2020", oldText), try figure("m", "2021", newText, changes: [change]),
       ]
-      let findings = check.evaluate(figures, in: Dataset(figures: figures))
+      let findings = check.evaluate(Selection(figures: figures), in: Dataset(figures: figures))
       if let finding = findings.first {
         flagged.append("\(oldText) -> \(newText) stated \(stated): \(finding.message)")
       }
@@ -137,7 +137,7 @@ struct Writer {
       ]
       var located = figures
       located[1].location.line = 2
-      let findings = check.evaluate(located, in: Dataset(figures: located))
+      let findings = check.evaluate(Selection(figures: located), in: Dataset(figures: located))
       if let finding = findings.first {
         flagged.append("\(sourceText) at \(rate) -> \(convertedText): \(finding.message)")
       }
@@ -175,7 +175,7 @@ struct Writer {
             "total": (.selector(Selector(metric: "total")), location),
             "parts": (.selectors(selectors), location),
           ], ruleLocation: location))
-      let findings = check.evaluate(figures, in: Dataset(figures: figures))
+      let findings = check.evaluate(Selection(figures: figures), in: Dataset(figures: figures))
       if let finding = findings.first {
         flagged.append("\(figures.map(\.quantity.text)): \(finding.message)")
       }

@@ -77,7 +77,7 @@ import Testing
     let run = try BinaryRunner.run(["explain", "total"])
     #expect(run.status == 0)
     #expect(run.output.hasPrefix("# total\n"))
-    #expect(run.output.contains("- `parts` (a list of selectors, required)"))
+    #expect(run.output.contains("- `parts` (a list of selectors): the parts"))
     #expect(run.output.contains("Flags (error): add up to more than the total"))
     let unknown = try BinaryRunner.run(["explain", "totl"])
     #expect(unknown.status == 64)

@@ -208,5 +208,5 @@ struct FakeCheck: Check {
     examples: [])
   let parameters: Parameters
   init(parameters: Parameters) throws(ParameterError) { self.parameters = parameters }
-  func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] { [] }
+  func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] { [] }
 }

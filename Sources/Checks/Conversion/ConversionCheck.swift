@@ -18,10 +18,11 @@ public struct ConversionCheck: Check {
   /// The conversion check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
-  /// Evaluates every pair of selected figures in different currencies.
-  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
-    var findings: [Finding] = []
-    for figure in figures {
+  /// Evaluates every pair of selected figures in different currencies, and every stated
+  /// conversion.
+  public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
+    var claims: [ConversionClaim] = []
+    for figure in selection.figures {
       guard case .currency(let currency) = figure.quantity.unit else { continue }
       for partner in dataset.figures(for: figure.key) {
         guard case .currency(let other) = partner.quantity.unit, other != currency,
@@ -30,16 +31,21 @@ public struct ConversionCheck: Check {
         // The figure stated with a rate is the converted one; otherwise the later one.
         let (source, converted) =
           figure.rate != nil && partner.rate == nil ? (partner, figure) : (figure, partner)
-        guard
-          let rate = converted.rate ?? source.rate
-            ?? dataset.rate(from: currency, to: other, for: figure.key.period),
-          Set([rate.base, rate.quote]) == Set([currency, other])
-        else { continue }
-        let claim = ConversionClaim(source: source, converted: converted, rate: rate)
-        if let finding = claim.verdict() { findings.append(finding) }
+        if let claim = ConversionClaim(
+          source: source, converted: converted, rate: converted.rate ?? source.rate,
+          in: dataset)
+        {
+          claims.append(claim)
+        }
       }
     }
-    return findings
+    for case .conversion(let source, let converted, let rate) in selection.claims {
+      if let claim = ConversionClaim(source: source, converted: converted, rate: rate, in: dataset)
+      {
+        claims.append(claim)
+      }
+    }
+    return claims.compactMap { $0.verdict() }
   }
 }
 
@@ -48,6 +54,19 @@ struct ConversionClaim {
   let source: Figure
   let converted: Figure
   let rate: ExchangeRate
+
+  /// The claim with `stated` or else the data's rate between the two currencies; nil when the
+  /// amounts are not in two currencies or no rate joins them.
+  init?(source: Figure, converted: Figure, rate stated: ExchangeRate?, in dataset: Dataset) {
+    guard case .currency(let from) = source.quantity.unit,
+      case .currency(let to) = converted.quantity.unit, from != to,
+      let rate = stated ?? dataset.rate(from: from, to: to, for: converted.key.period),
+      Set([rate.base, rate.quote]) == Set([from, to])
+    else { return nil }
+    self.source = source
+    self.converted = converted
+    self.rate = rate
+  }
 
   /// The values `source` converts to in `converted`'s currency under `reading`.
   func expected(_ reading: Reading) -> ValueRange? {

@@ -20,25 +20,33 @@ public struct GrowthCheck: Check {
   /// The growth check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
-  /// Evaluates every stated change of the selected figures.
-  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
-    var findings: [Finding] = []
-    for figure in figures {
+  /// Evaluates every stated change of the selected figures and claims.
+  public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
+    var claims: [GrowthClaim] = []
+    for figure in selection.figures {
       for change in figure.changes {
-        guard let basePeriod = change.base.resolve(from: figure.key.period) else { continue }
-        var baseKey = figure.key
-        baseKey.period = basePeriod
-        guard
-          let base = dataset.figures(for: baseKey).first(where: {
-            $0.quantity.unit.isComparable(with: figure.quantity.unit)
-          })
-        else { continue }
-        if let finding = GrowthClaim(current: figure, base: base, change: change).verdict() {
-          findings.append(finding)
+        if let base = Self.base(of: figure, for: change, in: dataset) {
+          claims.append(GrowthClaim(current: figure, base: base, change: change))
         }
       }
     }
-    return findings
+    for case .change(let current, let stated, let change) in selection.claims {
+      if let base = stated ?? Self.base(of: current, for: change, in: dataset) {
+        claims.append(GrowthClaim(current: current, base: base, change: change))
+      }
+    }
+    return claims.compactMap { $0.verdict() }
+  }
+
+  /// The figure a change is measured against: same entity, metric and segment in the base
+  /// period, in a comparable unit; nil when the data does not hold it.
+  static func base(of figure: Figure, for change: StatedChange, in dataset: Dataset) -> Figure? {
+    guard let period = change.base.resolve(from: figure.key.period) else { return nil }
+    var key = figure.key
+    key.period = period
+    return dataset.figures(for: key).first {
+      $0.quantity.unit.isComparable(with: figure.quantity.unit)
+    }
   }
 }
 

@@ -15,10 +15,10 @@ public struct TotalCheck: Check {
       """,
     parameters: [
       ParameterSpec(
-        "total", .selector, required: true,
-        summary: "the figures that are totals, e.g. { metric: revenue }"),
+        "total", .selector,
+        summary: "the figures that are totals, e.g. { metric: revenue }; with `parts`"),
       ParameterSpec(
-        "parts", .selectors, required: true,
+        "parts", .selectors,
         summary: "the parts, each a selector or metric name; `sign: -` (or `-name`) subtracts"),
       ParameterSpec(
         "partial", .boolean,
@@ -26,15 +26,27 @@ public struct TotalCheck: Check {
     ],
     examples: TotalExamples.all)
 
-  let total: Selector
-  let parts: [Selector]
+  let total: Selector?
+  let parts: [Selector]?
   let isPartial: Bool
 
-  /// Reads `total`, `parts` and `partial`.
+  /// Reads `total`, `parts` and `partial`; without `total` and `parts` the rule checks only the
+  /// compositions stated in articles.
   public init(parameters: Parameters) throws(ParameterError) {
-    guard let total = parameters.selector("total"), let parts = parameters.selectors("parts")
-    else {
-      throw ParameterError("'total' and 'parts' are required", at: parameters.ruleLocation)
+    self.isPartial = parameters.boolean("partial") ?? false
+    let total = parameters.selector("total")
+    let parts = parameters.selectors("parts")
+    guard let total, let parts else {
+      if total != nil || parts != nil {
+        let missing = total == nil ? "total" : "parts"
+        throw ParameterError(
+          "'\(missing)' is missing; give both 'total' and 'parts', or neither to check only "
+            + "the totals stated in articles",
+          at: parameters.ruleLocation)
+      }
+      self.total = nil
+      self.parts = nil
+      return
     }
     // A part that names nothing the total does not would be the total itself.
     let selectsTotal = { (part: Selector) in
@@ -49,38 +61,47 @@ public struct TotalCheck: Check {
     }
     self.total = total
     self.parts = parts
-    self.isPartial = parameters.boolean("partial") ?? false
   }
 
-  /// Evaluates every selected total against its parts.
-  public func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding] {
-    let totalSelector = dataset.canonical(total)
-    var findings: [Finding] = []
-    for figure in figures where totalSelector.matches(figure.key) {
-      var found: [(Selector, Figure)] = []
-      for part in parts {
-        let key = dataset.canonical(part).applied(to: figure.key)
-        // A segment total matched by a broad `total` selector is not a total of itself.
-        guard key != figure.key else {
-          found = []
-          break
+  /// Evaluates every selected total against its parts, and every stated composition.
+  public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
+    var claims: [TotalClaim] = []
+    if let total, let parts {
+      let totalSelector = dataset.canonical(total)
+      for figure in selection.figures where totalSelector.matches(figure.key) {
+        if let found = Self.parts(parts, of: figure, isPartial: isPartial, in: dataset) {
+          claims.append(TotalClaim(total: figure, parts: found, isPartial: isPartial))
         }
-        guard
-          let match = dataset.figures(for: key).first(where: {
-            $0.quantity.unit.isComparable(with: figure.quantity.unit)
-          })
-        else {
-          if isPartial { continue }
-          found = []
-          break
-        }
-        found.append((part, match))
       }
-      guard !found.isEmpty else { continue }
-      let claim = TotalClaim(total: figure, parts: found, isPartial: isPartial)
-      if let finding = claim.verdict() { findings.append(finding) }
     }
-    return findings
+    for case .composition(let total, let parts, let negated, let isPartial) in selection.claims {
+      let found = zip(parts, negated).map { (Selector(isNegated: $1), $0) }
+      claims.append(TotalClaim(total: total, parts: found, isPartial: isPartial))
+    }
+    return claims.compactMap { $0.verdict() }
+  }
+
+  /// The parts of `total` in the data, or nil when one is missing (but for an "of which" list)
+  /// or a part is the total itself.
+  static func parts(
+    _ selectors: [Selector], of total: Figure, isPartial: Bool, in dataset: Dataset
+  ) -> [(Selector, Figure)]? {
+    var found: [(Selector, Figure)] = []
+    for part in selectors {
+      let key = dataset.canonical(part).applied(to: total.key)
+      // A segment total matched by a broad `total` selector is not a total of itself.
+      guard key != total.key else { return nil }
+      guard
+        let match = dataset.figures(for: key).first(where: {
+          $0.quantity.unit.isComparable(with: total.quantity.unit)
+        })
+      else {
+        if isPartial { continue }
+        return nil
+      }
+      found.append((part, match))
+    }
+    return found.isEmpty ? nil : found
   }
 }
 

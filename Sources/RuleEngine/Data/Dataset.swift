@@ -90,6 +90,8 @@ public struct Dataset: Sendable {
   public let figures: [Figure]
   /// Every exchange rate.
   public let rates: [ExchangeRate]
+  /// Relations stated in articles, with their figures.
+  public let claims: [Claim]
   /// Entity and metric aliases.
   public let aliases: Aliases
   private let byKey: [FigureKey: [Int]]
@@ -97,7 +99,10 @@ public struct Dataset: Sendable {
   private let byEntity: [String: [Int]]
 
   /// Indexes figures, naming each entity and metric by its canonical name.
-  public init(figures: [Figure], rates: [ExchangeRate] = [], aliases: Aliases = Aliases()) {
+  public init(
+    figures: [Figure], rates: [ExchangeRate] = [], aliases: Aliases = Aliases(),
+    claims: [Claim] = []
+  ) {
     var canonical = figures
     var byKey: [FigureKey: [Int]] = [:]
     var byMetric: [String: [Int]] = [:]
@@ -112,6 +117,7 @@ public struct Dataset: Sendable {
     }
     self.figures = canonical
     self.rates = rates
+    self.claims = claims
     self.aliases = aliases
     self.byKey = byKey
     self.byMetric = byMetric
@@ -135,6 +141,14 @@ public struct Dataset: Sendable {
       candidates = Array(figures.indices)
     }
     return candidates.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
+  }
+
+  /// The figures and claims a rule's selector matches.
+  public func selection(_ selector: Selector) -> Selection {
+    let canonical = canonical(selector)
+    return Selection(
+      figures: figures(matching: selector),
+      claims: claims.filter { canonical.matches($0.subject.key) })
   }
 
   /// A selector with its entity and metric named canonically.

@@ -83,8 +83,8 @@ public struct Engine: Sendable {
   /// Runs one rule over the figures it selects.
   public static func evaluate(_ rule: Rule, in dataset: Dataset) -> [Diagnostic] {
     guard rule.severity != .off else { return [] }
-    let figures = dataset.figures(matching: rule.selector)
-    return rule.check.evaluate(figures, in: dataset).compactMap { finding in
+    return rule.check.evaluate(dataset.selection(rule.selector), in: dataset).compactMap {
+      finding in
       rule.severity.apply(to: finding.severity).map {
         Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)
       }

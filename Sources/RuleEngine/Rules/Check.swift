@@ -10,8 +10,8 @@ public protocol Check: Sendable {
   /// a combination the types cannot express.
   init(parameters: Parameters) throws(ParameterError)
 
-  /// Evaluates the figures the rule's `where` selects, looking up others in `dataset`.
-  func evaluate(_ figures: [Figure], in dataset: Dataset) -> [Finding]
+  /// Evaluates the figures and claims the rule's `where` selects, looking up others in `dataset`.
+  func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding]
 }
 
 /// A check's documentation, shown by `factlint explain` and run as tests.

@@ -1,0 +1,37 @@
+/// A relation between figures stated in an article: the figures it relates travel with it,
+/// because prose names them directly ("to $88 million from $127 million") rather than by key.
+public enum Claim: Sendable, Hashable {
+  /// A stated change of `current` against `base`, or against the base period's figure when the
+  /// text names no base figure ("an increase of 70% from the previous quarter").
+  case change(current: Figure, base: Figure?, change: StatedChange)
+  /// `converted` is `source` in another currency, at `rate` or a rate from the data.
+  case conversion(source: Figure, converted: Figure, rate: ExchangeRate?)
+  /// `parts` (subtracted where `negated`) add up to `total`; a partial list must not exceed it.
+  case composition(total: Figure, parts: [Figure], negated: [Bool], isPartial: Bool)
+  /// `stated` (a percent) is `part`'s share of `whole`.
+  case share(part: Figure, whole: Figure, stated: Figure)
+
+  /// The figure a rule's `where` selects the claim by: the one the claim is stated about.
+  public var subject: Figure {
+    switch self {
+    case .change(let current, _, _): return current
+    case .conversion(_, let converted, _): return converted
+    case .composition(let total, _, _, _): return total
+    case .share(_, _, let stated): return stated
+    }
+  }
+}
+
+/// What a rule evaluates: the figures and claims its `where` selects.
+public struct Selection: Sendable {
+  /// The selected figures.
+  public var figures: [Figure]
+  /// The selected claims.
+  public var claims: [Claim]
+
+  /// Creates a selection.
+  public init(figures: [Figure], claims: [Claim] = []) {
+    self.figures = figures
+    self.claims = claims
+  }
+}
