@@ -6,5 +6,7 @@ extension CheckRegistry {
     GrowthCheck.self,
     ConversionCheck.self,
     TotalCheck.self,
+    ShareCheck.self,
+    RestatementCheck.self,
   ])
 }
