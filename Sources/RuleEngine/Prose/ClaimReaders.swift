@@ -1,0 +1,478 @@
+/// The claim patterns of prose: rates, conversions, changes, compositions and shares.
+extension ExtractionState {
+  // MARK: - Rates: "$1 = RMB 7.1348", "at 0.92 euros per dollar"
+
+  mutating func readRates(_ sentence: inout SentenceFigures) {
+    let tokens = sentence.tokens
+    for (position, token) in tokens.enumerated() {
+      guard let left = token.figure, case .currency(let base) = sentence.figures[left].quantity.unit
+      else { continue }
+      // "$1 = RMB 7.1348", "US$1 to RMB 7.13".
+      if sentence.figures[left].quantity.value == .one, position + 2 < tokens.count,
+        tokens[position + 1].isMark("=") || tokens[position + 1].word == "to",
+        let right = tokens[position + 2].figure,
+        case .currency(let quote) = sentence.figures[right].quantity.unit, quote != base
+      {
+        let rate = Self.rateQuantity(sentence.figures[right].quantity)
+        rates.append(
+          ExchangeRate(
+            base: base, quote: quote, rate: rate, location: locate(sentence.figures[right].range)))
+        sentence.isRelation[left] = true
+        sentence.isRelation[right] = true
+        continue
+      }
+      // "0.92 euros per dollar", "7.13 yuan to the dollar".
+      var next = position + 1
+      guard let connector = sentence.word(at: next), ["per", "to", "a", "for"].contains(connector)
+      else { continue }
+      next += 1
+      if sentence.word(at: next) == "the" || sentence.word(at: next) == "one" { next += 1 }
+      if sentence.word(at: next) == "us" { next += 1 }
+      guard let currencyWord = sentence.word(at: next),
+        let code = Self.currencyWords[currencyWord], code != base
+      else { continue }
+      let rate = Self.rateQuantity(sentence.figures[left].quantity)
+      rates.append(
+        ExchangeRate(
+          base: code, quote: base, rate: rate, location: locate(sentence.figures[left].range)))
+      sentence.isRelation[left] = true
+    }
+  }
+
+  /// A rate written as an amount ("RMB 7.1348") as a plain number with the same precision.
+  static func rateQuantity(_ amount: Quantity) -> Quantity {
+    var rate = amount
+    rate.unit = .count(nil)
+    if let first = amount.text.firstIndex(where: \.isNumber),
+      let last = amount.text.lastIndex(where: \.isNumber)
+    {
+      rate.text = String(amount.text[first...last])
+    }
+    return rate
+  }
+
+  /// Whether two units can be compared in prose, where a bare number takes the unit of the
+  /// figure it is compared with ("$56 million, up 7% from 52.3 million").
+  static func fits(_ lhs: Unit, _ rhs: Unit) -> Bool {
+    if lhs.isComparable(with: rhs) { return true }
+    switch (lhs, rhs) {
+    case (.count(nil), .currency), (.currency, .count(nil)): return true
+    default: return false
+    }
+  }
+
+  /// `figure` with the unit of `reference` when it is a bare number and the reference is money.
+  static func adopting(_ figure: Figure, unitOf reference: Figure) -> Figure {
+    guard case .count(nil) = figure.quantity.unit, case .currency = reference.quantity.unit else {
+      return figure
+    }
+    var copy = figure
+    copy.quantity.unit = reference.quantity.unit
+    return copy
+  }
+
+  static let currencyWords = [
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "rupee": "INR", "franc": "CHF", "won": "KRW",
+  ]
+
+  // MARK: - Conversions: "RMB 6.4 billion ($900 million)", "RMB 6.4 billion, or $900 million"
+
+  mutating func readConversions(_ sentence: inout SentenceFigures) {
+    let tokens = sentence.tokens
+    for (position, token) in tokens.enumerated() {
+      guard let source = token.figure, !sentence.isRelation[source],
+        case .currency(let from) = sentence.figures[source].quantity.unit
+      else { continue }
+      var next = position + 1
+      if next < tokens.count, tokens[next].isMark("(") {
+        next += 1
+      } else if next + 1 < tokens.count, tokens[next].isMark(","), tokens[next + 1].word == "or" {
+        next += 2
+      } else {
+        continue
+      }
+      guard let converted = sentence.figure(at: next), !sentence.isRelation[converted],
+        case .currency(let to) = sentence.figures[converted].quantity.unit, to != from
+      else { continue }
+      let rate = rates.last { Set([$0.base, $0.quote]) == Set([from, to]) }
+      claims.append(
+        .conversion(
+          source: figure(source, sentence), converted: figure(converted, sentence), rate: rate))
+      if rate == nil { pendingConversions.append((claims.count - 1, from, to)) }
+    }
+  }
+
+  /// Gives conversions stated before their rate the rate the article states later.
+  mutating func resolvePendingConversions() {
+    for pending in pendingConversions {
+      guard case .conversion(let source, let converted, nil) = claims[pending.claim],
+        let rate = rates.last(where: {
+          Set([$0.base, $0.quote]) == Set([pending.from, pending.to])
+        })
+      else { continue }
+      claims[pending.claim] = .conversion(source: source, converted: converted, rate: rate)
+    }
+    pendingConversions = []
+  }
+
+  // MARK: - Changes: "up 7% from 52.3 million", "climbed 4.1% to €3.02 billion from €2.9 billion"
+
+  /// The direction of the change a figure states, or nil when it states a level.
+  func changeDirection(of local: Int, in sentence: SentenceFigures) -> Int? {
+    let quantity = sentence.figures[local].quantity
+    let position = sentence.positions[local]
+    switch quantity.unit {
+    case .multiple:
+      if sentence.word(at: position + 1) == "as" { return nil }  // "twice as many"
+      return quantity.value < 1 ? -1 : 1
+    case .percent, .percentagePoints:
+      break
+    default:
+      return nil
+    }
+    let before = sentence.word(at: position - 1)
+    if before == "to" || before == "from" || before == "at" { return nil }
+    // "rose 7%", "an increase of 70 per cent", "down by 3 pp".
+    var cursor = position - 1
+    while cursor >= 0, position - cursor <= 4 {
+      if sentence.tokens[cursor].figure != nil { break }
+      if let word = sentence.word(at: cursor) {
+        // "made up 40% of sales" is a share, not a rise.
+        if word == "up", let verb = sentence.word(at: cursor - 1),
+          ["made", "make", "makes", "making"].contains(verb)
+        {
+          return nil
+        }
+        if let direction = ProseWords.direction(word) { return direction }
+        if ["margin", "share", "stake", "rate", "of"].contains(word), cursor == position - 1,
+          sentence.word(at: cursor - 1).flatMap(ProseWords.direction) == nil
+        {
+          return nil
+        }
+      }
+      cursor -= 1
+    }
+    // "a 70% increase", "59% lower", "a year-on-year decrease of 59%".
+    for offset in 1...2 {
+      if let word = sentence.word(at: position + offset), let direction = ProseWords.direction(word)
+      {
+        return direction
+      }
+    }
+    return nil
+  }
+
+  mutating func readChanges(_ sentence: inout SentenceFigures, mentions: [PeriodMention]) {
+    for local in sentence.figures.indices where sentence.globalIndex[local] != nil {
+      guard !sentence.isRelation[local], let direction = changeDirection(of: local, in: sentence)
+      else { continue }
+      sentence.isRelation[local] = true
+      let position = sentence.positions[local]
+      var stated = sentence.figures[local].quantity
+      let written = stated.text.first
+      if direction < 0, stated.unit != .multiple, !stated.value.isNegative, written != "+" {
+        stated.value = -stated.value
+      }
+      let current = figureAfter("to", from: position, in: sentence)
+      let base =
+        figureAfter("from", from: position, in: sentence)
+        ?? figureAfter("than", from: position, in: sentence)
+      var newFigure = current
+      if newFigure == nil {
+        newFigure = nearestLevel(
+          before: position, comparableWith: base, in: sentence, stated: stated)
+      }
+      guard let newFigure else { continue }
+      var basePeriod: BasePeriod?
+      var baseText = ""
+      if let base {
+        basePeriod = .explicit(figure(base, sentence).key.period)
+        baseText = figures[sentence.globalIndex[base]!].text
+      } else if let mention = mentions.min(by: {
+        abs($0.tokens.lowerBound - position) < abs($1.tokens.lowerBound - position)
+      }), let relative = mention.base {
+        basePeriod = relative
+        baseText = mention.tokens.map { sentence.word(at: $0) ?? "" }.joined(separator: " ")
+      } else if let mention = mentions.first(where: {
+        $0.period != nil && sentence.word(at: $0.tokens.lowerBound - 1) == "from"
+      }), let period = mention.period {
+        basePeriod = .explicit(period)
+        baseText = period.description
+      }
+      guard let basePeriod else { continue }
+      let change = StatedChange(
+        base: basePeriod, baseText: baseText, stated: stated,
+        location: locate(sentence.figures[local].range))
+      var currentFigure = figure(newFigure, sentence)
+      var baseFigure = base.map { figure($0, sentence) }
+      if let known = baseFigure {
+        baseFigure = Self.adopting(known, unitOf: currentFigure)
+        currentFigure = Self.adopting(currentFigure, unitOf: known)
+      }
+      claims.append(.change(current: currentFigure, base: baseFigure, change: change))
+    }
+  }
+
+  /// The level figure right after `word` ("to $88 million", "from 52.3 million"), searching
+  /// the sentence after the change first, then before it.
+  func figureAfter(_ word: String, from position: Int, in sentence: SentenceFigures) -> Int? {
+    let tokens = sentence.tokens
+    let order = Array(position..<tokens.count) + Array((0..<position).reversed())
+    for cursor in order where tokens[cursor].word == word {
+      var next = cursor + 1
+      if sentence.word(at: next) == "a" || sentence.word(at: next) == "the" { next += 1 }
+      if let found = sentence.figure(at: next), !sentence.isRelation[found],
+        sentence.globalIndex[found] != nil
+      {
+        return found
+      }
+    }
+    return nil
+  }
+
+  /// The nearest level before a change: the figure the change is about ("revenue of $56 million,
+  /// up 7%").
+  func nearestLevel(
+    before position: Int, comparableWith base: Int?, in sentence: SentenceFigures,
+    stated: Quantity
+  ) -> Int? {
+    var cursor = position - 1
+    while cursor >= 0 {
+      if let found = sentence.figure(at: cursor), !sentence.isRelation[found],
+        sentence.globalIndex[found] != nil
+      {
+        let unit = sentence.figures[found].quantity.unit
+        let fits =
+          base.map { Self.fits(sentence.figures[$0].quantity.unit, unit) }
+          ?? (stated.unit == .percentagePoints ? unit == .percent : unit != .percent)
+        if fits { return found }
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
+  // MARK: - Compositions: "of which", "including", "made up of", "a, b and c, or t for the year"
+
+  mutating func readCompositions(_ sentence: inout SentenceFigures) {
+    let tokens = sentence.tokens
+    for (position, token) in tokens.enumerated() {
+      guard let word = token.word else { continue }
+      var isPartial = true
+      var introducer = position
+      switch word {
+      case "which" where sentence.word(at: position - 1) == "of":
+        introducer = position - 1
+      case "including", "includes", "included":
+        break
+      case "made" where sentence.word(at: position + 1) == "up":
+        isPartial = false
+      case "consisting", "comprising", "split", "divided", "broken":
+        isPartial = false
+      case "or", "total", "totalling", "totaling", "combined":
+        readListTotal(&sentence, at: position)
+        continue
+      default:
+        continue
+      }
+      guard let total = levelBefore(introducer, within: 4, in: sentence) else { continue }
+      let parts = levels(after: position, like: total, in: sentence)
+      guard parts.count >= (isPartial ? 1 : 2) else { continue }
+      appendComposition(total: total, parts: parts, isPartial: isPartial, sentence)
+    }
+  }
+
+  /// "a, b, c and d, or t for the year", "for a total of t", "totalling t".
+  mutating func readListTotal(_ sentence: inout SentenceFigures, at position: Int) {
+    var next = position + 1
+    while let word = sentence.word(at: next), ["a", "of", "the", "an"].contains(word) { next += 1 }
+    guard let total = sentence.figure(at: next), !sentence.isRelation[total],
+      sentence.globalIndex[total] != nil, isLevel(total, sentence)
+    else { return }
+    // The list: figures of the total's unit just before, joined by commas and "and".
+    var parts: [Int] = []
+    var cursor = position - 1
+    while cursor >= 0 {
+      let token = sentence.tokens[cursor]
+      if let found = token.figure {
+        guard !sentence.isRelation[found], sentence.globalIndex[found] != nil,
+          Self.fits(sentence.figures[found].quantity.unit, sentence.figures[total].quantity.unit)
+        else { break }
+        parts.insert(found, at: 0)
+      } else if !(token.isMark(",") || token.word == "and" || token.word == "for"
+        || token.word == "a")
+      {
+        if parts.isEmpty, position - cursor <= 3 {
+          cursor -= 1
+          continue
+        }
+        break
+      }
+      cursor -= 1
+    }
+    guard parts.count >= 2 else { return }
+    appendComposition(total: total, parts: parts, isPartial: false, sentence)
+  }
+
+  mutating func appendComposition(
+    total: Int, parts: [Int], isPartial: Bool, _ sentence: SentenceFigures
+  ) {
+    let totalFigure = figure(total, sentence)
+    claims.append(
+      .composition(
+        total: totalFigure,
+        parts: parts.map { Self.adopting(figure($0, sentence), unitOf: totalFigure) },
+        negated: parts.map { _ in false }, isPartial: isPartial))
+    lastTotal = sentence.globalIndex[total]
+  }
+
+  /// The level figure at most `within` tokens before `position`.
+  func levelBefore(_ position: Int, within: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position - 1
+    while cursor >= 0, position - cursor <= within {
+      if let found = sentence.figure(at: cursor) {
+        return !sentence.isRelation[found] && isLevel(found, sentence) ? found : nil
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
+  /// The level figures after `position` in the total's unit, up to the end of the sentence.
+  func levels(after position: Int, like total: Int, in sentence: SentenceFigures) -> [Int] {
+    let unit = sentence.figures[total].quantity.unit
+    return ((position + 1)..<sentence.tokens.count).compactMap { cursor in
+      guard let found = sentence.figure(at: cursor), !sentence.isRelation[found],
+        sentence.globalIndex[found] != nil,
+        Self.fits(sentence.figures[found].quantity.unit, unit),
+        sentence.word(at: cursor - 1) != "from", sentence.word(at: cursor - 1) != "than"
+      else { return nil }
+      return found
+    }
+  }
+
+  // MARK: - Shares: "made up 40% of sales", "an operating margin of 12.2% on revenue of $3.3bn"
+
+  mutating func readShares(_ sentence: inout SentenceFigures) {
+    for local in sentence.figures.indices where sentence.globalIndex[local] != nil {
+      guard !sentence.isRelation[local], sentence.figures[local].quantity.unit == .percent else {
+        continue
+      }
+      let position = sentence.positions[local]
+      if let margin = marginName(around: position, in: sentence) {
+        readMargin(&sentence, stated: local, margin: margin)
+      } else if sentence.word(at: position + 1) == "of" {
+        readShareOf(&sentence, stated: local)
+      }
+    }
+  }
+
+  /// "operating margin of 12.2%", "a 12.2% operating margin", "margin was 12.2%".
+  func marginName(around position: Int, in sentence: SentenceFigures) -> String? {
+    for cursor in [position - 1, position - 2, position - 3, position + 1, position + 2] {
+      guard sentence.word(at: cursor) == "margin" else { continue }
+      if cursor < position,
+        sentence.tokens[(cursor + 1)..<position].contains(where: { $0.figure != nil })
+      {
+        continue
+      }
+      var name = "margin"
+      var previous = cursor - 1
+      while let word = sentence.word(at: previous),
+        [
+          "operating", "net", "gross", "profit", "ebitda",
+          "adjusted",
+        ].contains(word)
+      {
+        name = word + " " + name
+        previous -= 1
+      }
+      return name
+    }
+    return nil
+  }
+
+  mutating func readMargin(_ sentence: inout SentenceFigures, stated: Int, margin: String) {
+    let position = sentence.positions[stated]
+    // The whole: "on revenue of $3.3 billion", else the revenue the article last gave.
+    var whole: Figure?
+    if let found = figureAfter("of", from: position + 1, in: sentence),
+      sentence.positions[found] > position, isLevel(found, sentence)
+    {
+      whole = figure(found, sentence)
+    } else {
+      whole = latest(metrics: ["revenue", "sales"], period: figure(stated, sentence).key.period)
+    }
+    let partMetrics = ProseWords.marginParts[margin] ?? []
+    guard let whole,
+      let part = latest(metrics: partMetrics, period: whole.key.period, like: whole)
+    else { return }
+    sentence.isRelation[stated] = true
+    claims.append(.share(part: part, whole: whole, stated: figure(stated, sentence)))
+  }
+
+  /// "40% of sales", "40% of total revenue of $3.3 billion", "40% of the total".
+  mutating func readShareOf(_ sentence: inout SentenceFigures, stated: Int) {
+    let position = sentence.positions[stated]
+    guard let part = partBefore(position, in: sentence) else { return }
+    let partFigure = figure(part, sentence)
+    var whole: Figure?
+    var cursor = position + 2
+    var metricWords: [String] = []
+    while cursor < sentence.tokens.count, cursor - position <= 6 {
+      let token = sentence.tokens[cursor]
+      if let found = token.figure {
+        if isLevel(found, sentence), !sentence.isRelation[found] { whole = figure(found, sentence) }
+        break
+      }
+      guard let word = token.word else { break }
+      metricWords.append(word)
+      cursor += 1
+    }
+    if whole == nil {
+      if metricWords.contains("total"), let lastTotal { whole = figures[lastTotal].figure }
+      let names = metricWords.compactMap { ProseWords.metrics[$0] }
+      if whole == nil, !names.isEmpty {
+        whole = latest(metrics: names, period: partFigure.key.period, like: partFigure)
+      }
+    }
+    guard let whole, whole.location != partFigure.location,
+      whole.quantity.unit.isComparable(with: partFigure.quantity.unit)
+    else { return }
+    sentence.isRelation[stated] = true
+    claims.append(.share(part: partFigure, whole: whole, stated: figure(stated, sentence)))
+  }
+
+  /// The amount a share is of: the nearest level before it in the sentence.
+  func partBefore(_ position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position - 1
+    while cursor >= 0 {
+      if let found = sentence.figure(at: cursor), isLevel(found, sentence),
+        !sentence.isRelation[found]
+      {
+        return found
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
+  /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit.
+  func latest(metrics: [String], period: Period, like reference: Figure? = nil) -> Figure? {
+    let candidates = figures.reversed().filter { extracted in
+      guard let metric = extracted.metric else { return false }
+      let matches = metrics.contains { metric == $0 || metric.hasSuffix(" " + $0) && $0.count > 6 }
+      guard matches else { return false }
+      if let reference {
+        return extracted.figure.quantity.unit.isComparable(with: reference.quantity.unit)
+          && extracted.figure.location != reference.location
+      }
+      switch extracted.figure.quantity.unit {
+      case .count, .currency: return true
+      default: return false
+      }
+    }
+    return (candidates.first { $0.period == period } ?? candidates.first)?.figure
+  }
+}

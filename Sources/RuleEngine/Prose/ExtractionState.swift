@@ -1,0 +1,265 @@
+/// The figures of one sentence, with their tokens and what each is used as.
+struct SentenceFigures {
+  /// The sentence's tokens.
+  var tokens: [Token]
+  /// The figures found, by local index.
+  var figures: [ProseFigure]
+  /// The token position of each figure.
+  var positions: [Int]
+  /// The article-wide index of each figure; nil for a number that turned out to be a year, a
+  /// date or part of a name.
+  var globalIndex: [Int?]
+  /// Figures that state a change, a rate or a share rather than a level.
+  var isRelation: [Bool]
+
+  /// The local index of the figure at token `position`, if any.
+  func figure(at position: Int) -> Int? {
+    position >= 0 && position < tokens.count ? tokens[position].figure : nil
+  }
+
+  /// The word at token `position`, if any.
+  func word(at position: Int) -> String? {
+    position >= 0 && position < tokens.count ? tokens[position].word : nil
+  }
+}
+
+/// What an extraction has read so far: figures, claims and the context later sentences use.
+struct ExtractionState {
+  let text: String
+  let path: String
+  let date: SimpleDate?
+  let aliases: Aliases
+  let locate: (Range<String.Index>) -> SourceLocation
+  var mainEntity: String?
+  var figures: [ExtractedFigure] = []
+  var claims: [Claim] = []
+  var rates: [ExchangeRate] = []
+  /// The period the text last named, for sentences that name none.
+  var lastPeriod: Period?
+  /// The entity the text last named.
+  var lastEntity: String?
+  /// The total of the last composition, for "of the total".
+  var lastTotal: Int?
+  /// Conversions waiting for a rate stated later in the article.
+  var pendingConversions: [(claim: Int, from: String, to: String)] = []
+
+  init(
+    text: String, path: String, date: SimpleDate?, aliases: Aliases,
+    locate: @escaping (Range<String.Index>) -> SourceLocation
+  ) {
+    self.text = text
+    self.path = path
+    self.date = date
+    self.aliases = aliases
+    self.locate = locate
+  }
+
+  // MARK: - Reading a sentence
+
+  mutating func read(_ sentence: Range<String.Index>) {
+    var local: [ProseFigure] = []
+    let tokens = demoteNonFigures(
+      ProseScanner.tokens(of: sentence, in: text, figures: &local), local)
+    let mentions = PeriodPhrases.mentions(in: tokens, date: date)
+    var positions = [Int](repeating: 0, count: local.count)
+    for (position, token) in tokens.enumerated() {
+      if let index = token.figure { positions[index] = position }
+    }
+    var sentenceFigures = SentenceFigures(
+      tokens: tokens, figures: local, positions: positions, globalIndex: [],
+      isRelation: [Bool](repeating: false, count: local.count))
+    let sentenceEntity = entity(in: tokens)
+    for index in local.indices {
+      guard tokens[positions[index]].figure == index else {
+        sentenceFigures.globalIndex.append(nil)
+        continue
+      }
+      sentenceFigures.globalIndex.append(figures.count)
+      figures.append(
+        bind(
+          local[index], at: positions[index], in: sentenceFigures, mentions: mentions,
+          entity: sentenceEntity))
+    }
+    if let own = mentions.first(where: { $0.period != nil && $0.base == nil })?.period {
+      lastPeriod = own
+    }
+    if let sentenceEntity { lastEntity = sentenceEntity }
+    readRates(&sentenceFigures)
+    readConversions(&sentenceFigures)
+    readChanges(&sentenceFigures, mentions: mentions)
+    readCompositions(&sentenceFigures)
+    readShares(&sentenceFigures)
+    // Relation figures (rates, changes, shares) are not levels to match by key.
+    for (index, isRelation) in sentenceFigures.isRelation.enumerated() where isRelation {
+      if let global = sentenceFigures.globalIndex[index] { figures[global].metric = nil }
+    }
+  }
+
+  /// Numbers that are years, days of the month, times, or parts of names become words.
+  func demoteNonFigures(_ tokens: [Token], _ figures: [ProseFigure]) -> [Token] {
+    var result = tokens
+    for (position, token) in tokens.enumerated() {
+      guard let index = token.figure else { continue }
+      let quantity = figures[index].quantity
+      guard quantity.hedge == nil, quantity.scaleWord == nil, quantity.isWrittenInFull,
+        case .count = quantity.unit, !quantity.value.isNegative
+      else { continue }
+      let raw = String(text[token.range])
+      let previous = position > 0 ? tokens[position - 1] : nil
+      let next = position + 1 < tokens.count ? tokens[position + 1] : nil
+      let digitsOnly = raw.allSatisfy(\.isNumber)
+      var demote = false
+      if digitsOnly, PeriodPhrases.year(raw) != nil,
+        figures[index].noun == nil || yearIntroducers.contains(previous?.word ?? "")
+      {
+        demote = true
+      } else if digitsOnly, raw.count <= 2,
+        previous?.word.flatMap({ PeriodPhrases.months[$0] })
+          != nil || next?.word.flatMap({ PeriodPhrases.months[$0] }) != nil
+      {
+        demote = true  // "June 3", "3 June"
+      } else if let previous, case .mark(let mark) = previous.kind, mark == "-" || mark == "#",
+        previous.range.lowerBound > text.startIndex,
+        text[text.index(before: previous.range.lowerBound)].isLetter
+      {
+        demote = true  // "COVID-19", "No.#3"
+      } else if let next, next.isMark(":"), next.range.upperBound < text.endIndex,
+        text[next.range.upperBound].isNumber
+      {
+        demote = true  // "10:30"
+      } else if let previous, previous.isMark(":"), previous.range.lowerBound > text.startIndex,
+        text[text.index(before: previous.range.lowerBound)].isNumber
+      {
+        demote = true  // the "30" of "10:30"
+      } else if digitsOnly, raw.count <= 3, let previous,
+        previous.word != nil, text[previous.range].contains(where: \.isUppercase),
+        position > 1
+      {
+        demote = true  // "Xiaomi 14", "iPhone 15"
+      }
+      if demote { result[position].kind = .word(raw) }
+    }
+    return result
+  }
+
+  /// Words before a year that make it a period even when a noun follows ("in 2023 revenue").
+  let yearIntroducers: Set<String> = [
+    "in", "of", "since", "for", "fiscal", "during", "from", "to", "until", "by", "between", "and",
+    "year", "early", "late", "mid", "the", "full-year", "through", "before", "after",
+  ]
+
+  // MARK: - Binding
+
+  /// The entity a sentence names: a capitalised name the data or the article knows.
+  func entity(in tokens: [Token]) -> String? {
+    for token in tokens {
+      guard let word = token.word else { continue }
+      let written = text[token.range]
+      guard written.first?.isUppercase == true else { continue }
+      if let known = aliases.entityName(String(written)) { return known }
+      if word == mainEntity { return word }
+    }
+    return nil
+  }
+
+  func bind(
+    _ figure: ProseFigure, at position: Int, in sentence: SentenceFigures,
+    mentions: [PeriodMention], entity: String?
+  ) -> ExtractedFigure {
+    let (metric, segment) = metric(of: figure, at: position, in: sentence)
+    let period =
+      period(at: position, mentions: mentions, tokens: sentence.tokens) ?? lastPeriod
+      ?? date.map {
+        Period(year: $0.year)
+      }
+    let entityName = entity ?? lastEntity ?? mainEntity
+    let key = FigureKey(
+      entity: entityName ?? "", metric: metric ?? "", period: period ?? Period(year: 1),
+      segment: segment)
+    var quantity = figure.quantity
+    if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
+    return ExtractedFigure(
+      figure: Figure(key: key, quantity: quantity, location: locate(figure.range)),
+      entity: entityName, metric: metric, period: period, segment: segment, noun: figure.noun)
+  }
+
+  /// The sentence's own period nearest the figure, preferring its own clause and then the
+  /// period that follows it ("23.16 million smartphones in Q2 2017").
+  func period(at position: Int, mentions: [PeriodMention], tokens: [Token]) -> Period? {
+    var best: (Period, Int)?
+    for mention in mentions where mention.base == nil {
+      guard let period = mention.period else { continue }
+      let follows = mention.tokens.lowerBound > position
+      let between =
+        follows ? position..<mention.tokens.lowerBound : mention.tokens.upperBound..<position
+      let crossesClause = tokens[between].contains { $0.isMark(",") || $0.isMark(";") }
+      let distance = between.count * 2 + (follows ? 0 : 1) + (crossesClause ? 100 : 0)
+      if distance < best?.1 ?? Int.max { best = (period, distance) }
+    }
+    return best?.0
+  }
+
+  /// The metric a figure measures and the segment it is for: the counted noun, a metric word
+  /// before it in its clause ("net profit rose to"), or one right after ("$5bn in revenue").
+  func metric(of figure: ProseFigure, at position: Int, in sentence: SentenceFigures) -> (
+    String?, String?
+  ) {
+    if let noun = figure.noun {
+      let last = noun.split(separator: " ").last.map(String.init) ?? noun
+      let name = ProseWords.metrics[last] ?? ProseWords.singular(last)
+      return (name, nil)
+    }
+    let tokens = sentence.tokens
+    // "$5 billion in revenue", "RMB 6.4 billion of sales".
+    if let next = sentence.word(at: position + 1), next == "in" || next == "of",
+      let word = sentence.word(at: position + 2), let metric = ProseWords.metrics[word]
+    {
+      return (qualified(metric, before: position + 2, in: tokens), nil)
+    }
+    var cursor = position - 1
+    var segmentWords: [String] = []
+    while cursor >= 0, position - cursor <= 10 {
+      let token = tokens[cursor]
+      if token.figure != nil || token.isMark(";") || token.isMark("(") { break }
+      if let word = token.word {
+        if let metric = ProseWords.metrics[word] {
+          let segment = segmentWords.isEmpty ? nil : segmentWords.reversed().joined(separator: " ")
+          return (qualified(metric, before: cursor, in: tokens), segment)
+        }
+        if ["from", "in", "at"].contains(word), !segmentWords.isEmpty {
+          // Words after "revenue from" name the segment: keep them.
+        } else if token.range.lowerBound < text.endIndex,
+          text[token.range].first?.isUppercase == true
+            || ["smart", "evs", "ev"].contains(word)
+        {
+          segmentWords.append(word)
+        } else {
+          segmentWords.removeAll()
+        }
+      }
+      cursor -= 1
+    }
+    return (nil, nil)
+  }
+
+  /// A metric with the qualifier before it: "net" + "profit" is "net profit".
+  func qualified(_ metric: String, before position: Int, in tokens: [Token]) -> String {
+    guard position > 0, let word = tokens[position - 1].word,
+      ProseWords.metricQualifiers.contains(word)
+    else { return metric }
+    return word + " " + metric
+  }
+
+  /// The figure for claims: extracted, bound as far as it goes.
+  func figure(_ local: Int, _ sentence: SentenceFigures) -> Figure {
+    figures[sentence.globalIndex[local]!].figure
+  }
+
+  /// Whether the local figure's unit is an amount or count (not a rate or a change).
+  func isLevel(_ local: Int, _ sentence: SentenceFigures) -> Bool {
+    switch sentence.figures[local].quantity.unit {
+    case .count, .currency: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/// A figure read out of prose, with what it could be bound to.
+public struct ExtractedFigure: Sendable, Hashable {
+  /// The figure; its key is complete only when `isBound`.
+  public var figure: Figure
+  /// The entity the sentence is about, if one was found.
+  public var entity: String?
+  /// The metric, from the counted noun, a metric word or the verb, if one was found.
+  public var metric: String?
+  /// The period, from the sentence or the article, if one was found.
+  public var period: Period?
+  /// The segment ("china" in "revenue in China"), if one was named.
+  public var segment: String?
+  /// The counted thing after a count.
+  public var noun: String?
+  /// The figure's text in the article, without its counted noun.
+  public var text: String { figure.quantity.text }
+  /// Whether entity, metric and period are all known, so the figure can be matched by key.
+  public var isBound: Bool { entity != nil && metric != nil && period != nil }
+}
+
+/// Everything read out of one article.
+public struct Extraction: Sendable {
+  /// The article's path.
+  public var path: String
+  /// The article's date.
+  public var date: SimpleDate?
+  /// Every figure, in reading order.
+  public var figures: [ExtractedFigure]
+  /// Every relation stated between figures.
+  public var claims: [Claim]
+  /// Exchange rates stated in the text.
+  public var rates: [ExchangeRate]
+
+  /// The figures bound to a complete key, for matching against data and each other.
+  public var boundFigures: [Figure] { figures.filter(\.isBound).map(\.figure) }
+}
+
+/// Reads figures and claims out of prose.
+public struct Extractor: Sendable {
+  /// Entity and metric aliases from the data, so that prose binds to data names.
+  public var aliases: Aliases
+
+  /// Creates an extractor that names entities and metrics through `aliases`.
+  public init(aliases: Aliases = Aliases()) {
+    self.aliases = aliases
+  }
+
+  /// Extracts from `text`; `locate` maps a range of the text to its place in the file.
+  public func extract(
+    text: String, path: String, date: SimpleDate?,
+    locate: @escaping (Range<String.Index>) -> SourceLocation
+  ) -> Extraction {
+    var state = ExtractionState(
+      text: text, path: path, date: date, aliases: aliases, locate: locate)
+    state.mainEntity = Self.mainEntity(in: text, aliases: aliases)
+    for sentence in ProseScanner.sentences(in: text) {
+      state.read(sentence)
+    }
+    state.resolvePendingConversions()
+    return Extraction(
+      path: path, date: date, figures: state.figures, claims: state.claims, rates: state.rates)
+  }
+
+  /// The entity an article is mostly about: the capitalised name it repeats most, preferring
+  /// names the data declares.
+  static func mainEntity(in text: String, aliases: Aliases) -> String? {
+    var counts: [String: Int] = [:]
+    var atSentenceStart = true
+    var word = ""
+    func finish() {
+      defer { word = "" }
+      guard let first = word.first, first.isUppercase, word.count > 1 else { return }
+      let lower = word.lowercased()
+      if let known = aliases.entityName(word) {
+        counts[known, default: 0] += 4
+      } else if !commonCapitalised.contains(lower), !ProseWords.metrics.keys.contains(lower),
+        PeriodPhrases.months[lower] == nil
+      {
+        // A name at the start of a sentence is often the subject; elsewhere it is surely a name.
+        counts[lower, default: 0] += atSentenceStart ? 1 : 2
+      }
+    }
+    for character in text {
+      if character.isLetter || character == "-" || character == "&" {
+        word.append(character)
+      } else {
+        let hadWord = !word.isEmpty
+        finish()
+        if character == "." || character == "\n" || character == "!" || character == "?" {
+          atSentenceStart = true
+        } else if hadWord {
+          atSentenceStart = false
+        }
+      }
+    }
+    finish()
+    return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+  }
+
+  /// Capitalised words that are not names.
+  static let commonCapitalised: Set<String> = [
+    "the", "a", "an", "in", "on", "at", "for", "and", "but", "its", "it", "this", "that", "q1",
+    "q2", "q3", "q4", "h1", "h2", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "rmb", "usd", "eur", "gbp", "ceo", "cfo", "ipo",
+    "us", "uk", "eu", "fy", "ebitda", "i", "we", "our", "chief", "executive", "officer",
+    "published", "date", "updated", "by", "shares", "revenue", "sales", "he", "she", "they",
+    "analysts", "analyst", "overall", "meanwhile", "however", "also", "after", "before",
+    "during", "while", "with", "as", "according", "over", "under", "from", "to", "last", "these",
+    "those", "there", "here", "what", "when", "where", "why", "how", "who", "which", "both",
+    "each", "all", "some", "most", "many", "one", "two", "three", "first", "second", "third",
+    "fourth", "total", "full", "year", "quarter", "net", "operating", "gross", "if", "so", "yet",
+    "still", "despite", "although", "investors", "company", "group", "its", "their", "our",
+    "tuesday's", "shareholders", "management", "earlier", "later", "now", "today", "since",
+    "not", "no", "nor", "or", "about", "around", "nearly", "almost", "more", "less", "just",
+    "profit", "income", "growth", "demand", "prices", "price", "costs", "results", "figures",
+  ]
+}
+
+extension Aliases {
+  /// The canonical entity for a name as written, matching case-insensitively.
+  func entityName(_ name: String) -> String? {
+    if let canonical = entities[name] { return canonical }
+    let lower = name.lowercased()
+    if entities.values.contains(lower) { return lower }
+    return entities.first { $0.key.lowercased() == lower }?.value
+  }
+}

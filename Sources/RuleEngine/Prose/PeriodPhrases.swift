@@ -1,0 +1,184 @@
+/// A period named in a sentence: the figure's own period ("in Q2 2017"), or the base a change is
+/// measured against ("from the previous quarter", "year-on-year").
+struct PeriodMention {
+  /// The period the words name, resolved against the article's date.
+  var period: Period?
+  /// The base the words name, when they are relative to another period.
+  var base: BasePeriod?
+  /// The tokens that name it.
+  var tokens: Range<Int>
+}
+
+/// Finds the periods a sentence names.
+enum PeriodPhrases {
+  static let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+  static let months = [
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+  ]
+  /// Words before "last year" or "a year earlier" that make it the base of a change.
+  static let baseIntroducers: Set<String> = [
+    "from", "than", "over", "on", "against", "versus", "vs", "with", "since",
+  ]
+
+  /// A year written as a word token: 1900 to 2100.
+  static func year(_ word: String) -> Int? {
+    guard word.count == 4, let year = Int(word), (1900...2100).contains(year) else { return nil }
+    return year
+  }
+
+  /// `FY2024`, `FY24`.
+  static func fiscalYear(_ word: String) -> Int? {
+    guard word.hasPrefix("fy") else { return nil }
+    let digits = word.dropFirst(2)
+    guard let number = Int(digits) else { return nil }
+    if digits.count == 4 { return number }
+    return digits.count == 2 ? 2000 + number : nil
+  }
+
+  /// Every period mention in `tokens`, in order; `date` resolves "last year" and periods with no
+  /// year.
+  static func mentions(in tokens: [Token], date: SimpleDate?) -> [PeriodMention] {
+    var mentions: [PeriodMention] = []
+    var index = 0
+    func word(_ offset: Int) -> String? {
+      let position = index + offset
+      return position >= 0 && position < tokens.count ? tokens[position].word : nil
+    }
+    /// The year after `of` or right after position `offset`, if any: "of 2017", "2017".
+    func yearAfter(_ offset: Int) -> (Int, Int)? {
+      if let next = word(offset), let year = year(next) { return (year, offset + 1) }
+      if word(offset) == "of", let next = word(offset + 1), let year = year(next) {
+        return (year, offset + 2)
+      }
+      return nil
+    }
+    while index < tokens.count {
+      guard let current = tokens[index].word else {
+        index += 1
+        continue
+      }
+      var found: PeriodMention?
+      let defaultYear = date?.year
+      if current.count == 2, current.first == "q" || current.first == "h",
+        let number = Int(current.dropFirst())
+      {
+        // Q2 2017, 2017 Q2, Q2.
+        let length: Period.Length = current.first == "q" ? .quarter : .half
+        if (1...length.rawValue).contains(number) {
+          let before = word(-1).flatMap(Self.year)
+          let after = word(1).flatMap(Self.year)
+          if let year = after ?? before ?? defaultYear {
+            let start = before != nil && after == nil ? index - 1 : index
+            let end = after != nil ? index + 2 : index + 1
+            found = PeriodMention(
+              period: Period(year: year, length: length, index: number), tokens: start..<end)
+          }
+        }
+      } else if let number = ordinals[current.split(separator: "-").first.map(String.init) ?? ""],
+        current.hasSuffix("quarter") || current.hasSuffix("half")
+          || word(1) == "quarter" || word(1) == "half"
+      {
+        // "the second quarter of 2017", "second-quarter", "the first half".
+        let isQuarter = current.hasSuffix("quarter") || word(1) == "quarter"
+        let length: Period.Length = isQuarter ? .quarter : .half
+        let wordCount = current.contains("-") ? 1 : 2
+        if number <= length.rawValue {
+          let before = word(-1).flatMap(Self.year)
+          let after = yearAfter(wordCount)
+          if let year = after?.0 ?? before ?? defaultYear {
+            found = PeriodMention(
+              period: Period(year: year, length: length, index: number),
+              tokens: index..<(index + (after?.1 ?? wordCount)))
+          }
+        }
+      } else if let year = year(current) {
+        let fiscal = word(-1) == "fiscal" || (word(-2) == "fiscal" && word(-1) == "year")
+        found = PeriodMention(
+          period: Period(year: year, isFiscal: fiscal), tokens: index..<(index + 1))
+      } else if let year = fiscalYear(current) {
+        found = PeriodMention(period: Period(year: year, isFiscal: true), tokens: index..<index + 1)
+      } else if let month = months[current], current.count > 3 || word(1).flatMap(Self.year) != nil
+      {
+        if let year = word(1).flatMap(Self.year) ?? defaultYear {
+          let end = word(1).flatMap(Self.year) != nil ? index + 2 : index + 1
+          found = PeriodMention(
+            period: Period(year: year, length: .month, index: month), tokens: index..<end)
+        }
+      } else if let relative = relativeMention(at: index, tokens: tokens, date: date) {
+        found = relative
+      }
+      if let found {
+        mentions.append(found)
+        index = max(index + 1, found.tokens.upperBound)
+      } else {
+        index += 1
+      }
+    }
+    return mentions
+  }
+
+  /// "last year", "this year", "a year earlier", "year-on-year", "the previous quarter", "the same
+  /// quarter last year", "month-on-month", "sequentially".
+  static func relativeMention(at index: Int, tokens: [Token], date: SimpleDate?)
+    -> PeriodMention?
+  {
+    func word(_ offset: Int) -> String? {
+      let position = index + offset
+      return position >= 0 && position < tokens.count ? tokens[position].word : nil
+    }
+    let current = tokens[index].word ?? ""
+    let phrase2 = [current, word(1) ?? ""].joined(separator: " ")
+    let phrase3 = [phrase2, word(2) ?? ""].joined(separator: " ")
+    let isBase = word(-1).map(baseIntroducers.contains) ?? false
+    switch current {
+    case "year-on-year", "year-over-year", "yoy", "annually":
+      return PeriodMention(base: .yearEarlier, tokens: index..<index + 1)
+    case "quarter-on-quarter", "quarter-over-quarter", "sequentially", "sequential", "qoq":
+      return PeriodMention(base: .previous(.quarter), tokens: index..<index + 1)
+    case "month-on-month", "month-over-month":
+      return PeriodMention(base: .previous(.month), tokens: index..<index + 1)
+    default: break
+    }
+    if phrase3 == "year on year" || phrase3 == "year over year" {
+      return PeriodMention(base: .yearEarlier, tokens: index..<index + 3)
+    }
+    if phrase3 == "a year earlier" || phrase3 == "a year ago" || phrase3 == "a year before" {
+      return PeriodMention(base: .yearEarlier, tokens: index..<index + 3)
+    }
+    if phrase2 == "year earlier" {
+      return PeriodMention(base: .yearEarlier, tokens: index..<index + 2)
+    }
+    if current == "previous" || current == "prior" || current == "preceding" {
+      switch word(1) {
+      case "quarter"?: return PeriodMention(base: .previous(.quarter), tokens: index..<index + 2)
+      case "month"?: return PeriodMention(base: .previous(.month), tokens: index..<index + 2)
+      case "year"?: return PeriodMention(base: .previous(.year), tokens: index..<index + 2)
+      case "half"?: return PeriodMention(base: .previous(.half), tokens: index..<index + 2)
+      case "period"?: return PeriodMention(base: .previous(nil), tokens: index..<index + 2)
+      default: return nil
+      }
+    }
+    if current == "same", let unit = word(1),
+      ["quarter", "period", "month", "half"].contains(unit),
+      word(2) == "last" || word(2) == "a" || word(2) == "of",
+      word(3) == "year" || word(4) == "year"
+    {
+      let end = word(3) == "year" ? index + 4 : index + 5
+      return PeriodMention(base: .yearEarlier, tokens: index..<end)
+    }
+    if phrase2 == "last year" || phrase2 == "this year" || phrase2 == "last quarter" {
+      let thisYear = current == "this"
+      if isBase || (current == "last" && word(-1) == "from") {
+        let base: BasePeriod = word(1) == "quarter" ? .previous(.quarter) : .previous(.year)
+        return PeriodMention(base: base, tokens: index..<index + 2)
+      }
+      guard word(1) == "year", let year = date?.year else { return nil }
+      return PeriodMention(
+        period: Period(year: thisYear ? year : year - 1), tokens: index..<index + 2)
+    }
+    return nil
+  }
+}

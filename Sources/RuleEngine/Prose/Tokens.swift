@@ -1,0 +1,216 @@
+/// A word, figure or punctuation mark of a sentence, with its place in the article's text.
+struct Token {
+  /// What the token is.
+  enum Kind {
+    /// A word, lower-cased; hyphenated words stay one word ("year-on-year").
+    case word(String)
+    /// A figure: an index into the sentence's figures.
+    case figure(Int)
+    /// A punctuation mark or symbol.
+    case mark(Character)
+  }
+
+  var kind: Kind
+  var range: Range<String.Index>
+
+  /// The lower-cased word, if the token is one.
+  var word: String? {
+    if case .word(let word) = kind { return word }
+    return nil
+  }
+
+  /// The figure index, if the token is a figure.
+  var figure: Int? {
+    if case .figure(let index) = kind { return index }
+    return nil
+  }
+
+  /// Whether the token is the punctuation mark `mark`.
+  func isMark(_ mark: Character) -> Bool {
+    if case .mark(let found) = kind { return found == mark }
+    return false
+  }
+}
+
+/// A figure found in prose, before it is bound to an entity, metric and period.
+struct ProseFigure {
+  /// The quantity as written; its text excludes a count noun.
+  var quantity: Quantity
+  /// Where it is in the article's text.
+  var range: Range<String.Index>
+  /// The counted thing after a count ("smartphones" in "23.16 million smartphones").
+  var noun: String?
+}
+
+/// Splits prose into sentences and sentences into tokens.
+enum ProseScanner {
+  /// Words whose trailing period does not end a sentence.
+  static let abbreviations: Set<String> = [
+    "inc", "co", "corp", "ltd", "plc", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx", "est", "e.g",
+    "i.e", "u.s", "u.k", "e.u", "p.m", "a.m", "etc", "fig", "bn", "mn", "m",
+  ]
+
+  /// The sentences of `text` in order: a sentence ends at `.`, `!` or `?` followed by a space and
+  /// not closing an abbreviation or a decimal, and at every blank line.
+  static func sentences(in text: String) -> [Range<String.Index>] {
+    var result: [Range<String.Index>] = []
+    var start = text.startIndex
+    var index = text.startIndex
+    func close(at end: String.Index) {
+      let trimmed = trim(start..<end, in: text)
+      if !trimmed.isEmpty { result.append(trimmed) }
+    }
+    while index < text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
+      if character == "\n", next < text.endIndex, text[next] == "\n" {
+        close(at: index)
+        start = next
+      } else if character == "." || character == "!" || character == "?" {
+        if next == text.endIndex || text[next] == " " || text[next] == "\n"
+          || (next < text.endIndex && (text[next] == "\"" || text[next] == "”")),
+          !endsAbbreviation(text[start..<index])
+        {
+          let end =
+            next < text.endIndex && (text[next] == "\"" || text[next] == "”")
+            ? text.index(after: next) : next
+          close(at: end)
+          start = end
+          index = end
+          continue
+        }
+      }
+      index = next
+    }
+    close(at: text.endIndex)
+    return result
+  }
+
+  /// Whether the text before a period ends with an abbreviation or a single capital ("J.").
+  static func endsAbbreviation(_ text: Substring) -> Bool {
+    var word = Substring()
+    var cursor = text.endIndex
+    while cursor > text.startIndex {
+      let before = text.index(before: cursor)
+      let character = text[before]
+      guard character.isLetter || character == "." else { break }
+      cursor = before
+    }
+    word = text[cursor...]
+    if word.count == 1, word.first?.isUppercase == true { return true }
+    return abbreviations.contains(word.lowercased())
+  }
+
+  static func trim(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
+    while upper > lower, text[text.index(before: upper)].isWhitespace {
+      upper = text.index(before: upper)
+    }
+    return lower..<upper
+  }
+
+  /// Characters that may start a figure, so the parser is only tried where one can begin.
+  static func mayStartFigure(_ character: Character) -> Bool {
+    if character.isNumber { return true }
+    switch character {
+    case "$", "€", "£", "¥", "₹", "₩", "+", "-", "−", "~", ">", "<", "≥", "≤", ".", "(": return true
+    default: return character.isLetter
+    }
+  }
+
+  /// Words after a count that are not the counted thing.
+  static let notNouns: Set<String> = [
+    "a", "an", "the", "to", "from", "in", "on", "of", "for", "and", "or", "by", "at", "with",
+    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
+    "than", "as", "per", "is", "was", "were", "are", "be", "been", "up", "down", "more", "less",
+    "over", "under", "last", "this", "that", "which", "who", "compared", "against", "versus",
+    "vs", "after", "before", "during", "while", "since", "between", "each", "every", "its",
+    "their", "his", "her", "our", "it", "they", "we", "said", "says", "according", "about",
+    "percent", "per cent", "points", "times", "euros", "dollars", "yuan", "pounds", "yen",
+  ]
+
+  /// Adjectives that come between a count and its noun ("3 million new users").
+  static let countAdjectives: Set<String> = [
+    "new", "active", "monthly", "daily", "paying", "registered", "additional", "more", "fewer",
+    "full-time", "retail", "smart", "electric", "total", "net", "unique", "annual",
+  ]
+
+  /// The tokens of one sentence; figures are parsed where they start and collected in `figures`.
+  static func tokens(
+    of range: Range<String.Index>, in text: String, figures: inout [ProseFigure]
+  ) -> [Token] {
+    var tokens: [Token] = []
+    var index = range.lowerBound
+    var atWordStart = true
+    while index < range.upperBound {
+      let character = text[index]
+      if character.isWhitespace {
+        index = text.index(after: index)
+        atWordStart = true
+        continue
+      }
+      if atWordStart, mayStartFigure(character),
+        let (quantity, end) = QuantityParser.parsePrefix(text[index..<range.upperBound]),
+        end > index
+      {
+        var figure = ProseFigure(quantity: quantity, range: index..<end)
+        if case .count(nil) = quantity.unit {
+          figure.noun = noun(after: end, limit: range.upperBound, in: text)
+        }
+        figures.append(figure)
+        tokens.append(Token(kind: .figure(figures.count - 1), range: index..<end))
+        index = end
+        atWordStart = false
+        continue
+      }
+      if character.isLetter || character.isNumber {
+        var end = text.index(after: index)
+        while end < range.upperBound {
+          let next = text[end]
+          if next.isLetter || next.isNumber || next == "'" || next == "’" {
+            end = text.index(after: end)
+          } else if next == "-" || next == ".", text.index(after: end) < range.upperBound,
+            text[text.index(after: end)].isLetter || text[text.index(after: end)].isNumber
+          {
+            end = text.index(after: end)
+          } else {
+            break
+          }
+        }
+        tokens.append(Token(kind: .word(text[index..<end].lowercased()), range: index..<end))
+        index = end
+        atWordStart = false
+        continue
+      }
+      let next = text.index(after: index)
+      tokens.append(Token(kind: .mark(character), range: index..<next))
+      index = next
+      atWordStart = true
+    }
+    return tokens
+  }
+
+  /// The counted thing after a count: the next word unless it is a function word, skipping one
+  /// adjective ("3 million new users" counts users).
+  static func noun(after end: String.Index, limit: String.Index, in text: String) -> String? {
+    var words: [String] = []
+    var index = end
+    while words.count < 2, index < limit {
+      while index < limit, text[index] == " " { index = text.index(after: index) }
+      var wordEnd = index
+      while wordEnd < limit, text[wordEnd].isLetter || text[wordEnd] == "-" {
+        wordEnd = text.index(after: wordEnd)
+      }
+      guard wordEnd > index else { break }
+      let word = text[index..<wordEnd].lowercased()
+      guard !notNouns.contains(word), text[index].isLowercase else { break }
+      words.append(word)
+      guard countAdjectives.contains(word) else { return words.joined(separator: " ") }
+      index = wordEnd
+    }
+    return words.count == 2 ? words.joined(separator: " ") : nil
+  }
+}
