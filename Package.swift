@@ -5,6 +5,7 @@ let package = Package(
   name: "factlint",
   products: [
     .executable(name: "factlint", targets: ["Lint"]),
+    .executable(name: "factlint-bench", targets: ["Bench"]),
     .library(name: "RuleEngine", targets: ["RuleEngine"]),
     .library(name: "Checks", targets: ["Checks"]),
   ],
@@ -26,6 +27,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "Bench", dependencies: ["RuleEngine"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
     .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine"]),
     .testTarget(

@@ -19,7 +19,10 @@ struct Factlint: ParsableCommand {
       input could not be used, 64 for a wrong command line.
       """,
     version: "factlint 0.1.0",
-    subcommands: [LintCommand.self, ChecksCommand.self, ExplainCommand.self],
+    subcommands: [
+      LintCommand.self, CheckCommand.self, ExtractCommand.self, ChecksCommand.self,
+      ExplainCommand.self,
+    ],
     defaultSubcommand: LintCommand.self)
 }
 
@@ -38,7 +41,7 @@ struct OutputOptions: ParsableArguments {
         "unknown format '\(format)'; use one of \(Reporters.all.map { $0.id }.joined(separator: ", "))"
       )
     }
-    guard Severity(rawValue: failOn) != nil else {
+    guard let severity = Severity(rawValue: failOn), severity != .note else {
       throw ValidationError("unknown severity '\(failOn)' for --fail-on; use error or warning")
     }
   }
@@ -61,6 +64,65 @@ struct LintCommand: ParsableCommand {
       failOn: Severity(rawValue: output.failOn)!, useColor: Terminal.colorsStandardOutput,
       registry: .builtin)
     Terminal.finish(outcome)
+  }
+}
+
+/// `factlint check FILE...`.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Read figures and claims out of articles and check them.",
+    discussion: """
+      Articles may be plain text (.txt), Markdown (.md), HTML (.html) or WordPress REST post \
+      JSON (.json). Claims are checked against each other and against the data given with \
+      --data or named by --rules files. A line can be exempted with \
+      <!-- factlint-disable-next-line RULE-ID: reason -->.
+      """)
+
+  @Argument(help: "Article files.")
+  var files: [String]
+
+  @Option(name: .customLong("data"), help: "A data file or folder to check against (repeatable).")
+  var data: [String] = []
+
+  @Option(
+    name: .customLong("rules"), help: "A rule file or folder whose data is used (repeatable).")
+  var rules: [String] = []
+
+  @Flag(name: .customLong("show-unverified"), help: "List claims that could not be checked.")
+  var showUnverified = false
+
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    let outcome = Commands.check(
+      articles: files, data: data, rules: rules, showUnverified: showUnverified,
+      format: Reporters.named(output.format)!, failOn: Severity(rawValue: output.failOn)!,
+      useColor: Terminal.colorsStandardOutput, registry: .builtin)
+    Terminal.finish(outcome)
+  }
+}
+
+/// `factlint extract FILE...`.
+struct ExtractCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract", abstract: "Print every figure and claim found in articles.")
+
+  @Argument(help: "Article files.")
+  var files: [String]
+
+  @Option(help: "Output format: text or json.")
+  var format: String = "text"
+
+  func validate() throws {
+    guard format == "text" || format == "json" else {
+      throw ValidationError("unknown format '\(format)' for extract; use text or json")
+    }
+  }
+
+  func run() throws {
+    Terminal.finish(
+      Commands.extract(articles: files, json: format == "json", registry: .builtin))
   }
 }
 

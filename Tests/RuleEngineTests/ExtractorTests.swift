@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RuleEngine
@@ -17,19 +18,9 @@ import Testing
   }
 
   func describe(_ claim: Claim) -> String {
-    switch claim {
-    case .change(let current, let base, let change):
-      return "change \(change.stated.value) of \(current.quantity.text) from "
-        + (base?.quantity.text ?? change.baseText)
-    case .conversion(let source, let converted, let rate):
-      return "conversion \(source.quantity.text) = \(converted.quantity.text) at "
-        + (rate?.pairText ?? "data")
-    case .composition(let total, let parts, _, let isPartial):
-      return "composition \(total.quantity.text) = "
-        + parts.map(\.quantity.text).joined(separator: " + ") + (isPartial ? " (partial)" : "")
-    case .share(let part, let whole, let stated):
-      return "share \(stated.quantity.text) = \(part.quantity.text) / \(whole.quantity.text)"
-    }
+    ExtractReport.describe(claim).replacingOccurrences(of: " against ", with: " from ")
+      .replacingOccurrences(of: " (of which)", with: " (partial)")
+      .replacingOccurrences(of: "a rate from the data", with: "data")
   }
 
   @Test func figuresWithNounsPeriodsAndSpans() {

@@ -25,28 +25,17 @@ public struct GrowthCheck: Check {
     var claims: [GrowthClaim] = []
     for figure in selection.figures {
       for change in figure.changes {
-        if let base = Self.base(of: figure, for: change, in: dataset) {
+        if let base = dataset.base(of: figure, for: change) {
           claims.append(GrowthClaim(current: figure, base: base, change: change))
         }
       }
     }
     for case .change(let current, let stated, let change) in selection.claims {
-      if let base = stated ?? Self.base(of: current, for: change, in: dataset) {
+      if let base = stated ?? dataset.base(of: current, for: change) {
         claims.append(GrowthClaim(current: current, base: base, change: change))
       }
     }
     return claims.compactMap { $0.verdict() }
-  }
-
-  /// The figure a change is measured against: same entity, metric and segment in the base
-  /// period, in a comparable unit; nil when the data does not hold it.
-  static func base(of figure: Figure, for change: StatedChange, in dataset: Dataset) -> Figure? {
-    guard let period = change.base.resolve(from: figure.key.period) else { return nil }
-    var key = figure.key
-    key.period = period
-    return dataset.figures(for: key).first {
-      $0.quantity.unit.isComparable(with: figure.quantity.unit)
-    }
   }
 }
 

@@ -29,6 +29,9 @@ public struct RestatementCheck: Check {
         first[figure.key, default: []].append(figure)
       }
     }
+    for case .restatement(let original, let restated) in selection.claims {
+      if let finding = verdict(original: original, restated: restated) { findings.append(finding) }
+    }
     return findings
   }
 

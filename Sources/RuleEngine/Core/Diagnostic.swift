@@ -35,14 +35,24 @@ extension SourceLocation: CustomStringConvertible {
 
 /// How serious a finding is.
 public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+  /// Not a violation: a claim that could not be checked, shown with `--show-unverified`.
+  case note
   /// Consistent under some reasonable reading, but not under strict rounding.
   case warning
   /// Inconsistent under every reasonable reading.
   case error
 
-  /// Warnings sort before errors.
+  /// Notes sort before warnings, warnings before errors.
   public static func < (lhs: Severity, rhs: Severity) -> Bool {
-    lhs == .warning && rhs == .error
+    lhs.rank < rhs.rank
+  }
+
+  private var rank: Int {
+    switch self {
+    case .note: return 0
+    case .warning: return 1
+    case .error: return 2
+    }
   }
 }
 

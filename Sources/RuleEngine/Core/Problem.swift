@@ -30,6 +30,7 @@ public enum InputError: Error, Sendable, Equatable {
   case csvUnknownColumn(String, suggestion: String?)
   case notARuleFile
   case unsupportedFileType(String)
+  case article(ArticleError)
 
   /// Lower case; says what is wrong and what to do.
   public var message: String {
@@ -109,6 +110,8 @@ public enum InputError: Error, Sendable, Equatable {
         + "a data file 'figures:'"
     case .unsupportedFileType(let name):
       return "'\(name)' is not a .yml, .yaml or .csv file; give rule or data files"
+    case .article(let error):
+      return error.message
     }
   }
 }

@@ -10,6 +10,8 @@ public enum Claim: Sendable, Hashable {
   case composition(total: Figure, parts: [Figure], negated: [Bool], isPartial: Bool)
   /// `stated` (a percent) is `part`'s share of `whole`.
   case share(part: Figure, whole: Figure, stated: Figure)
+  /// `second` writes the same figure as `first` again.
+  case restatement(first: Figure, second: Figure)
 
   /// The figure a rule's `where` selects the claim by: the one the claim is stated about.
   public var subject: Figure {
@@ -18,6 +20,7 @@ public enum Claim: Sendable, Hashable {
     case .conversion(_, let converted, _): return converted
     case .composition(let total, _, _, _): return total
     case .share(_, _, let stated): return stated
+    case .restatement(_, let second): return second
     }
   }
 }

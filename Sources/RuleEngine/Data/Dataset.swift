@@ -129,6 +129,15 @@ public struct Dataset: Sendable {
     (byKey[key] ?? []).map { figures[$0] }
   }
 
+  /// The figure a stated change of `figure` is measured against: same entity, metric and
+  /// segment in the base period, in a comparable unit; nil when there is none.
+  public func base(of figure: Figure, for change: StatedChange) -> Figure? {
+    guard let period = change.base.resolve(from: figure.key.period) else { return nil }
+    var key = figure.key
+    key.period = period
+    return figures(for: key).first { $0.quantity.unit.isComparable(with: figure.quantity.unit) }
+  }
+
   /// The figures a selector matches, through the narrowest index it allows.
   public func figures(matching selector: Selector) -> [Figure] {
     let selector = canonical(selector)
@@ -147,7 +156,7 @@ public struct Dataset: Sendable {
   public func selection(_ selector: Selector) -> Selection {
     let canonical = canonical(selector)
     return Selection(
-      figures: figures(matching: selector),
+      figures: figures(matching: selector).filter { !$0.isFromArticle },
       claims: claims.filter { canonical.matches($0.subject.key) })
   }
 

@@ -128,6 +128,9 @@ public struct Figure: Sendable, Hashable {
   public var changes: [StatedChange]
   /// A rate stated beside the figure, for its conversion into another currency.
   public var rate: ExchangeRate?
+  /// Whether the figure was read out of an article. Such figures are matched by key only as the
+  /// base of a stated change; the extractor states their other relations as claims.
+  public var isFromArticle = false
 
   /// Creates a figure.
   public init(

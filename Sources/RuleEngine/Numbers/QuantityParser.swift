@@ -144,6 +144,8 @@ private enum Vocabulary {
   static let multipleWords = Phrase<(value: ExactDecimal, precision: ExactDecimal)>.list([
     ("doubled", (2, tenth)), ("tripled", (3, tenth)), ("trebled", (3, tenth)),
     ("quadrupled", (4, tenth)), ("twice", (2, tenth)), ("halved", (half, twentieth)),
+    ("doubling", (2, tenth)), ("tripling", (3, tenth)), ("quadrupling", (4, tenth)),
+    ("halving", (half, twentieth)),
   ])
   static let tenth = ExactDecimal("0.1")!
   static let half = ExactDecimal("0.5")!
@@ -153,7 +155,7 @@ private enum Vocabulary {
   static let currencySymbols = Phrase<String>.list([
     ("NT$", "TWD"), ("US$", "USD"), ("HK$", "HKD"), ("S$", "SGD"), ("A$", "AUD"), ("C$", "CAD"),
     ("R$", "BRL"), ("$", "USD"), ("\u{20AC}", "EUR"), ("\u{00A3}", "GBP"), ("\u{00A5}", "JPY"),
-    ("\u{20B9}", "INR"), ("\u{20A9}", "KRW"),
+    ("\u{20B9}", "INR"), ("\u{20A9}", "KRW"), ("\u{20B1}", "PHP"),
   ])
 
   /// ISO 4217 codes, and "RMB", written before or after the number.
@@ -161,6 +163,9 @@ private enum Vocabulary {
     ("rmb", "CNY"), ("cny", "CNY"), ("usd", "USD"), ("eur", "EUR"), ("gbp", "GBP"),
     ("hkd", "HKD"), ("jpy", "JPY"), ("inr", "INR"), ("chf", "CHF"), ("sgd", "SGD"),
     ("aud", "AUD"), ("cad", "CAD"), ("krw", "KRW"), ("twd", "TWD"), ("brl", "BRL"),
+    ("dkk", "DKK"), ("nok", "NOK"), ("sek", "SEK"), ("php", "PHP"), ("mxn", "MXN"),
+    ("zar", "ZAR"), ("nzd", "NZD"), ("idr", "IDR"), ("thb", "THB"), ("myr", "MYR"),
+    ("sar", "SAR"), ("aed", "AED"), ("try", "TRY"), ("pln", "PLN"),
   ])
 
   /// Units written after the number, as sequences of words.
@@ -181,6 +186,12 @@ private enum Vocabulary {
     (["pounds"], .currency("GBP")), (["pound"], .currency("GBP")),
     (["yen"], .currency("JPY")),
     (["rupees"], .currency("INR")), (["rupee"], .currency("INR")),
+    (["riyals"], .currency("SAR")), (["riyal"], .currency("SAR")),
+    (["dirhams"], .currency("AED")), (["dirham"], .currency("AED")),
+    (["rand"], .currency("ZAR")), (["ringgit"], .currency("MYR")), (["baht"], .currency("THB")),
+    (["rupiah"], .currency("IDR")), (["zloty"], .currency("PLN")), (["won"], .currency("KRW")),
+    (["swiss", "francs"], .currency("CHF")), (["francs"], .currency("CHF")),
+    (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
   ])
 
   /// The power of ten of a scale word. Single letters are case-sensitive where the other case
@@ -196,7 +207,9 @@ private enum Vocabulary {
     guard word.utf8.count > 1 else { return nil }
     switch asciiLowercased(word) {
     case "thousand": return 3
+    case "lakh", "lakhs": return 5
     case "million", "mn", "mln": return 6
+    case "crore", "crores": return 7
     case "billion", "bn", "bln": return 9
     case "trillion", "tn", "trn": return 12
     default: return nil

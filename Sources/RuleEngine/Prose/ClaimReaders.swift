@@ -5,7 +5,7 @@ extension ExtractionState {
   mutating func readRates(_ sentence: inout SentenceFigures) {
     let tokens = sentence.tokens
     for (position, token) in tokens.enumerated() {
-      guard let left = token.figure, case .currency(let base) = sentence.figures[left].quantity.unit
+      guard let left = token.figure, let base = currency(of: left, at: position, in: sentence)
       else { continue }
       // "$1 = RMB 7.1348", "US$1 to RMB 7.13".
       if sentence.figures[left].quantity.value == .one, position + 2 < tokens.count,
@@ -23,6 +23,7 @@ extension ExtractionState {
       }
       // "0.92 euros per dollar", "7.13 yuan to the dollar".
       var next = position + 1
+      if sentence.word(at: next).map(Self.kronerWords.contains) == true { next += 1 }
       guard let connector = sentence.word(at: next), ["per", "to", "a", "for"].contains(connector)
       else { continue }
       next += 1
@@ -69,6 +70,61 @@ extension ExtractionState {
     var copy = figure
     copy.quantity.unit = reference.quantity.unit
     return copy
+  }
+
+  /// The currency of a figure, reading "7.46 kroner" as the crown of the sentence's other
+  /// amounts (DKK, NOK or SEK), since the word alone does not say which.
+  func currency(of local: Int, at position: Int, in sentence: SentenceFigures) -> String? {
+    if case .currency(let code) = sentence.figures[local].quantity.unit { return code }
+    guard case .count(nil) = sentence.figures[local].quantity.unit,
+      sentence.word(at: position + 1).map(Self.kronerWords.contains) == true
+    else { return nil }
+    return sentence.figures.lazy.compactMap { figure -> String? in
+      guard case .currency(let code) = figure.quantity.unit,
+        ["DKK", "NOK", "SEK"].contains(code)
+      else { return nil }
+      return code
+    }.first
+  }
+
+  static let kronerWords: Set<String> = ["kroner", "krone", "kronor", "crowns"]
+
+  /// A sentence that states a rate and an amount in one of its currencies converts an amount
+  /// given earlier: "revenue equated to about $81 million, at 0.92 euros per dollar".
+  mutating func readConversionsAtRates(_ sentence: inout SentenceFigures, from first: Int) {
+    guard first < rates.count else { return }
+    let converted = Set(
+      claims.compactMap { claim -> SourceLocation? in
+        if case .conversion(let source, let converted, _) = claim {
+          return source.location == converted.location ? nil : converted.location
+        }
+        return nil
+      })
+    for rate in rates[first...] {
+      for local in sentence.figures.indices where !sentence.isRelation[local] {
+        guard let global = sentence.globalIndex[local],
+          case .currency(let code) = sentence.figures[local].quantity.unit,
+          code == rate.base || code == rate.quote,
+          let metric = figures[global].metric,
+          !converted.contains(figures[global].figure.location),
+          !claims.contains(where: { claim in
+            if case .conversion(let source, _, _) = claim {
+              return source.location == figures[global].figure.location
+            }
+            return false
+          })
+        else { continue }
+        let other = code == rate.base ? rate.quote : rate.base
+        guard
+          let source = figures[..<global].last(where: {
+            $0.figure.quantity.unit == .currency(other) && $0.role != .relation
+              && $0.metric.map { ProseWords.sameMetric($0, metric) } == true
+          })
+        else { continue }
+        claims.append(
+          .conversion(source: source.figure, converted: figures[global].figure, rate: rate))
+      }
+    }
   }
 
   static let currencyWords = [
@@ -174,7 +230,9 @@ extension ExtractionState {
       if direction < 0, stated.unit != .multiple, !stated.value.isNegative, written != "+" {
         stated.value = -stated.value
       }
-      let current = figureAfter("to", from: position, in: sentence)
+      let current =
+        figureAfter("to", from: position, in: sentence)
+        ?? figureAfter("at", from: position, in: sentence)
       let base =
         figureAfter("from", from: position, in: sentence)
         ?? figureAfter("than", from: position, in: sentence)
@@ -211,6 +269,9 @@ extension ExtractionState {
         currentFigure = Self.adopting(currentFigure, unitOf: known)
       }
       claims.append(.change(current: currentFigure, base: baseFigure, change: change))
+      sentence.isUsed.insert(newFigure)
+      if let base { sentence.isUsed.insert(base) }
+      if let base, let global = sentence.globalIndex[base] { figures[global].role = .base }
     }
   }
 
@@ -218,17 +279,36 @@ extension ExtractionState {
   /// the sentence after the change first, then before it.
   func figureAfter(_ word: String, from position: Int, in sentence: SentenceFigures) -> Int? {
     let tokens = sentence.tokens
-    let order = Array(position..<tokens.count) + Array((0..<position).reversed())
-    for cursor in order where tokens[cursor].word == word {
+    // Look after the change up to the next change, then before it back to the previous one, so
+    // that two changes in one sentence keep their own figures.
+    var forward: [Int] = []
+    var cursor = position + 1
+    while cursor < tokens.count, !isChange(at: cursor, in: sentence) {
+      forward.append(cursor)
+      cursor += 1
+    }
+    var backward: [Int] = []
+    cursor = position - 1
+    while cursor >= 0, !isChange(at: cursor, in: sentence) {
+      backward.append(cursor)
+      cursor -= 1
+    }
+    for cursor in forward + backward where tokens[cursor].word == word {
       var next = cursor + 1
       if sentence.word(at: next) == "a" || sentence.word(at: next) == "the" { next += 1 }
       if let found = sentence.figure(at: next), !sentence.isRelation[found],
-        sentence.globalIndex[found] != nil
+        !sentence.isUsed.contains(found), sentence.globalIndex[found] != nil
       {
         return found
       }
     }
     return nil
+  }
+
+  /// Whether the token at `position` is a figure already read as a change.
+  func isChange(at position: Int, in sentence: SentenceFigures) -> Bool {
+    guard let found = sentence.figure(at: position) else { return false }
+    return sentence.isRelation[found]
   }
 
   /// The nearest level before a change: the figure the change is about ("revenue of $56 million,
@@ -240,7 +320,7 @@ extension ExtractionState {
     var cursor = position - 1
     while cursor >= 0 {
       if let found = sentence.figure(at: cursor), !sentence.isRelation[found],
-        sentence.globalIndex[found] != nil
+        !sentence.isUsed.contains(found), sentence.globalIndex[found] != nil
       {
         let unit = sentence.figures[found].quantity.unit
         let fits =
@@ -276,11 +356,47 @@ extension ExtractionState {
       default:
         continue
       }
-      guard let total = levelBefore(introducer, within: 4, in: sentence) else { continue }
-      let parts = levels(after: position, like: total, in: sentence)
-      guard parts.count >= (isPartial ? 1 : 2) else { continue }
-      appendComposition(total: total, parts: parts, isPartial: isPartial, sentence)
+      if let total = levelBefore(introducer, within: 12, in: sentence) {
+        let parts = levels(after: position, like: total, in: sentence)
+        guard parts.count >= (isPartial ? 1 : 2) else { continue }
+        appendComposition(total: total, parts: parts, isPartial: isPartial, sentence)
+      } else if !isPartial {
+        readEarlierTotal(&sentence, introducer: introducer, listStart: position)
+      }
     }
+  }
+
+  /// "Revenue was made up of £372 million from shops and £81 million from partners": the total
+  /// is the latest figure of the metric the sentence names before "made up of".
+  mutating func readEarlierTotal(
+    _ sentence: inout SentenceFigures, introducer: Int, listStart: Int
+  ) {
+    let names = sentence.tokens[..<introducer].compactMap { $0.word }
+      .compactMap { ProseWords.metrics[$0] }
+    let tokens = sentence.tokens
+    guard let metric = names.last,
+      let first = tokens[(listStart + 1)...].lazy.compactMap(\.figure).first,
+      isLevel(first, sentence)
+    else { return }
+    let reference = figure(first, sentence)
+    guard let total = latest(metrics: [metric], period: reference.key.period, like: reference)
+    else { return }
+    var parts: [Int] = []
+    for cursor in (listStart + 1)..<sentence.tokens.count {
+      guard let found = sentence.figure(at: cursor), !sentence.isRelation[found],
+        sentence.globalIndex[found] != nil,
+        Self.fits(sentence.figures[found].quantity.unit, total.quantity.unit)
+      else { continue }
+      parts.append(found)
+    }
+    guard parts.count >= 2 else { return }
+    for part in parts {
+      if let global = sentence.globalIndex[part] { figures[global].role = .part }
+    }
+    claims.append(
+      .composition(
+        total: total, parts: parts.map { Self.adopting(figure($0, sentence), unitOf: total) },
+        negated: parts.map { _ in false }, isPartial: false))
   }
 
   /// "a, b, c and d, or t for the year", "for a total of t", "totalling t".
@@ -319,6 +435,9 @@ extension ExtractionState {
     total: Int, parts: [Int], isPartial: Bool, _ sentence: SentenceFigures
   ) {
     let totalFigure = figure(total, sentence)
+    for part in parts {
+      if let global = sentence.globalIndex[part] { figures[global].role = .part }
+    }
     claims.append(
       .composition(
         total: totalFigure,
@@ -354,7 +473,37 @@ extension ExtractionState {
 
   // MARK: - Shares: "made up 40% of sales", "an operating margin of 12.2% on revenue of $3.3bn"
 
+  /// "a third of group revenue", "half of sales": a fraction word stated as a share.
+  mutating func readFractionShares(_ sentence: inout SentenceFigures) {
+    for (position, token) in sentence.tokens.enumerated() {
+      guard let word = token.word, let fraction = ProseWords.fractions[word],
+        sentence.word(at: position + 1) == "of",
+        let part = partBefore(position, in: sentence)
+      else { continue }
+      let article = sentence.word(at: position - 1)
+      let start =
+        article == "a" || article == "one" || article == "about" || article == "nearly"
+        ? sentence.tokens[position - 1].range.lowerBound : token.range.lowerBound
+      let range = start..<token.range.upperBound
+      // A fraction word is a rough share: "a third" fits about 30% to 36%.
+      let quantity = Quantity(
+        value: fraction.value, unit: .percent, precision: 3, hedge: .about,
+        text: String(text[range]))
+      var stated = Figure(
+        key: figure(part, sentence).key, quantity: quantity, location: locate(range))
+      stated.isFromArticle = true
+      guard let whole = wholeOf(after: position + 1, part: part, in: sentence) else { continue }
+      figures.append(
+        ExtractedFigure(
+          figure: stated, entity: nil, metric: nil, period: nil, segment: nil, noun: nil,
+          role: .relation))
+      if let global = sentence.globalIndex[part] { figures[global].role = .part }
+      claims.append(.share(part: figure(part, sentence), whole: whole, stated: stated))
+    }
+  }
+
   mutating func readShares(_ sentence: inout SentenceFigures) {
+    readFractionShares(&sentence)
     for local in sentence.figures.indices where sentence.globalIndex[local] != nil {
       guard !sentence.isRelation[local], sentence.figures[local].quantity.unit == .percent else {
         continue
@@ -415,33 +564,53 @@ extension ExtractionState {
   /// "40% of sales", "40% of total revenue of $3.3 billion", "40% of the total".
   mutating func readShareOf(_ sentence: inout SentenceFigures, stated: Int) {
     let position = sentence.positions[stated]
-    guard let part = partBefore(position, in: sentence) else { return }
+    guard let part = partBefore(position, in: sentence) ?? partAfterOr(position, in: sentence)
+    else { return }
     let partFigure = figure(part, sentence)
-    var whole: Figure?
-    var cursor = position + 2
+    let whole = wholeOf(after: position + 1, part: part, in: sentence)
+    guard let whole, whole.location != partFigure.location,
+      whole.quantity.unit.isComparable(with: partFigure.quantity.unit)
+    else { return }
+    sentence.isRelation[stated] = true
+    if let global = sentence.globalIndex[part] { figures[global].role = .part }
+    claims.append(.share(part: partFigure, whole: whole, stated: figure(stated, sentence)))
+  }
+
+  /// The whole after "of": a figure in the clause ("of total revenue of $3.3 billion"), the last
+  /// total ("of the total"), or the latest figure of the metric named ("of group revenue").
+  func wholeOf(after of: Int, part: Int, in sentence: SentenceFigures) -> Figure? {
+    let partFigure = figure(part, sentence)
+    var cursor = of + 1
     var metricWords: [String] = []
-    while cursor < sentence.tokens.count, cursor - position <= 6 {
+    while cursor < sentence.tokens.count, cursor - of <= 5 {
       let token = sentence.tokens[cursor]
       if let found = token.figure {
-        if isLevel(found, sentence), !sentence.isRelation[found] { whole = figure(found, sentence) }
+        if isLevel(found, sentence), !sentence.isRelation[found] { return figure(found, sentence) }
         break
       }
       guard let word = token.word else { break }
       metricWords.append(word)
       cursor += 1
     }
-    if whole == nil {
-      if metricWords.contains("total"), let lastTotal { whole = figures[lastTotal].figure }
-      let names = metricWords.compactMap { ProseWords.metrics[$0] }
-      if whole == nil, !names.isEmpty {
-        whole = latest(metrics: names, period: partFigure.key.period, like: partFigure)
+    if metricWords.contains("total"), let lastTotal { return figures[lastTotal].figure }
+    let names = metricWords.compactMap { ProseWords.metrics[$0] }
+    guard !names.isEmpty else { return nil }
+    return latest(metrics: names, period: partFigure.key.period, like: partFigure)
+  }
+
+  /// "made up 42% of shipments, or 11.2 million units": the amount after ", or".
+  func partAfterOr(_ position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position + 1
+    while cursor + 2 < sentence.tokens.count {
+      if sentence.tokens[cursor].isMark(","), sentence.word(at: cursor + 1) == "or",
+        let found = sentence.figure(at: cursor + 2), isLevel(found, sentence)
+      {
+        return found
       }
+      if sentence.tokens[cursor].figure != nil { return nil }
+      cursor += 1
     }
-    guard let whole, whole.location != partFigure.location,
-      whole.quantity.unit.isComparable(with: partFigure.quantity.unit)
-    else { return }
-    sentence.isRelation[stated] = true
-    claims.append(.share(part: partFigure, whole: whole, stated: figure(stated, sentence)))
+    return nil
   }
 
   /// The amount a share is of: the nearest level before it in the sentence.
@@ -461,11 +630,11 @@ extension ExtractionState {
   /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit.
   func latest(metrics: [String], period: Period, like reference: Figure? = nil) -> Figure? {
     let candidates = figures.reversed().filter { extracted in
-      guard let metric = extracted.metric else { return false }
-      let matches = metrics.contains { metric == $0 || metric.hasSuffix(" " + $0) && $0.count > 6 }
-      guard matches else { return false }
+      guard let metric = extracted.metric, extracted.role != .relation,
+        metrics.contains(where: { ProseWords.sameMetric(metric, $0) })
+      else { return false }
       if let reference {
-        return extracted.figure.quantity.unit.isComparable(with: reference.quantity.unit)
+        return Self.fits(extracted.figure.quantity.unit, reference.quantity.unit)
           && extracted.figure.location != reference.location
       }
       switch extracted.figure.quantity.unit {

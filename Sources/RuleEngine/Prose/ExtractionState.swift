@@ -11,6 +11,8 @@ struct SentenceFigures {
   var globalIndex: [Int?]
   /// Figures that state a change, a rate or a share rather than a level.
   var isRelation: [Bool]
+  /// Figures already related by a change, so a later change in the sentence does not take them.
+  var isUsed: Set<Int> = []
 
   /// The local index of the figure at token `position`, if any.
   func figure(at position: Int) -> Int? {
@@ -84,15 +86,63 @@ struct ExtractionState {
       lastPeriod = own
     }
     if let sentenceEntity { lastEntity = sentenceEntity }
+    let ratesBefore = rates.count
     readRates(&sentenceFigures)
     readConversions(&sentenceFigures)
+    readConversionsAtRates(&sentenceFigures, from: ratesBefore)
     readChanges(&sentenceFigures, mentions: mentions)
     readCompositions(&sentenceFigures)
     readShares(&sentenceFigures)
     // Relation figures (rates, changes, shares) are not levels to match by key.
     for (index, isRelation) in sentenceFigures.isRelation.enumerated() where isRelation {
-      if let global = sentenceFigures.globalIndex[index] { figures[global].metric = nil }
+      if let global = sentenceFigures.globalIndex[index] {
+        figures[global].metric = nil
+        figures[global].role = .relation
+      }
     }
+    for global in sentenceFigures.globalIndex.compactMap({ $0 }) {
+      readRestatement(of: global)
+    }
+  }
+
+  /// A level written again: the first earlier figure of the same entity, metric, segment and
+  /// unit, in a period that does not contradict it, whose value is close enough (within a factor
+  /// of two, or the same digits at another scale) that the text means the same figure.
+  mutating func readRestatement(of index: Int) {
+    let current = figures[index]
+    guard current.role == .level, let metric = current.metric, current.entity != nil else {
+      return
+    }
+    let earlier = figures[..<index].first { other in
+      other.role == .level && other.metric.map { ProseWords.sameMetric($0, metric) } == true
+        && other.entity == current.entity
+        && other.segment == current.segment
+        && other.figure.location.line != current.figure.location.line
+        && other.figure.quantity.unit.isComparable(with: current.figure.quantity.unit)
+        && (other.period == current.period || !other.periodIsExplicit
+          || !current.periodIsExplicit)
+    }
+    guard let earlier, Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity) else {
+      return
+    }
+    claims.append(.restatement(first: earlier.figure, second: current.figure))
+  }
+
+  /// Whether two written values are plausibly one figure written twice: within a factor of two
+  /// and alike as a slip of the keyboard makes them (digits swapped, one digit wrong or left out),
+  /// or the same digits a thousand or a million times apart (a slipped scale word). Figures that
+  /// differ more are taken to be different figures the binding could not tell apart.
+  static func mayBeTheSame(_ lhs: Quantity, _ rhs: Quantity) -> Bool {
+    let (small, large) =
+      lhs.value.magnitude <= rhs.value.magnitude
+      ? (lhs.value.magnitude, rhs.value.magnitude) : (rhs.value.magnitude, lhs.value.magnitude)
+    guard !small.isZero else { return false }
+    if small.significand == large.significand { return (large.exponent - small.exponent) % 3 == 0 }
+    guard large <= small * 2 else { return false }
+    let left = Array(String(small.significand))
+    let right = Array(String(large.significand))
+    if left.sorted() == right.sorted() { return true }
+    return Suggestion.editDistance(String(left), String(right)) <= 1
   }
 
   /// Numbers that are years, days of the month, times, or parts of names become words.
@@ -167,20 +217,19 @@ struct ExtractionState {
     mentions: [PeriodMention], entity: String?
   ) -> ExtractedFigure {
     let (metric, segment) = metric(of: figure, at: position, in: sentence)
-    let period =
-      period(at: position, mentions: mentions, tokens: sentence.tokens) ?? lastPeriod
-      ?? date.map {
-        Period(year: $0.year)
-      }
+    let own = period(at: position, mentions: mentions, tokens: sentence.tokens)
+    let period = own ?? lastPeriod ?? date.map { Period(year: $0.year) }
     let entityName = entity ?? lastEntity ?? mainEntity
     let key = FigureKey(
       entity: entityName ?? "", metric: metric ?? "", period: period ?? Period(year: 1),
       segment: segment)
     var quantity = figure.quantity
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
+    var bound = Figure(key: key, quantity: quantity, location: locate(figure.range))
+    bound.isFromArticle = true
     return ExtractedFigure(
-      figure: Figure(key: key, quantity: quantity, location: locate(figure.range)),
-      entity: entityName, metric: metric, period: period, segment: segment, noun: figure.noun)
+      figure: bound, entity: entityName, metric: metric, period: period, segment: segment,
+      noun: figure.noun, periodIsExplicit: own != nil)
   }
 
   /// The sentence's own period nearest the figure, preferring its own clause and then the
@@ -210,17 +259,31 @@ struct ExtractionState {
       return (name, nil)
     }
     let tokens = sentence.tokens
-    // "$5 billion in revenue", "RMB 6.4 billion of sales".
-    if let next = sentence.word(at: position + 1), next == "in" || next == "of",
-      let word = sentence.word(at: position + 2), let metric = ProseWords.metrics[word]
-    {
-      return (qualified(metric, before: position + 2, in: tokens), nil)
+    // "$5 billion in revenue", "RMB 6.4 billion of sales", "the £4.7bn profit".
+    var ahead = position + 1
+    if let next = sentence.word(at: ahead), next == "in" || next == "of" { ahead += 1 }
+    while ahead < tokens.count, ahead - position <= 3, let word = sentence.word(at: ahead) {
+      if let metric = ProseWords.metrics[word] {
+        return (qualified(metric, before: ahead, in: tokens), nil)
+      }
+      guard
+        ProseWords.metricQualifiers.contains(word) || word.hasSuffix("-half")
+          || word.hasSuffix("-year") || word.hasSuffix("-quarter")
+      else { break }
+      ahead += 1
     }
     var cursor = position - 1
     var segmentWords: [String] = []
-    while cursor >= 0, position - cursor <= 10 {
+    while cursor >= 0, position - cursor <= 12 {
       let token = tokens[cursor]
-      if token.figure != nil || token.isMark(";") || token.isMark("(") { break }
+      if let found = token.figure {
+        // A change between the metric and its figure ("revenue rose 9% to") does not end it.
+        switch sentence.figures[found].quantity.unit {
+        case .percent, .percentagePoints, .multiple: break
+        default: return (nil, nil)
+        }
+      }
+      if token.isMark(";") || token.isMark("(") { break }
       if let word = token.word {
         if let metric = ProseWords.metrics[word] {
           let segment = segmentWords.isEmpty ? nil : segmentWords.reversed().joined(separator: " ")
@@ -228,10 +291,7 @@ struct ExtractionState {
         }
         if ["from", "in", "at"].contains(word), !segmentWords.isEmpty {
           // Words after "revenue from" name the segment: keep them.
-        } else if token.range.lowerBound < text.endIndex,
-          text[token.range].first?.isUppercase == true
-            || ["smart", "evs", "ev"].contains(word)
-        {
+        } else if text[token.range].first?.isUppercase == true, cursor > 0 {
           segmentWords.append(word)
         } else {
           segmentWords.removeAll()
@@ -242,13 +302,32 @@ struct ExtractionState {
     return (nil, nil)
   }
 
-  /// A metric with the qualifier before it: "net" + "profit" is "net profit".
+  /// A metric with the words that sharpen it: "net" + "profit" is "net profit", "customer
+  /// management revenue" stays whole so it is not taken for revenue.
   func qualified(_ metric: String, before position: Int, in tokens: [Token]) -> String {
-    guard position > 0, let word = tokens[position - 1].word,
+    var words = [metric]
+    var cursor = position - 1
+    while cursor >= 0, words.count < 3, let word = tokens[cursor].word,
       ProseWords.metricQualifiers.contains(word)
-    else { return metric }
-    return word + " " + metric
+        || ProseWords.metrics[word] == nil
+          && !ProseScanner.notNouns.contains(word) && !Self.notQualifiers.contains(word)
+          && PeriodPhrases.year(word) == nil && ProseWords.direction(word) == nil
+          && word.first?.isLetter == true && !word.hasSuffix("ed")
+    {
+      words.insert(word, at: 0)
+      cursor -= 1
+    }
+    return words.joined(separator: " ")
   }
+
+  /// Words before a metric that do not narrow it.
+  static let notQualifiers: Set<String> = [
+    "reported", "said", "posted", "its", "record", "first-quarter", "second-quarter",
+    "third-quarter", "fourth-quarter", "first-half", "second-half", "full-year", "quarter's",
+    "year's", "company's", "group's", "firm's", "bank's", "new", "whose", "when", "while", "where",
+    "but", "also", "still", "only", "even", "combined", "overall", "higher", "lower", "strong",
+    "weak", "record-high", "underlying", "headline", "like-for-like", "comparable", "organic",
+  ]
 
   /// The figure for claims: extracted, bound as far as it goes.
   func figure(_ local: Int, _ sentence: SentenceFigures) -> Figure {

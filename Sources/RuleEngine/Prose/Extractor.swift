@@ -12,6 +12,22 @@ public struct ExtractedFigure: Sendable, Hashable {
   public var segment: String?
   /// The counted thing after a count.
   public var noun: String?
+  /// Whether the period was named in the figure's own sentence.
+  public var periodIsExplicit = false
+  /// What the figure is in the claims read so far.
+  var role = Role.level
+
+  /// What a figure is in its sentence's claims.
+  enum Role {
+    /// A level: an amount or count of its own period.
+    case level
+    /// A stated change, rate or share, not a level.
+    case relation
+    /// The base a change is measured against, of another period.
+    case base
+    /// A part of a composition or share, often of a segment the text does not name.
+    case part
+  }
   /// The figure's text in the article, without its counted noun.
   public var text: String { figure.quantity.text }
   /// Whether entity, metric and period are all known, so the figure can be matched by key.
@@ -66,14 +82,21 @@ public struct Extractor: Sendable {
   static func mainEntity(in text: String, aliases: Aliases) -> String? {
     var counts: [String: Int] = [:]
     var atSentenceStart = true
+    var inName = false
     var word = ""
     func finish() {
       defer { word = "" }
-      guard let first = word.first, first.isUppercase, word.count > 1 else { return }
+      guard let first = word.first, first.isUppercase, word.count > 1 else {
+        inName = false
+        return
+      }
+      // Only the first word of a name counts: "Clearwater Bank" is about Clearwater.
+      defer { inName = true }
+      guard !inName else { return }
       let lower = word.lowercased()
       if let known = aliases.entityName(word) {
         counts[known, default: 0] += 4
-      } else if !commonCapitalised.contains(lower), !ProseWords.metrics.keys.contains(lower),
+      } else if !commonCapitalised.contains(lower), ProseWords.metrics[lower] == nil,
         PeriodPhrases.months[lower] == nil
       {
         // A name at the start of a sentence is often the subject; elsewhere it is surely a name.
@@ -81,16 +104,19 @@ public struct Extractor: Sendable {
       }
     }
     for character in text {
-      if character.isLetter || character == "-" || character == "&" {
+      if character.isLetter || character == "-" || character == "'" {
         word.append(character)
-      } else {
-        let hadWord = !word.isEmpty
+        continue
+      }
+      if !word.isEmpty {
         finish()
-        if character == "." || character == "\n" || character == "!" || character == "?" {
-          atSentenceStart = true
-        } else if hadWord {
-          atSentenceStart = false
-        }
+        atSentenceStart = false
+      }
+      if character == "." || character == "\n" || character == "!" || character == "?" {
+        atSentenceStart = true
+        inName = false
+      } else if character != " " && character != "&" {
+        inName = false
       }
     }
     finish()

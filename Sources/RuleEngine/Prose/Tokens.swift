@@ -114,9 +114,9 @@ enum ProseScanner {
 
   /// Characters that may start a figure, so the parser is only tried where one can begin.
   static func mayStartFigure(_ character: Character) -> Bool {
-    if character.isNumber { return true }
+    if character.isNumber || character.isCurrencySymbol { return true }
     switch character {
-    case "$", "€", "£", "¥", "₹", "₩", "+", "-", "−", "~", ">", "<", "≥", "≤", ".", "(": return true
+    case "+", "-", "−", "~", ">", "<", "≥", "≤", ".", "(": return true
     default: return character.isLetter
     }
   }
@@ -150,6 +150,15 @@ enum ProseScanner {
       if character.isWhitespace {
         index = text.index(after: index)
         atWordStart = true
+        continue
+      }
+      // Dates and times ("2019-10-31", "31/10/2019", "10:30") are words, not figures.
+      if atWordStart, character.isNumber,
+        let end = dateOrTime(at: index, limit: range.upperBound, in: text)
+      {
+        tokens.append(Token(kind: .word(String(text[index..<end])), range: index..<end))
+        index = end
+        atWordStart = false
         continue
       }
       if atWordStart, mayStartFigure(character),
@@ -193,19 +202,67 @@ enum ProseScanner {
     return tokens
   }
 
+  /// The end of a date or time starting at `start`: digit groups joined by "-" or "/" (three of
+  /// them) or by ":" (two or three), or nil when the text there is not one.
+  static func dateOrTime(at start: String.Index, limit: String.Index, in text: String)
+    -> String.Index?
+  {
+    var index = start
+    var groups = 0
+    var separator: Character?
+    while index < limit {
+      var digits = 0
+      while index < limit, text[index].isASCII, text[index].isNumber {
+        index = text.index(after: index)
+        digits += 1
+      }
+      guard digits > 0 else { return nil }
+      groups += 1
+      guard index < limit, "-/:".contains(text[index]),
+        separator == nil || text[index] == separator,
+        text.index(after: index) < limit, text[text.index(after: index)].isNumber
+      else { break }
+      separator = text[index]
+      index = text.index(after: index)
+    }
+    switch separator {
+    case ":"?: return groups >= 2 ? index : nil
+    case "-"?, "/"?: return groups == 3 ? index : nil
+    default: return nil
+    }
+  }
+
   /// The counted thing after a count: the next word unless it is a function word, skipping one
   /// adjective ("3 million new users" counts users).
   static func noun(after end: String.Index, limit: String.Index, in text: String) -> String? {
     var words: [String] = []
     var index = end
+    var skippedOf = false
     while words.count < 2, index < limit {
-      while index < limit, text[index] == " " { index = text.index(after: index) }
+      while index < limit, text[index] == " " || text[index] == "\n" {
+        index = text.index(after: index)
+      }
       var wordEnd = index
-      while wordEnd < limit, text[wordEnd].isLetter || text[wordEnd] == "-" {
+      while wordEnd < limit, text[wordEnd].isLetter || text[wordEnd] == "-" || text[wordEnd] == "'"
+      {
         wordEnd = text.index(after: wordEnd)
       }
       guard wordEnd > index else { break }
       let word = text[index..<wordEnd].lowercased()
+      // "1,490 of our staff", "19 of its 241 shops" counts staff and shops.
+      if words.isEmpty, !skippedOf, word == "of" {
+        var next = wordEnd
+        while next < limit, text[next] == " " { next = text.index(after: next) }
+        var possessiveEnd = next
+        while possessiveEnd < limit, text[possessiveEnd].isLetter || text[possessiveEnd] == "'" {
+          possessiveEnd = text.index(after: possessiveEnd)
+        }
+        let possessive = text[next..<possessiveEnd].lowercased()
+        guard ["our", "its", "their", "the", "his", "her"].contains(possessive) else { break }
+        skippedOf = true
+        index = possessiveEnd
+        continue
+      }
       guard !notNouns.contains(word), text[index].isLowercase else { break }
       words.append(word)
       guard countAdjectives.contains(word) else { return words.joined(separator: " ") }

@@ -44,7 +44,31 @@ enum ProseWords {
     "passengers": "passengers", "units": "units", "gmv": "gmv", "aum": "aum",
     "deposits": "deposits", "loans": "loans", "premiums": "premiums", "price": "price",
     "budget": "budget", "payroll": "payroll", "fine": "fine", "bonus": "bonus",
+    "consumers": "consumers", "consumer": "consumers", "remittances": "remittances",
+    "employee": "employees", "workers": "employees", "worker": "employees",
+    "people": "employees", "shops": "stores", "shop": "stores", "stores": "stores",
+    "store": "stores", "outlets": "stores", "outlet": "stores", "branches": "branches",
+    "branch": "branches", "customer": "customers", "user": "users", "subscriber": "subscribers",
+    "passenger": "passengers", "memberships": "subscribers", "members": "members",
+    "accounts": "accounts", "buyback": "buyback", "buybacks": "buyback", "bill": "costs",
+    "spend": "spending",
   ]
+
+  /// Metric heads too general to tie two mentions together by themselves: "net profit" and
+  /// "operating profit" share "profit" but are not the same figure.
+  static let genericMetrics: Set<String> = [
+    "revenue", "sales", "profit", "income", "earnings", "costs", "expenses", "margin", "loss",
+    "cash", "total", "net", "operating", "gross", "adjusted", "annual", "quarterly", "group",
+  ]
+
+  /// Whether two metric phrases name the same thing: equal, one narrowing the other ("pre-tax
+  /// profit" and "profit"), or sharing a specific word ("car sales" and "car").
+  static func sameMetric(_ lhs: String, _ rhs: String) -> Bool {
+    if lhs == rhs || lhs.hasSuffix(" " + rhs) || rhs.hasSuffix(" " + lhs) { return true }
+    let left = Set(lhs.split(separator: " ").map { singular(String($0)) })
+    let right = Set(rhs.split(separator: " ").map { singular(String($0)) })
+    return !left.intersection(right).subtracting(genericMetrics.map(singular)).isEmpty
+  }
 
   /// Words that sharpen a metric word before it: "net profit", "operating income".
   static let metricQualifiers: Set<String> = [

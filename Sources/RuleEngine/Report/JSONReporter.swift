@@ -35,6 +35,7 @@ public enum JSONReporter: Reporter {
         json.object {
           json.field("errors", result.count(.error))
           json.field("warnings", result.count(.warning))
+          json.field("notes", result.count(.note))
           json.field("files", result.fileCount)
         }
       }
@@ -79,6 +80,17 @@ final class JSONWriter {
 
   func field(_ key: String, _ value: String) {
     field(key) { text += Self.quote(value) }
+  }
+
+  /// A bare value in an array: a number or `null`, already written as JSON.
+  func value(_ json: String) {
+    text += json
+    needsComma = true
+  }
+
+  /// A string, or `null` when there is none.
+  func field(_ key: String, _ value: String?) {
+    field(key) { text += value.map(Self.quote) ?? "null" }
   }
 
   func field(_ key: String, _ value: Int) {

@@ -35,6 +35,38 @@ public enum Commands {
     registry: CheckRegistry
   ) -> Outcome {
     let result = Engine(registry: registry).lint(paths: paths)
+    return outcome(result, format: format, failOn: failOn, useColor: useColor)
+  }
+
+  /// `factlint check FILE...`: read figures and claims out of articles and check them.
+  public static func check(
+    articles: [String], data: [String], rules: [String], showUnverified: Bool,
+    format: any Reporter.Type, failOn: Severity, useColor: Bool, registry: CheckRegistry
+  ) -> Outcome {
+    let run = ArticleRun(registry: registry, showUnverified: showUnverified)
+    let result = run.check(run.read(articlePaths: articles, dataPaths: data, rulePaths: rules))
+    return outcome(result, format: format, failOn: failOn, useColor: useColor)
+  }
+
+  /// `factlint extract FILE...`: print every figure and claim read out of articles.
+  public static func extract(articles: [String], json: Bool, registry: CheckRegistry) -> Outcome {
+    let run = ArticleRun(registry: registry)
+    let inputs = run.read(articlePaths: articles, dataPaths: [], rulePaths: [])
+    let extractions = inputs.extractions.map(\.extraction)
+    var outcome = Outcome(
+      output: json ? ExtractReport.json(extractions) : ExtractReport.text(extractions))
+    if !inputs.problems.isEmpty {
+      outcome.errors = TextReporter.problems(
+        inputs.problems, context: ReportContext(useColor: false))
+      outcome.status = ExitStatus.badInput
+    }
+    return outcome
+  }
+
+  /// A run's output, problems and exit status.
+  static func outcome(
+    _ result: LintResult, format: any Reporter.Type, failOn: Severity, useColor: Bool
+  ) -> Outcome {
     let context = ReportContext(useColor: useColor)
     var outcome = Outcome(output: format.report(result, context: context))
     if !result.problems.isEmpty {

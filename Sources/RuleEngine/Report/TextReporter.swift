@@ -29,8 +29,11 @@ public enum TextReporter: Reporter {
   public static func summary(_ result: LintResult) -> String {
     let errors = result.count(.error)
     let warnings = result.count(.warning)
+    let notes = result.count(.note)
+    let unverified = notes > 0 ? ", \(plural(notes, "unverified claim"))" : ""
     return
-      "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(result.fileCount, "file"))"
+      "\(plural(errors, "error")), \(plural(warnings, "warning"))\(unverified) in "
+      + plural(result.fileCount, "file")
   }
 
   static func plural(_ count: Int, _ word: String) -> String {

@@ -31,6 +31,19 @@ public struct Rule: Sendable {
   public var check: any Check
   /// Where the rule starts.
   public var location: SourceLocation
+
+  /// Creates a rule.
+  public init(
+    id: String, checkID: String, severity: RuleSeverity, selector: Selector, check: any Check,
+    location: SourceLocation
+  ) {
+    self.id = id
+    self.checkID = checkID
+    self.severity = severity
+    self.selector = selector
+    self.check = check
+    self.location = location
+  }
 }
 
 /// A rule file: its rules and the data paths they are evaluated against.

@@ -1,0 +1,157 @@
+/// The formats factlint reads articles in.
+public enum ArticleFormat: String, Sendable, CaseIterable {
+  /// Plain text, read as is.
+  case text
+  /// Markdown (CommonMark with GitHub tables), with optional front matter.
+  case markdown
+  /// An HTML page or fragment.
+  case html
+  /// A WordPress REST API post object, or an array of them, as JSON.
+  case wordpress
+
+  /// By extension: .txt/.text -> text, .md/.markdown -> markdown, .html/.htm -> html,
+  /// .json -> wordpress; nil otherwise.
+  public init?(path: String) {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    switch name[name.index(after: dot)...].lowercased() {
+    case "txt", "text": self = .text
+    case "md", "markdown": self = .markdown
+    case "html", "htm": self = .html
+    case "json": self = .wordpress
+    default: return nil
+    }
+  }
+}
+
+/// An `<!-- factlint-disable-next-line RULE-ID: reason -->` comment.
+public struct Suppression: Sendable, Hashable {
+  /// The rule it silences.
+  public var ruleID: String
+  /// Why the finding is fine, as written.
+  public var reason: String
+  /// The 1-based line of the original file it applies to: the line of the first prose after
+  /// the comment (or the line after the comment when no prose follows).
+  public var line: Int
+  /// Where the comment is.
+  public var location: SourceLocation
+
+  /// Creates a suppression.
+  public init(ruleID: String, reason: String, line: Int, location: SourceLocation) {
+    self.ruleID = ruleID
+    self.reason = reason
+    self.line = line
+    self.location = location
+  }
+}
+
+/// An article's prose with a map back to its file.
+public struct Article: Sendable {
+  /// The file's path, as given.
+  public let path: String
+  /// The format it was read as.
+  public let format: ArticleFormat
+  /// The prose: text content only, markup removed, entities decoded. Blocks (paragraphs,
+  /// headings, list items, table rows, a WordPress post's title) are separated by "\n\n"; a line
+  /// break inside a paragraph stays "\n"; the cells of a table row are joined by "; ". Every
+  /// Unicode space
+  /// becomes " ", and soft hyphens and zero-width spaces are dropped. Non-prose (code blocks,
+  /// inline code, HTML comments, script/style, front matter, image alt text and link URLs) is
+  /// left out entirely.
+  public let text: String
+  /// The title: front matter `title:`, HTML `<title>` or the WordPress title, if any.
+  public let title: String?
+  /// The article's date, if it states one.
+  public let date: SimpleDate?
+  /// The suppression comments, in file order.
+  public let suppressions: [Suppression]
+
+  /// Maps UTF-8 offsets of `text` to byte offsets of the file.
+  let map: OffsetMap
+  /// The file, shared by all the articles read from it.
+  let source: SourceLines
+
+  /// The file location of the character that starts at UTF-8 offset `offset` of `text`
+  /// (1-based line and column, column counted in characters of the original line). For a
+  /// decoded entity (`&amp;`) or escape it is where the entity or escape starts.
+  public func location(atUTF8Offset offset: Int) -> SourceLocation {
+    let offset = min(max(0, offset), text.utf8.count)
+    return source.location(file: path, offset: sourceOffset(offset))
+  }
+
+  /// The location of a range of `text`, with `length` = the number of characters it spans in
+  /// the original line when the range maps to one original line, else to the end of that line.
+  public func location(of range: Range<String.Index>) -> SourceLocation {
+    let count = text.utf8.count
+    let lower = min(max(0, text.utf8.distance(from: text.startIndex, to: range.lowerBound)), count)
+    let upper = min(
+      max(lower, text.utf8.distance(from: text.startIndex, to: range.upperBound)), count)
+    let start = sourceOffset(lower)
+    guard upper > lower, map.count > 0 else { return source.location(file: path, offset: start) }
+    let end = map.sourceEnd(ofByteAt: upper - 1)
+    return source.location(file: path, offset: start, end: max(end, start + 1))
+  }
+
+  private func sourceOffset(_ offset: Int) -> Int {
+    map.count == 0 ? 0 : min(map.source(at: offset), source.bytes.count)
+  }
+}
+
+/// Why an article could not be read. `InputError.article` forwards the message.
+public enum ArticleError: Error, Sendable, Equatable {
+  /// The file name has no extension factlint reads articles from.
+  case unsupportedFormat(String)
+  /// The file holds a NUL byte.
+  case binary
+  /// The JSON is malformed; the text says how.
+  case invalidJSON(String)
+  /// The JSON nests arrays and objects deeper than the limit.
+  case jsonTooDeep(limit: Int)
+  /// The JSON is well formed but not a WordPress post; the text says what is missing.
+  case notAWordPressPost(String)
+  /// A suppression comment names rules but gives no reason.
+  case suppressionWithoutReason(ruleID: String)
+  /// A suppression comment names no rule.
+  case suppressionWithoutRule
+  /// A suppression comment could not be read; holds the comment's text.
+  case malformedSuppression(String)
+  /// A comment starts with `factlint-` but names no known directive.
+  case unknownDirective(String)
+
+  /// Lower case; says what is wrong and what to do.
+  public var message: String {
+    let example = "<!-- factlint-disable-next-line RULE-ID: why it is fine -->"
+    switch self {
+    case .unsupportedFormat(let name):
+      return
+        "'\(name)' is not an article file; give a .txt, .text, .md, .markdown, .html, .htm "
+        + "or WordPress .json file"
+    case .binary:
+      return
+        "the file looks binary (it holds a NUL byte); give a text, Markdown, HTML or "
+        + "WordPress JSON article"
+    case .invalidJSON(let reason):
+      return "invalid JSON: \(reason); fix the JSON or export the post again"
+    case .jsonTooDeep(let limit):
+      return
+        "the JSON nests more than \(limit) arrays or objects; a WordPress post is far "
+        + "shallower, so export the post again"
+    case .notAWordPressPost(let reason):
+      return
+        "the JSON is not a WordPress post: \(reason); give a post (or an array of posts) "
+        + "from the REST API, such as /wp-json/wp/v2/posts/ID"
+    case .suppressionWithoutReason(let ruleID):
+      return
+        "suppression of '\(ruleID)' has no reason; write "
+        + "<!-- factlint-disable-next-line \(ruleID): why it is fine -->"
+    case .suppressionWithoutRule:
+      return "the suppression names no rule; write \(example)"
+    case .malformedSuppression(let text):
+      return
+        "cannot read the suppression '\(text)'; write \(example), "
+        + "with several rule ids separated by commas"
+    case .unknownDirective(let word):
+      return "unknown factlint directive '\(word)'; write \(example)"
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/// Checks articles: figures and claims read out of the prose are checked against each other and
+/// against the data given with `--data` or named by `--rules` files.
+public struct ArticleRun: Sendable {
+  /// The check kinds; each runs once over every article, as a rule with the check's id.
+  public let registry: CheckRegistry
+  /// Whether to report claims that could not be checked.
+  public var showUnverified: Bool
+
+  /// Creates a run.
+  public init(registry: CheckRegistry, showUnverified: Bool = false) {
+    self.registry = registry
+    self.showUnverified = showUnverified
+  }
+
+  /// What reading the data and the articles gave.
+  public struct Inputs: Sendable {
+    /// The data every article is checked against.
+    public var data: Dataset
+    /// Each article's extraction, in the order given.
+    public var extractions: [(article: Article, extraction: Extraction)]
+    /// Inputs that could not be used.
+    public var problems: [Problem]
+    /// How many files were read.
+    public var fileCount: Int
+  }
+
+  /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`.
+  public func read(articlePaths: [String], dataPaths: [String], rulePaths: [String]) -> Inputs {
+    var problems: [Problem] = []
+    var dataFiles: [String] = []
+    var read = Set<String>()
+    for path in dataPaths {
+      do {
+        dataFiles += try SourceFiles.expand(SourceFiles.normalize(path))
+      } catch {
+        problems.append(error)
+      }
+    }
+    var seenIDs: [String: SourceLocation] = [:]
+    for path in rulePaths {
+      do {
+        for file in try SourceFiles.expand(SourceFiles.normalize(path)) {
+          read.insert(file)
+          guard let root = SourceFiles.readYAML(file, problems: &problems) else { continue }
+          dataFiles +=
+            RuleLoader.load(
+              root, path: file, registry: registry, seenIDs: &seenIDs, problems: &problems
+            ).dataFiles
+        }
+      } catch {
+        problems.append(error)
+      }
+    }
+    var loaded: [DataFile] = []
+    for file in dataFiles where read.insert(file).inserted {
+      if let data = DataLoader.load(file, problems: &problems) { loaded.append(data) }
+    }
+    let data = Engine.dataset(loaded)
+    let extractor = Extractor(aliases: data.aliases)
+    var extractions: [(Article, Extraction)] = []
+    for path in articlePaths {
+      let file = SourceFiles.normalize(path)
+      read.insert(file)
+      do {
+        for article in try ArticleReader.read(path: file) {
+          extractions.append((article, extractor.extract(article)))
+        }
+      } catch {
+        problems.append(error)
+      }
+    }
+    return Inputs(data: data, extractions: extractions, problems: problems, fileCount: read.count)
+  }
+
+  /// Checks every article read; diagnostics are those located in the articles.
+  public func check(_ inputs: Inputs) -> LintResult {
+    var diagnostics: [Diagnostic] = []
+    for (article, extraction) in inputs.extractions {
+      let dataset = Dataset(
+        figures: inputs.data.figures + extraction.boundFigures,
+        rates: inputs.data.rates + extraction.rates, aliases: inputs.data.aliases,
+        claims: extraction.claims)
+      for check in registry.checks {
+        let id = check.description.id
+        guard let instance = try? check.init(parameters: Parameters(ruleLocation: article.start))
+        else { continue }
+        let rule = Rule(
+          id: id, checkID: id, severity: .error, selector: Selector(), check: instance,
+          location: article.start)
+        diagnostics += Engine.evaluate(rule, in: dataset).filter {
+          $0.location.file == article.path && !article.suppresses($0)
+        }
+      }
+      if showUnverified {
+        diagnostics += Unverified.notes(extraction.claims, in: dataset)
+      }
+    }
+    diagnostics.sort(by: Engine.order)
+    return LintResult(
+      diagnostics: diagnostics, problems: inputs.problems.sorted { $0.location < $1.location },
+      fileCount: inputs.fileCount)
+  }
+}
+
+extension Article {
+  /// The article's first character, for rules that have no place of their own.
+  var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
+
+  /// Whether a `factlint-disable-next-line` comment covers the diagnostic.
+  func suppresses(_ diagnostic: Diagnostic) -> Bool {
+    suppressions.contains { $0.line == diagnostic.location.line && $0.ruleID == diagnostic.ruleID }
+  }
+}
+
+extension Extractor {
+  /// Extracts the figures and claims of an article, located in its file.
+  public func extract(_ article: Article) -> Extraction {
+    extract(text: article.text, path: article.path, date: article.date) { range in
+      article.location(of: range)
+    }
+  }
+}

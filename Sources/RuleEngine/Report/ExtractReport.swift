@@ -1,0 +1,153 @@
+/// `factlint extract`: every figure and claim read out of articles, as text or JSON.
+public enum ExtractReport {
+  /// One JSON object: `{"version": 1, "articles": [{"file", "date", "figures", "claims"}]}`.
+  public static func json(_ extractions: [Extraction]) -> String {
+    let json = JSONWriter()
+    json.object {
+      json.field("version", 1)
+      json.field("articles") {
+        json.array(extractions) { extraction in
+          json.object {
+            json.field("file", extraction.path)
+            json.field("date", extraction.date?.description)
+            json.field("figures") {
+              json.array(extraction.figures) { figure in write(figure, to: json) }
+            }
+            let index = figureIndex(extraction)
+            json.field("claims") {
+              json.array(extraction.claims) { claim in write(claim, index: index, to: json) }
+            }
+          }
+        }
+      }
+    }
+    return json.text + "\n"
+  }
+
+  /// One line per figure and per claim, located.
+  public static func text(_ extractions: [Extraction]) -> String {
+    var output = ""
+    for extraction in extractions {
+      for extracted in extraction.figures {
+        let figure = extracted.figure
+        let range = figure.quantity.range(.rounded)
+        var line =
+          "\(figure.location): figure \(figure.quantity.text) = \(figure.quantity.value) "
+          + "\(unitName(figure.quantity.unit)) [\(range.low?.description ?? "-inf"), "
+          + "\(range.high?.description ?? "+inf")]"
+        if let hedge = figure.quantity.hedge { line += " hedge=\(hedge.rawValue)" }
+        if let period = extracted.period { line += " period=\(period)" }
+        if let entity = extracted.entity { line += " entity=\(entity)" }
+        if let metric = extracted.metric { line += " metric=\(metric)" }
+        if let segment = extracted.segment { line += " segment=\(segment)" }
+        output += line + "\n"
+      }
+      for claim in extraction.claims {
+        output += "\(claim.subject.location): claim \(describe(claim))\n"
+      }
+    }
+    return output
+  }
+
+  /// A claim in words: `change +70% of 23.16 million against previous quarter`.
+  public static func describe(_ claim: Claim) -> String {
+    switch claim {
+    case .change(let current, let base, let change):
+      return "change \(change.stated.value) of \(current.quantity.text) against "
+        + (base?.quantity.text ?? change.baseText)
+    case .conversion(let source, let converted, let rate):
+      return "conversion \(source.quantity.text) = \(converted.quantity.text) at "
+        + (rate?.pairText ?? "a rate from the data")
+    case .composition(let total, let parts, let negated, let isPartial):
+      let terms = zip(parts, negated).map { ($1 ? "- " : "") + $0.quantity.text }
+      return "composition \(total.quantity.text) = " + terms.joined(separator: " + ")
+        + (isPartial ? " (of which)" : "")
+    case .share(let part, let whole, let stated):
+      return "share \(stated.quantity.text) = \(part.quantity.text) / \(whole.quantity.text)"
+    case .restatement(let first, let second):
+      return "restatement \(second.quantity.text) = \(first.quantity.text)"
+    }
+  }
+
+  static func unitName(_ unit: Unit) -> String {
+    switch unit {
+    case .count: return "count"
+    case .currency: return "currency"
+    case .percent: return "percent"
+    case .percentagePoints: return "percentage points"
+    case .multiple: return "multiple"
+    }
+  }
+
+  static func figureIndex(_ extraction: Extraction) -> [SourceLocation: Int] {
+    var index: [SourceLocation: Int] = [:]
+    for (position, figure) in extraction.figures.enumerated() {
+      index[figure.figure.location] = position
+    }
+    return index
+  }
+
+  static func write(_ extracted: ExtractedFigure, to json: JSONWriter) {
+    let figure = extracted.figure
+    let quantity = figure.quantity
+    let range = quantity.range(.rounded)
+    json.object {
+      json.field("text", quantity.text)
+      json.field("value", quantity.value.description)
+      json.field("unit", unitName(quantity.unit))
+      if case .currency(let code) = quantity.unit {
+        json.field("currency", code)
+      } else {
+        json.field("currency", nil as String?)
+      }
+      json.field("noun", extracted.noun)
+      json.field("scale", quantity.scaleWord)
+      json.field("low", range.low?.description)
+      json.field("high", range.high?.description)
+      json.field("hedge", quantity.hedge?.rawValue)
+      json.field("period", extracted.period?.description)
+      json.field("entity", extracted.entity)
+      json.field("metric", extracted.metric)
+      json.field("segment", extracted.segment)
+      json.field("line", figure.location.line)
+      json.field("column", figure.location.column)
+      json.field("endColumn", figure.location.column + figure.location.length)
+    }
+  }
+
+  static func write(_ claim: Claim, index: [SourceLocation: Int], to json: JSONWriter) {
+    let kind: String
+    let related: [Figure]
+    var stated: String?
+    switch claim {
+    case .change(let current, let base, let change):
+      kind = "change"
+      related = [current] + (base.map { [$0] } ?? [])
+      stated = change.stated.value.description
+    case .conversion(let source, let converted, _):
+      kind = "conversion"
+      related = [source, converted]
+    case .composition(let total, let parts, _, _):
+      kind = "composition"
+      related = [total] + parts
+    case .share(let part, let whole, let share):
+      kind = "share"
+      related = [share, part, whole]
+    case .restatement(let first, let second):
+      kind = "restatement"
+      related = [second, first]
+    }
+    json.object {
+      json.field("kind", kind)
+      json.field("line", claim.subject.location.line)
+      json.field("column", claim.subject.location.column)
+      json.field("text", describe(claim))
+      json.field("stated", stated)
+      json.field("figures") {
+        json.array(related) { figure in
+          json.value(index[figure.location].map(String.init) ?? "null")
+        }
+      }
+    }
+  }
+}
