@@ -27,6 +27,20 @@ import Testing
       name: "violations.json",
       arguments: ["Tests/LintTests/Fixtures/violations/rules.yml", "--format", "json"], status: 1),
     Case(name: "checks.txt", arguments: ["checks"], status: 0),
+    Case(
+      name: "article.txt", arguments: ["check", "articles/xiaomi-q2-2017.md", "--data", "data/"],
+      status: 1),
+    Case(
+      name: "article.json",
+      arguments: ["check", "articles/xiaomi-q2-2017.md", "--rules", "rules/", "--format", "json"],
+      status: 1),
+    Case(
+      name: "article-unverified.txt",
+      arguments: ["check", "articles/xiaomi-q2-2017.md", "--show-unverified"], status: 1),
+    Case(
+      name: "extract.json",
+      arguments: ["extract", "articles/xiaomi-q2-2017.md", "--format", "json"], status: 0),
+    Case(name: "extract.txt", arguments: ["extract", "articles/xiaomi-q2-2017.md"], status: 0),
   ]
 
   @Test(arguments: cases)

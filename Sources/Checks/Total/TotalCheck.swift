@@ -156,6 +156,13 @@ struct TotalClaim {
   /// Names the part whose scale word is probably wrong: the one that, 1,000 or 1,000,000 times
   /// larger or smaller, makes the parts add up.
   func scaleSlip() -> String? {
+    // An "of which" list that exceeds its total by a little has no slipped scale word: any part
+    // made small enough would fit.
+    if isPartial, let low = sum(.lenient).low, let high = total.quantity.range(.lenient).high,
+      low < high * 10
+    {
+      return nil
+    }
     for (index, part) in parts.enumerated() {
       for power in [-3, 3, -6, 6, -9, 9]
       where holds(sum(.lenient, scaling: index, by: power), .lenient) {

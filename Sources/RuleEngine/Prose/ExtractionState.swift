@@ -159,8 +159,10 @@ struct ExtractionState {
       let next = position + 1 < tokens.count ? tokens[position + 1] : nil
       let digitsOnly = raw.allSatisfy(\.isNumber)
       var demote = false
+      // A year-like number is a year unless it counts something ("2000 employees").
       if digitsOnly, PeriodPhrases.year(raw) != nil,
-        figures[index].noun == nil || yearIntroducers.contains(previous?.word ?? "")
+        figures[index].noun.map({ ProseWords.metrics[$0] == nil }) ?? true
+          || yearIntroducers.contains(previous?.word ?? "")
       {
         demote = true
       } else if digitsOnly, raw.count <= 2,
@@ -216,7 +218,10 @@ struct ExtractionState {
     _ figure: ProseFigure, at position: Int, in sentence: SentenceFigures,
     mentions: [PeriodMention], entity: String?
   ) -> ExtractedFigure {
-    let (metric, segment) = metric(of: figure, at: position, in: sentence)
+    var (metric, segment) = metric(of: figure, at: position, in: sentence)
+    if let phrase = metric, let named = aliases.metricName(phrase, noun: figure.noun) {
+      metric = named
+    }
     let own = period(at: position, mentions: mentions, tokens: sentence.tokens)
     let period = own ?? lastPeriod ?? date.map { Period(year: $0.year) }
     let entityName = entity ?? lastEntity ?? mainEntity
@@ -240,7 +245,7 @@ struct ExtractionState {
       guard let period = mention.period else { continue }
       let follows = mention.tokens.lowerBound > position
       let between =
-        follows ? position..<mention.tokens.lowerBound : mention.tokens.upperBound..<position
+        follows ? (position + 1)..<mention.tokens.lowerBound : mention.tokens.upperBound..<position
       let crossesClause = tokens[between].contains { $0.isMark(",") || $0.isMark(";") }
       let distance = between.count * 2 + (follows ? 0 : 1) + (crossesClause ? 100 : 0)
       if distance < best?.1 ?? Int.max { best = (period, distance) }

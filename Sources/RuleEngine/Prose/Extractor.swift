@@ -151,4 +151,21 @@ extension Aliases {
     if entities.values.contains(lower) { return lower }
     return entities.first { $0.key.lowercased() == lower }?.value
   }
+
+  /// The data's metric for a phrase read from prose ("smartphones", "revenue"), matching
+  /// aliases case-insensitively and in the singular; nil when the data names no such metric.
+  func metricName(_ phrase: String, noun: String?) -> String? {
+    let candidates = [noun, phrase].compactMap { $0?.lowercased() }
+    for candidate in candidates {
+      let singular = ProseWords.singular(candidate)
+      if metrics.values.contains(candidate) { return candidate }
+      if let found = metrics.first(where: {
+        let alias = $0.key.lowercased()
+        return alias == candidate || ProseWords.singular(alias) == singular
+      }) {
+        return found.value
+      }
+    }
+    return nil
+  }
 }

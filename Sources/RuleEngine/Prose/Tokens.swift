@@ -165,7 +165,12 @@ enum ProseScanner {
         let (quantity, end) = QuantityParser.parsePrefix(text[index..<range.upperBound]),
         end > index
       {
-        var figure = ProseFigure(quantity: quantity, range: index..<end)
+        var written = quantity
+        // A figure broken across lines reads as on one line: "70 per\ncent" is "70 per cent".
+        if written.text.contains(where: \.isNewline) {
+          written.text = written.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var figure = ProseFigure(quantity: written, range: index..<end)
         if case .count(nil) = quantity.unit {
           figure.noun = noun(after: end, limit: range.upperBound, in: text)
         }
