@@ -106,7 +106,8 @@ struct GrowthClaim {
       + "\(describe(current)): \(formula(unit)) is \(range ?? "undefined")"
     if let implied = impliedBase() {
       message +=
-        "; \(stated.text) implies \(base.key.period) of about "
+        "; \(stated.text) implies "
+        + (base.key.period.isKnown ? "\(base.key.period) of about " : "a base of about ")
         + Wording.amount(implied, like: base.quantity)
       if let slip = Verdict.scaleSlip(stated: implied, computed: base.quantity.value) {
         message += "; \(slip)"
@@ -178,7 +179,8 @@ struct GrowthClaim {
   }
 
   func describe(_ figure: Figure) -> String {
-    "\(figure.quantity.text) (\(figure.key.period))"
+    figure.key.period.isKnown
+      ? "\(figure.quantity.text) (\(figure.key.period))" : figure.quantity.text
   }
 
   func finding(_ severity: Severity, _ message: String) -> Finding {

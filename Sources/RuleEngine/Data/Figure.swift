@@ -27,7 +27,11 @@ public struct FigureKey: Sendable, Hashable, Comparable {
 extension FigureKey: CustomStringConvertible {
   /// `xiaomi smartphone_shipments 2017-Q2`, with the segment in brackets when present.
   public var description: String {
-    "\(entity) \(metric)" + (segment.map { " [\($0)]" } ?? "") + " \(period)"
+    // Figures read from prose may lack parts of their key; only the known parts are shown.
+    var parts = [entity, metric].filter { !$0.isEmpty }
+    if let segment { parts.append("[\(segment)]") }
+    if period.isKnown { parts.append(period.description) }
+    return parts.isEmpty ? "figure" : parts.joined(separator: " ")
   }
 }
 

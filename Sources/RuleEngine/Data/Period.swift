@@ -38,6 +38,12 @@ public struct Period: Sendable, Hashable, Comparable {
     self.isFiscal = isFiscal
   }
 
+  /// The period of a figure read from prose whose sentence, context and article name none.
+  public static let unknown = Period(year: 0)
+
+  /// Whether the period was named, rather than ``unknown``.
+  public var isKnown: Bool { self != .unknown }
+
   /// Parses `2017`, `2017-H1`, `2017-Q2`, `2017-09`, `Q2 2017`, `H1 2024`, `FY2024`, `FY2024-Q1`.
   public init?(_ text: String) {
     var rest = Substring(text.uppercased())
@@ -106,6 +112,7 @@ public struct Period: Sendable, Hashable, Comparable {
 extension Period: CustomStringConvertible {
   /// The canonical form: `2017`, `2017-H1`, `2017-Q2`, `2017-09`, `FY2024`.
   public var description: String {
+    guard isKnown else { return "an unknown period" }
     let year = (isFiscal ? "FY" : "") + String(year)
     switch length {
     case .year: return year

@@ -226,7 +226,7 @@ struct ExtractionState {
     let period = own ?? lastPeriod ?? date.map { Period(year: $0.year) }
     let entityName = entity ?? lastEntity ?? mainEntity
     let key = FigureKey(
-      entity: entityName ?? "", metric: metric ?? "", period: period ?? Period(year: 1),
+      entity: entityName ?? "", metric: metric ?? "", period: period ?? .unknown,
       segment: segment)
     var quantity = figure.quantity
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }

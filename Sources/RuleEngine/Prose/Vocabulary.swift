@@ -67,8 +67,10 @@ enum ProseWords {
     if lhs == rhs || lhs.hasSuffix(" " + rhs) || rhs.hasSuffix(" " + lhs) { return true }
     let left = Set(lhs.split(separator: " ").map { singular(String($0)) })
     let right = Set(rhs.split(separator: " ").map { singular(String($0)) })
-    return !left.intersection(right).subtracting(genericMetrics.map(singular)).isEmpty
+    return !left.intersection(right).subtracting(genericSingulars).isEmpty
   }
+
+  static let genericSingulars = Set(genericMetrics.map(singular))
 
   /// Words that sharpen a metric word before it: "net profit", "operating income".
   static let metricQualifiers: Set<String> = [
