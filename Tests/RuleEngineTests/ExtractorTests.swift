@@ -132,4 +132,49 @@ import Testing
     #expect(keys.count == 2)
     #expect(Set(keys).count == 1)
   }
+
+  @Test(arguments: [
+    ("Sales were $5 million in the second quarter of 2017.", "2017-Q2"),
+    ("Sales were $5 million in Q3 2016.", "2016-Q3"),
+    ("Sales were $5 million in the first half of 2024.", "2024-H1"),
+    ("Full-year 2024 sales were $5 million.", "2024"),
+    ("Sales were $5 million last year.", "2016"),
+    ("Sales were $5 million this year.", "2017"),
+    ("Sales were $5 million in fiscal 2023.", "FY2023"),
+    ("Sales were $5 million in June.", "2017-06"),
+    ("Sales were $5 million in the fourth quarter.", "2017-Q4"),
+  ])
+  func periodsResolveAgainstTheArticleDate(_ text: String, _ period: String) {
+    #expect(extract(text).figures.first?.period?.description == period)
+  }
+
+  @Test(arguments: [
+    ("Sales rose 5% to $5 million from the same quarter last year.", "a year earlier"),
+    ("Sales rose 5% year-on-year to $5 million.", "a year earlier"),
+    ("Sales rose 5% month-on-month to $5 million.", "the previous month"),
+    ("Sales rose 5% to $5 million from the previous quarter.", "the previous quarter"),
+  ])
+  func basePeriodsOfChanges(_ text: String, _ base: String) throws {
+    let claim = try #require(extract(text).claims.first)
+    guard case .change(_, nil, let change) = claim else {
+      Issue.record("not a change against a period: \(claim)")
+      return
+    }
+    let expected: BasePeriod =
+      switch base {
+      case "a year earlier": .yearEarlier
+      case "the previous month": .previous(.month)
+      default: .previous(.quarter)
+      }
+    #expect(change.base == expected)
+  }
+
+  @Test func restatementsNeedTheSameMetricAndAPlausibleSlip() {
+    let text = """
+      Acme employs 3,412 people across 14 plants. Revenue was $2.1 billion in 2024.
+      Chief executive Jo Park thanked its 3,142 employees. Costs were $1.4 billion.
+      """
+    let claims = extract(text).claims.map(describe)
+    #expect(claims == ["restatement 3,142 = 3,412"])
+  }
 }
