@@ -5,23 +5,14 @@ import RuleEngine
 // Measures article extraction throughput on a generated corpus: `swift run -c release
 // factlint-bench [megabytes] [seed]`. Prints `name: value` lines.
 
-/// A deterministic generator (SplitMix64), so every run reads the same corpus.
-struct Generator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SeededGenerator {
+  /// A number in `range`.
   mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(next() % UInt64(range.count))
+    Int.random(in: range, using: &self)
   }
 
-  mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+  /// One of `items`.
+  mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &self)! }
 
   /// A value with one or two decimals, as a writer rounds it.
   mutating func amount(_ range: ClosedRange<Int>) -> String {
@@ -32,7 +23,7 @@ struct Generator {
 
 /// One article in the style of the labelled corpus, with changes, conversions, compositions,
 /// shares and restatements among plain figures.
-func article(_ generator: inout Generator, index: Int) -> String {
+func article(_ generator: inout SeededGenerator, index: Int) -> String {
   let company =
     generator.pick(["Lumo", "Halden", "Voltra", "Kaltis", "Marveil", "Brewline"])
     + generator.pick(["", " Group", " Holdings", " Mobile", " Energy"])
@@ -104,7 +95,7 @@ func main() {
   let arguments = CommandLine.arguments.dropFirst()
   let megabytes = arguments.first.flatMap(Int.init) ?? 64
   let seed = arguments.dropFirst().first.flatMap(UInt64.init) ?? 1
-  var generator = Generator(state: seed)
+  var generator = SeededGenerator(seed: seed)
   var articles: [[UInt8]] = []
   var total = 0
   while total < megabytes * 1_000_000 {
