@@ -114,6 +114,23 @@ import Testing
       files: text(["rules.yml": "# nothing yet\n"]),
       location: "rules.yml:1:1: error: ", message: "the file is empty"),
     Case(
+      name: "binary article",
+      files: ["a.md": [0x23, 0x20, 0x00, 0x01]], arguments: ["check", "a.md"],
+      location: "a.md:1:3: error: ", message: "looks binary"),
+    Case(
+      name: "invalid WordPress JSON",
+      files: text(["post.json": "{\"title\": \n"]), arguments: ["check", "post.json"],
+      location: "post.json:2:1: error: ", message: "invalid JSON"),
+    Case(
+      name: "article in an unsupported format",
+      files: text(["a.pdf": "%PDF"]), arguments: ["check", "a.pdf"],
+      location: "a.pdf:1:1: error: ", message: "is not an article file"),
+    Case(
+      name: "suppression without a reason",
+      files: text(["a.md": "Intro.\n\n<!-- factlint-disable-next-line growth -->\nUp 5%.\n"]),
+      arguments: ["check", "a.md"],
+      location: "a.md:3:1: error: ", message: "suppression of 'growth' has no reason"),
+    Case(
       name: "not a rule or data file",
       files: text(["rules.yml": "rule: []\n"]),
       location: "rules.yml:1:1: error: ", message: "neither 'rules:' nor 'figures:'"),
