@@ -98,7 +98,10 @@ public struct ArticleRun: Sendable {
     diagnostics.sort(by: Engine.order)
     return LintResult(
       diagnostics: diagnostics, problems: inputs.problems.sorted { $0.location < $1.location },
-      fileCount: inputs.fileCount)
+      fileCount: inputs.fileCount,
+      rules: registry.checks.map {
+        RuleRun(id: $0.description.id, checkID: $0.description.id)
+      })
   }
 }
 

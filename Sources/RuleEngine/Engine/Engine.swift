@@ -6,10 +6,26 @@ public struct LintResult: Sendable {
   public var problems: [Problem]
   /// How many distinct files were read.
   public var fileCount: Int
+  /// The rules that ran, as (rule id, check id), in the order they were loaded.
+  public var rules: [RuleRun] = []
 
   /// The number of diagnostics of `severity`.
   public func count(_ severity: Severity) -> Int {
     diagnostics.lazy.filter { $0.severity == severity }.count
+  }
+}
+
+/// A rule that ran: its id and the check kind it used.
+public struct RuleRun: Sendable, Hashable {
+  /// The rule's id.
+  public var id: String
+  /// The check kind's id.
+  public var checkID: String
+
+  /// Creates a record of a rule run.
+  public init(id: String, checkID: String) {
+    self.id = id
+    self.checkID = checkID
   }
 }
 
@@ -77,7 +93,11 @@ public struct Engine: Sendable {
     }
     diagnostics.sort(by: Self.order)
     problems.sort { $0.location < $1.location }
-    return LintResult(diagnostics: diagnostics, problems: problems, fileCount: readFiles.count)
+    let rules = ruleFiles.flatMap(\.rules).filter { $0.severity != .off }.map {
+      RuleRun(id: $0.id, checkID: $0.checkID)
+    }
+    return LintResult(
+      diagnostics: diagnostics, problems: problems, fileCount: readFiles.count, rules: rules)
   }
 
   /// Runs one rule over the figures it selects.

@@ -10,13 +10,21 @@ public protocol Reporter: Sendable {
 public final class ReportContext {
   /// Whether to use ANSI colours.
   public let useColor: Bool
+  /// The check kinds, by id, for reporters that document the rules they report.
+  public let checks: [String: CheckDescription]
   private var lines: [String: [Substring]] = [:]
   private let readFile: (String) -> String?
 
   /// Creates a context; `readFile` supplies a file's text for source lines under diagnostics.
-  public init(useColor: Bool, readFile: @escaping (String) -> String? = ReportContext.readText) {
+  public init(
+    useColor: Bool, registry: CheckRegistry = CheckRegistry([]),
+    readFile: @escaping (String) -> String? = ReportContext.readText
+  ) {
     self.useColor = useColor
     self.readFile = readFile
+    var checks: [String: CheckDescription] = [:]
+    for check in registry.checks { checks[check.description.id] = check.description }
+    self.checks = checks
   }
 
   /// The text of `line` (1-based) in `file`, or nil when it cannot be read.

@@ -35,7 +35,8 @@ public enum Commands {
     registry: CheckRegistry
   ) -> Outcome {
     let result = Engine(registry: registry).lint(paths: paths)
-    return outcome(result, format: format, failOn: failOn, useColor: useColor)
+    return outcome(
+      result, format: format, failOn: failOn, useColor: useColor, registry: registry)
   }
 
   /// `factlint check FILE...`: read figures and claims out of articles and check them.
@@ -45,7 +46,8 @@ public enum Commands {
   ) -> Outcome {
     let run = ArticleRun(registry: registry, showUnverified: showUnverified)
     let result = run.check(run.read(articlePaths: articles, dataPaths: data, rulePaths: rules))
-    return outcome(result, format: format, failOn: failOn, useColor: useColor)
+    return outcome(
+      result, format: format, failOn: failOn, useColor: useColor, registry: registry)
   }
 
   /// `factlint extract FILE...`: print every figure and claim read out of articles.
@@ -65,9 +67,10 @@ public enum Commands {
 
   /// A run's output, problems and exit status.
   static func outcome(
-    _ result: LintResult, format: any Reporter.Type, failOn: Severity, useColor: Bool
+    _ result: LintResult, format: any Reporter.Type, failOn: Severity, useColor: Bool,
+    registry: CheckRegistry
   ) -> Outcome {
-    let context = ReportContext(useColor: useColor)
+    let context = ReportContext(useColor: useColor, registry: registry)
     var outcome = Outcome(output: format.report(result, context: context))
     if !result.problems.isEmpty {
       let count = TextReporter.plural(result.problems.count, "input problem")
