@@ -26,24 +26,62 @@ struct Factlint: ParsableCommand {
     defaultSubcommand: LintCommand.self)
 }
 
-/// Options for how diagnostics are printed and when the run fails.
+/// Options for how diagnostics are printed and which ones fail the run.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: \(Reporters.all.map { $0.id }.joined(separator: ", ")).")
-  var format: String = TextReporter.id
+  @Option(
+    help: """
+      Output format: \(Reporters.all.map { $0.id }.joined(separator: ", ")) (default: the \
+      configuration's, else text).
+      """)
+  var format: String?
 
   @Option(
-    name: .customLong("fail-on"), help: "Lowest severity that fails the run: error or warning.")
-  var failOn: String = Severity.error.rawValue
+    name: .customLong("report"),
+    help: "Also write FORMAT to PATH (or to standard output without :PATH); repeatable.")
+  var reports: [String] = []
+
+  @Option(
+    name: .customLong("fail-on"),
+    help: "Lowest severity that fails the run: error or warning (default: error).")
+  var failOn: String?
+
+  @Option(help: "The configuration file (default: the nearest .factlint.yml above here).")
+  var config: String?
+
+  @Option(help: "Report only violations that are not in this baseline file.")
+  var baseline: String?
+
+  @Option(
+    name: .customLong("write-baseline"), help: "Record today's violations in this baseline file.")
+  var writeBaseline: String?
+
+  @Option(help: "Report only diagnostics on lines changed since this git revision.")
+  var since: String?
 
   mutating func validate() throws {
-    guard Reporters.named(format) != nil else {
+    if let format, Reporters.named(format) == nil {
       throw ValidationError(
         "unknown format '\(format)'; use one of \(Reporters.all.map { $0.id }.joined(separator: ", "))"
       )
     }
-    guard let severity = Severity(rawValue: failOn), severity != .note else {
+    if let failOn, Severity(rawValue: failOn) == nil || failOn == Severity.note.rawValue {
       throw ValidationError("unknown severity '\(failOn)' for --fail-on; use error or warning")
     }
+  }
+
+  /// The options for a run.
+  func runOptions(showUnverified: Bool = false) -> RunOptions {
+    var options = RunOptions()
+    options.format = format
+    options.reports = reports
+    options.failOn = failOn.flatMap(Severity.init(rawValue:))
+    options.useColor = Terminal.colorsStandardOutput
+    options.configPath = config
+    options.baseline = baseline
+    options.writeBaseline = writeBaseline
+    options.since = since
+    options.showUnverified = showUnverified
+    return options
   }
 }
 
@@ -51,19 +89,20 @@ struct OutputOptions: ParsableArguments {
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Evaluate rule files and the data they name (the default command).")
+    abstract: "Evaluate rule files and the data they name (the default command).",
+    discussion: """
+      With no paths, the rules and articles of the nearest .factlint.yml are checked, or else \
+      the folder rules/.
+      """)
 
-  @Argument(help: "Rule files or folders of them (default: rules).")
+  @Argument(help: "Rule files or folders of them.")
   var paths: [String] = []
 
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let outcome = Commands.lint(
-      paths: paths.isEmpty ? ["rules"] : paths, format: Reporters.named(output.format)!,
-      failOn: Severity(rawValue: output.failOn)!, useColor: Terminal.colorsStandardOutput,
-      registry: .builtin)
-    Terminal.finish(outcome)
+    Terminal.finish(
+      Session.lint(paths: paths, options: output.runOptions(), registry: .builtin))
   }
 }
 
@@ -75,8 +114,8 @@ struct CheckCommand: ParsableCommand {
     discussion: """
       Articles may be plain text (.txt), Markdown (.md), HTML (.html) or WordPress REST post \
       JSON (.json). Claims are checked against each other and against the data given with \
-      --data or named by --rules files. A line can be exempted with \
-      <!-- factlint-disable-next-line RULE-ID: reason -->.
+      --data or named by --rules files (default: the configuration's). A line can be exempted \
+      with <!-- factlint-disable-next-line RULE-ID: reason -->.
       """)
 
   @Argument(help: "Article files.")
@@ -95,11 +134,10 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let outcome = Commands.check(
-      articles: files, data: data, rules: rules, showUnverified: showUnverified,
-      format: Reporters.named(output.format)!, failOn: Severity(rawValue: output.failOn)!,
-      useColor: Terminal.colorsStandardOutput, registry: .builtin)
-    Terminal.finish(outcome)
+    Terminal.finish(
+      Session.check(
+        articles: files, data: data, rules: rules,
+        options: output.runOptions(showUnverified: showUnverified), registry: .builtin))
   }
 }
 

@@ -105,6 +105,7 @@ struct ConversionClaim {
     notes.append(Note(location: rate.location, message: "rate: \(rate.pairText)\(date)"))
     return Finding(
       severity: severity, message: message, location: converted.location, notes: notes,
+      key: converted.key,
       identity: [
         converted.key.description, converted.quantity.text, source.quantity.text, rate.pairText,
       ])

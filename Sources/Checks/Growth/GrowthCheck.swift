@@ -191,6 +191,7 @@ struct GrowthClaim {
         Note(
           location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
       ],
+      key: current.key,
       identity: [
         current.key.description, stated.text, base.quantity.text, current.quantity.text,
       ])

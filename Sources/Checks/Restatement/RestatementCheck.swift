@@ -53,6 +53,7 @@ public struct RestatementCheck: Check {
       notes: [
         Note(location: original.location, message: "first written: \(original.quantity.text)")
       ],
+      key: restated.key,
       identity: [restated.key.description, original.quantity.text, restated.quantity.text])
   }
 }

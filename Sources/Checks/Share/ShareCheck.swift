@@ -101,6 +101,7 @@ struct ShareClaim {
         Note(location: part.location, message: "part: \(part.key), \(part.quantity.text)"),
         Note(location: whole.location, message: "whole: \(whole.key), \(whole.quantity.text)"),
       ],
+      key: stated.key,
       identity: [
         stated.key.description, stated.quantity.text, part.quantity.text, whole.quantity.text,
       ])

@@ -150,6 +150,7 @@ struct TotalClaim {
     }
     return Finding(
       severity: severity, message: message, location: total.location, notes: notes,
+      key: total.key,
       identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text))
   }
 

@@ -82,17 +82,20 @@ public struct Finding: Sendable, Hashable {
   public var notes: [Note]
   /// Text that identifies the claim independently of line numbers: the figures as written.
   public var identity: [String]
+  /// The key of the figure the claim is about, for suppressions that select by key.
+  public var key: FigureKey?
 
   /// Creates a finding.
   public init(
     severity: Severity, message: String, location: SourceLocation, notes: [Note] = [],
-    identity: [String] = []
+    key: FigureKey? = nil, identity: [String] = []
   ) {
     self.severity = severity
     self.message = message
     self.location = location
     self.notes = notes
     self.identity = identity
+    self.key = key
   }
 }
 
@@ -112,6 +115,8 @@ public struct Diagnostic: Sendable, Hashable {
   public var notes: [Note]
   /// A hash of the rule, the file and the figures' text, stable across edits elsewhere.
   public var fingerprint: String
+  /// The key of the figure the claim is about, when known.
+  public var key: FigureKey?
 
   /// Creates a diagnostic from a check's finding under a rule.
   public init(finding: Finding, ruleID: String, checkID: String, severity: Severity) {
@@ -121,6 +126,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.message = finding.message
     self.location = finding.location
     self.notes = finding.notes
+    self.key = finding.key
     let identity = [ruleID, finding.location.file] + finding.identity
     self.fingerprint = Fingerprint.of(identity.isEmpty ? [finding.message] : identity)
   }

@@ -31,6 +31,12 @@ public enum InputError: Error, Sendable, Equatable {
   case notARuleFile
   case unsupportedFileType(String)
   case article(ArticleError)
+  case noArticlesMatch(String)
+  case plugin(id: String, problem: String)
+  case unknownPlugin(String)
+  case badRevision(String, detail: String)
+  case invalidBaseline(String)
+  case unusedSuppressionReason
 
   /// Lower case; says what is wrong and what to do.
   public var message: String {
@@ -112,6 +118,18 @@ public enum InputError: Error, Sendable, Equatable {
       return "'\(name)' is not a .yml, .yaml or .csv file; give rule or data files"
     case .article(let error):
       return error.message
+    case .noArticlesMatch(let pattern):
+      return "no article file matches '\(pattern)'; check the pattern or remove it"
+    case .plugin(let id, let problem):
+      return "plugin '\(id)' \(problem); fix the plugin or its command in 'plugins:'"
+    case .unknownPlugin(let id):
+      return "plugin '\(id)' is declared twice or clashes with a built-in check; rename it"
+    case .badRevision(let revision, let detail):
+      return "cannot compare with '\(revision)': \(detail); give a git revision such as HEAD~1"
+    case .invalidBaseline(let detail):
+      return "the baseline is not valid: \(detail); write it again with --write-baseline"
+    case .unusedSuppressionReason:
+      return "'reason' without 'ignore'; add the rule ids to ignore or remove the reason"
     }
   }
 }

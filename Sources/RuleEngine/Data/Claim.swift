@@ -13,6 +13,29 @@ public enum Claim: Sendable, Hashable {
   /// `second` writes the same figure as `first` again.
   case restatement(first: Figure, second: Figure)
 
+  /// The claim with `transform` applied to each of its figures.
+  public func mapFigures(_ transform: (Figure) -> Figure) -> Claim {
+    switch self {
+    case .change(let current, let base, let change):
+      var change = change
+      change.stated =
+        transform(
+          Figure(key: current.key, quantity: change.stated, location: change.location)
+        ).quantity
+      return .change(current: transform(current), base: base.map(transform), change: change)
+    case .conversion(let source, let converted, let rate):
+      return .conversion(source: transform(source), converted: transform(converted), rate: rate)
+    case .composition(let total, let parts, let negated, let isPartial):
+      return .composition(
+        total: transform(total), parts: parts.map(transform), negated: negated,
+        isPartial: isPartial)
+    case .share(let part, let whole, let stated):
+      return .share(part: transform(part), whole: transform(whole), stated: transform(stated))
+    case .restatement(let first, let second):
+      return .restatement(first: transform(first), second: transform(second))
+    }
+  }
+
   /// The figure a rule's `where` selects the claim by: the one the claim is stated about.
   public var subject: Figure {
     switch self {

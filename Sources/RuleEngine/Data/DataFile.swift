@@ -8,6 +8,8 @@ public struct DataFile: Sendable {
   public var rates: [ExchangeRate] = []
   /// Its aliases.
   public var aliases = Aliases()
+  /// The `ignore:` entries of its figures.
+  public var suppressions: [DataSuppression] = []
 
   /// An empty data file at `path`.
   public init(path: String) {
@@ -19,7 +21,8 @@ public struct DataFile: Sendable {
 public enum DataLoader {
   static let topKeys = ["entity", "segment", "source", "figures", "rates", "aliases"]
   static let figureKeys = [
-    "entity", "metric", "period", "segment", "value", "change", "rate", "source",
+    "entity", "metric", "period", "segment", "value", "change", "rate", "source", "ignore",
+    "reason",
   ]
   static let changeKeys = ["vs", "stated"]
   static let rateKeys = ["pair", "rate", "date"]
@@ -59,12 +62,19 @@ public enum DataLoader {
             at: top.location(figures)))
         return file
       }
-      for entry in entries {
+      for (index, entry) in entries.enumerated() {
         do {
           file.figures.append(
             try readFigure(
               entry, path: path, entity: defaults.entity, segment: defaults.segment,
               source: defaults.source))
+          // An entry's lines run to the next entry; the last one's to the end of the file.
+          let last = index + 1 < entries.count ? entries[index + 1].mark.line - 1 : Int.max / 2
+          if let suppression = try readIgnore(
+            entry, path: path, lines: entry.mark.line...max(entry.mark.line, last))
+          {
+            file.suppressions.append(suppression)
+          }
         } catch {
           problems.append(error)
         }
@@ -109,6 +119,25 @@ public enum DataLoader {
         segment: try fields.text("segment")?.0 ?? segment),
       quantity: quantity, location: fields.location(valueNode),
       source: try fields.text("source")?.0 ?? source, changes: changes, rate: rate)
+  }
+
+  /// A figure's `ignore: [RULE-ID]` with its required `reason:`, covering the figure's lines.
+  static func readIgnore(_ node: YAMLNode, path: String, lines: ClosedRange<Int>)
+    throws(Problem) -> DataSuppression?
+  {
+    let fields = try YAMLFields(node, file: path, context: "a figure", allowed: figureKeys)
+    guard let rules = try fields.list("ignore") else {
+      if let reason = fields["reason"] {
+        throw Problem(.unusedSuppressionReason, at: fields.location(reason))
+      }
+      return nil
+    }
+    guard let (reason, _) = try fields.text("reason") else {
+      throw Problem(.missingKey("reason", context: "a figure with 'ignore'"), at: fields.location)
+    }
+    return DataSuppression(
+      ruleIDs: rules.map(\.0), reason: reason,
+      location: fields.location(fields["ignore"]!), scope: .lines(file: path, range: lines))
   }
 
   /// Parses a figure, locating a parse error at the character where it went wrong.

@@ -152,6 +152,24 @@ public struct Dataset: Sendable {
     return candidates.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
   }
 
+  /// The dataset with hedged figures reaching as far as `tolerance` allows.
+  public func applying(_ tolerance: HedgeTolerance) -> Dataset {
+    guard !tolerance.isEmpty else { return self }
+    func widen(_ figure: Figure) -> Figure {
+      var copy = figure
+      copy.quantity.tolerance = tolerance
+      copy.changes = figure.changes.map { change in
+        var widened = change
+        widened.stated.tolerance = tolerance
+        return widened
+      }
+      return copy
+    }
+    return Dataset(
+      figures: figures.map(widen), rates: rates, aliases: aliases,
+      claims: claims.map { $0.mapFigures(widen) })
+  }
+
   /// The figures and claims a rule's selector matches.
   public func selection(_ selector: Selector) -> Selection {
     let canonical = canonical(selector)

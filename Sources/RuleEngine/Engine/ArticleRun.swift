@@ -5,11 +5,17 @@ public struct ArticleRun: Sendable {
   public let registry: CheckRegistry
   /// Whether to report claims that could not be checked.
   public var showUnverified: Bool
+  /// Severity overrides, tolerances and plugins.
+  public var configuration: Configuration
 
   /// Creates a run.
-  public init(registry: CheckRegistry, showUnverified: Bool = false) {
+  public init(
+    registry: CheckRegistry, showUnverified: Bool = false,
+    configuration: Configuration = Configuration()
+  ) {
     self.registry = registry
     self.showUnverified = showUnverified
+    self.configuration = configuration
   }
 
   /// What reading the data and the articles gave.
@@ -79,18 +85,21 @@ public struct ArticleRun: Sendable {
       let dataset = Dataset(
         figures: inputs.data.figures + extraction.boundFigures,
         rates: inputs.data.rates + extraction.rates, aliases: inputs.data.aliases,
-        claims: extraction.claims)
+        claims: extraction.claims
+      ).applying(configuration.tolerance)
+      var found: [Diagnostic] = []
       for check in registry.checks {
         let id = check.description.id
-        guard let instance = try? check.init(parameters: Parameters(ruleLocation: article.start))
+        let severity = configuration.severity(of: id, default: .error)
+        guard severity != .off,
+          let instance = try? check.init(parameters: Parameters(ruleLocation: article.start))
         else { continue }
         let rule = Rule(
-          id: id, checkID: id, severity: .error, selector: Selector(), check: instance,
+          id: id, checkID: id, severity: severity, selector: Selector(), check: instance,
           location: article.start)
-        diagnostics += Engine.evaluate(rule, in: dataset).filter {
-          $0.location.file == article.path && !article.suppresses($0)
-        }
+        found += Engine.evaluate(rule, in: dataset).filter { $0.location.file == article.path }
       }
+      diagnostics += SuppressionFilter.apply(article.lineSuppressions, to: found)
       if showUnverified {
         diagnostics += Unverified.notes(extraction.claims, in: dataset)
       }
@@ -109,9 +118,13 @@ extension Article {
   /// The article's first character, for rules that have no place of their own.
   var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
 
-  /// Whether a `factlint-disable-next-line` comment covers the diagnostic.
-  func suppresses(_ diagnostic: Diagnostic) -> Bool {
-    suppressions.contains { $0.line == diagnostic.location.line && $0.ruleID == diagnostic.ruleID }
+  /// The `factlint-disable-next-line` comments, each covering the line after it.
+  var lineSuppressions: [DataSuppression] {
+    suppressions.map {
+      DataSuppression(
+        ruleIDs: [$0.ruleID], reason: $0.reason, location: $0.location,
+        scope: .lines(file: path, range: $0.line...$0.line))
+    }
   }
 }
 

@@ -39,8 +39,9 @@ public struct Engine: Sendable {
     self.registry = registry
   }
 
-  /// Lints the rule files at `paths` (files or folders) against the data they name.
-  public func lint(paths: [String]) -> LintResult {
+  /// Lints the rule files at `paths` (files or folders) against the data they name, with the
+  /// configuration's plugins, severity overrides, tolerances and suppressions.
+  public func lint(paths: [String], configuration: Configuration = Configuration()) -> LintResult {
     var problems: [Problem] = []
     var inputs: [String] = []
     for path in paths {
@@ -67,7 +68,8 @@ public struct Engine: Sendable {
       if RuleLoader.isRuleFile(root) {
         ruleFiles.append(
           RuleLoader.load(
-            root, path: path, registry: registry, seenIDs: &seenIDs, problems: &problems))
+            root, path: path, registry: registry, plugins: configuration.plugins,
+            seenIDs: &seenIDs, problems: &problems))
       } else if root["figures"] != nil || root["rates"] != nil || root["aliases"] != nil {
         dataFiles[path] =
           DataLoader.load(root, path: path, problems: &problems) ?? DataFile(path: path)
@@ -86,18 +88,44 @@ public struct Engine: Sendable {
       let dataset =
         datasets[ruleFile.dataFiles]
         ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
+        .applying(configuration.tolerance)
       datasets[ruleFile.dataFiles] = dataset
-      for rule in ruleFile.rules {
-        diagnostics += Self.evaluate(rule, in: dataset)
+      for var rule in ruleFile.rules {
+        rule.severity = configuration.severity(of: rule.id, default: rule.severity)
+        switch Self.run(rule, in: dataset) {
+        case .success(let found): diagnostics += found
+        case .failure(let problem): problems.append(problem)
+        }
       }
     }
+    let suppressions =
+      ruleFiles.flatMap(\.suppressions)
+      + dataFiles.keys.sorted().flatMap {
+        dataFiles[$0]?.suppressions ?? []
+      }
+    diagnostics = SuppressionFilter.apply(suppressions, to: diagnostics)
     diagnostics.sort(by: Self.order)
     problems.sort { $0.location < $1.location }
-    let rules = ruleFiles.flatMap(\.rules).filter { $0.severity != .off }.map {
-      RuleRun(id: $0.id, checkID: $0.checkID)
-    }
+    let rules = ruleFiles.flatMap(\.rules).filter {
+      configuration.severity(of: $0.id, default: $0.severity) != .off
+    }.map { RuleRun(id: $0.id, checkID: $0.checkID) }
     return LintResult(
       diagnostics: diagnostics, problems: problems, fileCount: readFiles.count, rules: rules)
+  }
+
+  /// Runs one rule; a plugin that fails gives a problem, and the other rules still run.
+  public static func run(_ rule: Rule, in dataset: Dataset) -> Result<[Diagnostic], Problem> {
+    guard let plugin = rule.check as? PluginCheck else {
+      return .success(evaluate(rule, in: dataset))
+    }
+    guard rule.severity != .off else { return .success([]) }
+    return plugin.run(dataset.selection(rule.selector)).map { findings in
+      findings.compactMap { finding in
+        rule.severity.apply(to: finding.severity).map {
+          Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)
+        }
+      }
+    }
   }
 
   /// Runs one rule over the figures it selects.

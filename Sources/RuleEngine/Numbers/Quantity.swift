@@ -74,6 +74,8 @@ public struct Quantity: Sendable, Hashable {
   public var hedge: Hedge?
   /// The text as written.
   public var text: String
+  /// How far "about" and "nearly" reach beyond the written digits, from the configuration.
+  public var tolerance: HedgeTolerance?
 
   /// Creates a quantity; `precision` defaults to the place value of `value`'s last digit.
   public init(
@@ -113,7 +115,10 @@ public struct Quantity: Sendable, Hashable {
     // A hedge widens by the last digit, but by no more than a fifth of the value: "about $1bn"
     // is $0.8bn to $1.2bn, not $0 to $2bn.
     let fifth = value.magnitude.divided(by: 5) ?? unit
-    let step = value.isZero ? unit : min(unit, fifth)
+    var step = value.isZero ? unit : min(unit, fifth)
+    // A configured tolerance widens the hedge, never narrows it.
+    let reach = hedge == .about ? tolerance?.about : hedge == .nearly ? tolerance?.nearly : nil
+    if let reach { step = max(step, value.magnitude * reach) }
     let halfStep = step.divided(by: 2) ?? step
     switch (hedge, reading) {
     case (.about, .rounded):

@@ -29,25 +29,17 @@ public enum ExitStatus {
 
 /// The commands, as functions from arguments to output, so tests reach everything the CLI does.
 public enum Commands {
-  /// `factlint lint PATH...`: evaluate the rule files and print diagnostics in `format`.
+  /// `factlint lint PATH...` with only a format and failing severity: see ``Session`` for
+  /// every option.
   public static func lint(
     paths: [String], format: any Reporter.Type, failOn: Severity, useColor: Bool,
     registry: CheckRegistry
   ) -> Outcome {
-    let result = Engine(registry: registry).lint(paths: paths)
-    return outcome(
-      result, format: format, failOn: failOn, useColor: useColor, registry: registry)
-  }
-
-  /// `factlint check FILE...`: read figures and claims out of articles and check them.
-  public static func check(
-    articles: [String], data: [String], rules: [String], showUnverified: Bool,
-    format: any Reporter.Type, failOn: Severity, useColor: Bool, registry: CheckRegistry
-  ) -> Outcome {
-    let run = ArticleRun(registry: registry, showUnverified: showUnverified)
-    let result = run.check(run.read(articlePaths: articles, dataPaths: data, rulePaths: rules))
-    return outcome(
-      result, format: format, failOn: failOn, useColor: useColor, registry: registry)
+    var options = RunOptions()
+    options.format = format.id
+    options.failOn = failOn
+    options.useColor = useColor
+    return Session.lint(paths: paths, options: options, registry: registry)
   }
 
   /// `factlint extract FILE...`: print every figure and claim read out of articles.
@@ -61,25 +53,6 @@ public enum Commands {
       outcome.errors = TextReporter.problems(
         inputs.problems, context: ReportContext(useColor: false))
       outcome.status = ExitStatus.badInput
-    }
-    return outcome
-  }
-
-  /// A run's output, problems and exit status.
-  static func outcome(
-    _ result: LintResult, format: any Reporter.Type, failOn: Severity, useColor: Bool,
-    registry: CheckRegistry
-  ) -> Outcome {
-    let context = ReportContext(useColor: useColor, registry: registry)
-    var outcome = Outcome(output: format.report(result, context: context))
-    if !result.problems.isEmpty {
-      let count = TextReporter.plural(result.problems.count, "input problem")
-      outcome.errors =
-        TextReporter.problems(result.problems, context: context)
-        + "factlint: \(count); fix the input and run again\n"
-      outcome.status = ExitStatus.badInput
-    } else if result.diagnostics.contains(where: { $0.severity >= failOn }) {
-      outcome.status = ExitStatus.violations
     }
     return outcome
   }

@@ -54,11 +54,14 @@ public struct RuleFile: Sendable {
   public var dataFiles: [String] = []
   /// The rules.
   public var rules: [Rule] = []
+  /// The suppressions under `ignore:`.
+  public var suppressions: [DataSuppression] = []
 }
 
 /// Reads rule files, failing closed: every unknown key, unknown check or bad value is reported.
 public enum RuleLoader {
-  static let topKeys = ["data", "rules"]
+  static let topKeys = ["data", "rules", "plugins", "ignore"]
+  static let ignoreKeys = ["rule", "where", "reason"]
   static let commonRuleKeys = ["id", "check", "severity", "where", "description"]
   static let selectorKeys = ["entity", "metric", "period", "segment"]
 
@@ -67,13 +70,27 @@ public enum RuleLoader {
 
   /// Loads a parsed rule file. Rule ids already in `seenIDs` are duplicates.
   public static func load(
-    _ root: YAMLNode, path: String, registry: CheckRegistry,
+    _ root: YAMLNode, path: String, registry: CheckRegistry, plugins: [PluginSpec] = [],
     seenIDs: inout [String: SourceLocation], problems: inout [Problem]
   ) -> RuleFile {
     var file = RuleFile(path: path)
     let top: YAMLFields
-    do {
+    var plugins = Dictionary(plugins.map { ($0.id, $0) }) { first, _ in first }
+    do throws(Problem) {
       top = try YAMLFields(root, file: path, context: "a rule file", allowed: topKeys)
+      if let node = top["plugins"] {
+        for plugin in try PluginSpec.list(node, file: path) {
+          guard registry.check(plugin.id) == nil, plugins[plugin.id] == nil else {
+            throw Problem(.unknownPlugin(plugin.id), at: plugin.location)
+          }
+          plugins[plugin.id] = plugin
+        }
+      }
+      if let node = top["ignore"] {
+        for item in node.sequence ?? [node] {
+          file.suppressions.append(try readIgnore(item, fields: top))
+        }
+      }
       for (dataPath, node) in try top.list("data") ?? [] {
         let resolved = SourceFiles.join(SourceFiles.folder(of: path), dataPath)
         do {
@@ -97,7 +114,7 @@ public enum RuleLoader {
     }
     for node in rules {
       do throws(Problem) {
-        let rule = try readRule(node, path: path, registry: registry)
+        let rule = try readRule(node, path: path, registry: registry, plugins: plugins)
         if let first = seenIDs[rule.id] {
           throw Problem(.duplicateRuleID(rule.id, first: first), at: rule.location)
         }
@@ -110,13 +127,33 @@ public enum RuleLoader {
     return file
   }
 
-  static func readRule(_ node: YAMLNode, path: String, registry: CheckRegistry) throws(Problem)
-    -> Rule
+  /// Reads `{ rule: ID, where: selector, reason: why }` from a rule file's `ignore:`.
+  static func readIgnore(_ node: YAMLNode, fields parent: YAMLFields) throws(Problem)
+    -> DataSuppression
   {
+    let fields = try YAMLFields(
+      node, file: parent.file, context: "a suppression", allowed: ignoreKeys)
+    let (rule, _) = try fields.requiredText("rule")
+    let (reason, _) = try fields.requiredText("reason")
+    let selector = try fields["where"].map { (node) throws(Problem) in
+      try readSelector(node, fields: fields)
+    }
+    return DataSuppression(
+      ruleIDs: [rule], reason: reason, location: fields.location,
+      scope: .selector(selector ?? Selector()))
+  }
+
+  static func readRule(
+    _ node: YAMLNode, path: String, registry: CheckRegistry, plugins: [String: PluginSpec] = [:]
+  ) throws(Problem) -> Rule {
+    // A plugin's parameters are its own business: pass them on as JSON.
+    if let checkID = node["check"]?.scalar?.trimmingSpaces, let plugin = plugins[checkID] {
+      return try readPluginRule(node, path: path, plugin: plugin)
+    }
     // The check decides which keys are allowed, so read it before validating the rest.
     let checkNode = node["check"]
     let checkType = try checkNode.map { (node) throws(Problem) in
-      try resolveCheck(node, path: path, registry: registry)
+      try resolveCheck(node, path: path, registry: registry, plugins: plugins)
     }
     let parameters = checkType?.description.parameters ?? []
     let fields = try YAMLFields(
@@ -161,9 +198,38 @@ public enum RuleLoader {
       check: check, location: fields.location(idNode))
   }
 
-  static func resolveCheck(_ node: YAMLNode, path: String, registry: CheckRegistry)
-    throws(Problem) -> any Check.Type
+  /// A rule whose check is a plugin.
+  static func readPluginRule(_ node: YAMLNode, path: String, plugin: PluginSpec) throws(Problem)
+    -> Rule
   {
+    guard let pairs = node.mapping else {
+      throw Problem(
+        .notAMapping(what: "a rule", found: node.kindName), at: YAMLFields.location(node, path))
+    }
+    let parameters = pairs.filter { !commonRuleKeys.contains($0.key.scalar ?? "") }
+    let fields = try YAMLFields(
+      node, file: path, context: "a rule",
+      allowed: commonRuleKeys + parameters.compactMap(\.key.scalar))
+    let (id, idNode) = try fields.requiredText("id")
+    var severity = RuleSeverity.error
+    if let (text, severityNode) = try fields.text("severity") {
+      guard let parsed = RuleSeverity(rawValue: text) else {
+        throw Problem(.invalidSeverity(text), at: fields.location(severityNode))
+      }
+      severity = parsed
+    }
+    var selector = Selector()
+    if let whereNode = fields["where"] { selector = try readSelector(whereNode, fields: fields) }
+    let json = YAMLJSON.object(parameters)
+    return Rule(
+      id: id, checkID: plugin.id, severity: severity, selector: selector,
+      check: PluginCheck(spec: plugin, parametersJSON: json, ruleID: id),
+      location: fields.location(idNode))
+  }
+
+  static func resolveCheck(
+    _ node: YAMLNode, path: String, registry: CheckRegistry, plugins: [String: PluginSpec] = [:]
+  ) throws(Problem) -> any Check.Type {
     let location = YAMLFields.location(node, path)
     guard let id = node.scalar?.trimmingSpaces, !id.isEmpty else {
       throw Problem(
@@ -171,7 +237,8 @@ public enum RuleLoader {
     }
     guard let check = registry.check(id) else {
       throw Problem(
-        .unknownCheck(id, suggestion: Suggestion.closest(to: id, in: registry.ids)), at: location)
+        .unknownCheck(id, suggestion: Suggestion.closest(to: id, in: registry.ids + plugins.keys)),
+        at: location)
     }
     return check
   }

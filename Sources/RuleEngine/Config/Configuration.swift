@@ -1,0 +1,161 @@
+import Foundation
+
+/// `.factlint.yml`: where the rules, data and articles are, and how strictly to report.
+public struct Configuration: Sendable {
+  /// The file the configuration was read from, or nil for the defaults.
+  public var path: String?
+  /// Rule files or folders, relative to the current folder.
+  public var rules: [String] = []
+  /// Data files or folders that articles are checked against.
+  public var data: [String] = []
+  /// Article files matched by the configured glob patterns.
+  public var articles: [String] = []
+  /// The lowest severity that fails a run.
+  public var failOn: Severity?
+  /// The output format.
+  public var format: String?
+  /// Severity overrides by rule id.
+  public var severities: [String: RuleSeverity] = [:]
+  /// Rule ids that do not run.
+  public var disabled: Set<String> = []
+  /// How far "about" and "nearly" reach beyond the written digits.
+  public var tolerance = HedgeTolerance()
+  /// External checks.
+  public var plugins: [PluginSpec] = []
+  /// A baseline file to compare with.
+  public var baseline: String?
+
+  /// The defaults: no file.
+  public init() {}
+
+  /// The names the configuration file may have.
+  public static let fileNames = [".factlint.yml", ".factlint.yaml"]
+  static let keys = [
+    "rules", "data", "articles", "fail-on", "format", "severity", "disable", "tolerance",
+    "plugins", "baseline",
+  ]
+
+  /// The nearest configuration file in `folder` or a folder above it.
+  public static func find(from folder: String) -> String? {
+    var current = URL(fileURLWithPath: folder).standardizedFileURL
+    while true {
+      for name in fileNames {
+        let candidate = current.appendingPathComponent(name).path
+        if FileManager.default.fileExists(atPath: candidate) {
+          return relativeToCurrentFolder(candidate)
+        }
+      }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { return nil }
+      current = parent
+    }
+  }
+
+  /// `path` relative to the current folder when it lies below it, so paths print short.
+  static func relativeToCurrentFolder(_ path: String) -> String {
+    let here = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(here + "/") { return String(path.dropFirst(here.count + 1)) }
+    return path
+  }
+
+  /// Reads the configuration at `path`; paths in it are relative to its folder.
+  public static func load(_ path: String, problems: inout [Problem]) -> Configuration {
+    var configuration = Configuration()
+    configuration.path = path
+    guard let root = SourceFiles.readYAML(path, problems: &problems) else { return configuration }
+    let folder = SourceFiles.folder(of: path)
+    do throws(Problem) {
+      let fields = try YAMLFields(
+        root, file: path, context: "the configuration", allowed: keys)
+      func paths(_ key: String) throws(Problem) -> [String] {
+        try (fields.list(key) ?? []).map { SourceFiles.join(folder, $0.0) }
+      }
+      configuration.rules = try paths("rules")
+      configuration.data = try paths("data")
+      for (pattern, node) in try fields.list("articles") ?? [] {
+        let matches = Glob.files(matching: pattern, in: folder)
+        if matches.isEmpty {
+          problems.append(
+            Problem(.noArticlesMatch(pattern), at: fields.location(node)))
+        }
+        configuration.articles += matches
+      }
+      if let (text, node) = try fields.text("fail-on") {
+        guard let severity = Severity(rawValue: text), severity != .note else {
+          throw Problem(.invalidSeverity(text), at: fields.location(node))
+        }
+        configuration.failOn = severity
+      }
+      configuration.format = try fields.text("format")?.0
+      if let table = fields["severity"] {
+        guard let pairs = table.mapping else {
+          throw Problem(
+            .notAMapping(what: "'severity'", found: table.kindName), at: fields.location(table))
+        }
+        for pair in pairs {
+          guard let rule = pair.key.scalar, let text = pair.value.scalar,
+            let severity = RuleSeverity(rawValue: text)
+          else {
+            throw Problem(
+              .invalidSeverity(pair.value.scalar ?? pair.value.kindName),
+              at: fields.location(pair.value))
+          }
+          configuration.severities[rule] = severity
+        }
+      }
+      configuration.disabled = Set(try fields.list("disable")?.map(\.0) ?? [])
+      if let node = fields["tolerance"] {
+        configuration.tolerance = try HedgeTolerance(node, file: path)
+      }
+      if let node = fields["plugins"] {
+        configuration.plugins = try PluginSpec.list(node, file: path)
+      }
+      configuration.baseline = try fields.text("baseline").map { SourceFiles.join(folder, $0.0) }
+    } catch {
+      problems.append(error)
+    }
+    return configuration
+  }
+
+  /// The severity a rule runs at after the configuration's overrides.
+  public func severity(of rule: String, default severity: RuleSeverity) -> RuleSeverity {
+    if disabled.contains(rule) { return .off }
+    return severities[rule] ?? severity
+  }
+}
+
+/// How far hedged figures reach beyond their written digits, as a fraction of the value:
+/// with `about: 5%`, "about 200" also covers 190 to 210.
+public struct HedgeTolerance: Sendable, Hashable {
+  /// The reach of "about", "around", "roughly".
+  public var about: ExactDecimal?
+  /// The reach below the value of "nearly", "almost".
+  public var nearly: ExactDecimal?
+
+  /// No tolerance beyond the written digits.
+  public init(about: ExactDecimal? = nil, nearly: ExactDecimal? = nil) {
+    self.about = about
+    self.nearly = nearly
+  }
+
+  /// Reads `{ about: 5%, nearly: 3% }`.
+  init(_ node: YAMLNode, file: String) throws(Problem) {
+    let fields = try YAMLFields(
+      node, file: file, context: "'tolerance'", allowed: ["about", "nearly"])
+    func percent(_ key: String) throws(Problem) -> ExactDecimal? {
+      guard let (text, node) = try fields.text(key) else { return nil }
+      let quantity = try DataLoader.parseQuantity(text, node: node, path: file)
+      guard quantity.unit == .percent, !quantity.value.isNegative else {
+        throw Problem(
+          .wrongType(key: key, expected: "a percentage such as 5%", found: "'\(text)'"),
+          at: fields.location(node))
+      }
+      return quantity.value.divided(by: .hundred)
+    }
+    self.about = try percent("about")
+    self.nearly = try percent("nearly")
+  }
+
+  /// Whether any tolerance is set.
+  public var isEmpty: Bool { about == nil && nearly == nil }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// An external check: a command that reads a rule and its figures as JSON on standard input
+/// and writes diagnostics as JSON on standard output. See docs/plugins.md.
+public struct PluginSpec: Sendable, Hashable {
+  /// The id rules use in `check:`.
+  public var id: String
+  /// The program and its arguments; a command given as one string runs through `/bin/sh -c`.
+  public var command: [String]
+  /// Seconds the plugin may run before it is stopped.
+  public var timeout: Double
+  /// Where the plugin was declared.
+  public var location: SourceLocation
+
+  static let keys = ["id", "command", "timeout"]
+
+  /// Reads a `plugins:` list.
+  static func list(_ node: YAMLNode, file: String) throws(Problem) -> [PluginSpec] {
+    guard let items = node.sequence else {
+      throw Problem(
+        .wrongType(key: "plugins", expected: "a list", found: node.kindName),
+        at: YAMLFields.location(node, file))
+    }
+    var specs: [PluginSpec] = []
+    for item in items {
+      let fields = try YAMLFields(item, file: file, context: "a plugin", allowed: keys)
+      let (id, idNode) = try fields.requiredText("id")
+      let commandNode = try fields.required("command")
+      let command: [String]
+      if let text = commandNode.scalar {
+        command = ["/bin/sh", "-c", text]
+      } else {
+        command = try fields.list("command")?.map(\.0) ?? []
+      }
+      guard !command.isEmpty else {
+        throw Problem(.emptyValue(key: "command"), at: fields.location(commandNode))
+      }
+      var timeout = 10.0
+      if let (text, node) = try fields.text("timeout") {
+        guard let seconds = Double(text), seconds > 0 else {
+          throw Problem(
+            .wrongType(key: "timeout", expected: "a number of seconds", found: "'\(text)'"),
+            at: fields.location(node))
+        }
+        timeout = seconds
+      }
+      specs.append(
+        PluginSpec(id: id, command: command, timeout: timeout, location: fields.location(idNode)))
+    }
+    return specs
+  }
+}
+
+/// A rule whose check is a plugin: it sends the rule and the figures it selects to the plugin.
+public struct PluginCheck: Check {
+  /// Plugins document themselves in their own repository; this is what `explain` can say.
+  public static let description = CheckDescription(
+    id: "plugin", summary: "an external check run as a command (see docs/plugins.md)",
+    details: "Declared under `plugins:` with an id and a command.", examples: [])
+
+  /// The plugin.
+  public let spec: PluginSpec
+  /// The rule's parameters as JSON text, passed on unchanged.
+  public let parametersJSON: String
+  /// The rule's id.
+  public let ruleID: String
+
+  /// Plugins are built from `plugins:`, not from typed parameters.
+  public init(parameters: Parameters) throws(ParameterError) {
+    throw ParameterError("a plugin check is declared under 'plugins:'", at: parameters.ruleLocation)
+  }
+
+  /// A plugin rule.
+  public init(spec: PluginSpec, parametersJSON: String, ruleID: String) {
+    self.spec = spec
+    self.parametersJSON = parametersJSON
+    self.ruleID = ruleID
+  }
+
+  /// Not used: the engine runs plugins through ``run(_:)`` so a failure can be reported.
+  public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
+    (try? run(selection).get()) ?? []
+  }
+
+  /// Runs the plugin over the selection: its findings, or a problem naming the plugin.
+  public func run(_ selection: Selection) -> Result<[Finding], Problem> {
+    let input = Self.request(
+      rule: ruleID, check: spec.id, parameters: parametersJSON, figures: selection.figures)
+    let output: Data
+    switch ProcessRunner.run(spec.command, input: Data(input.utf8), timeout: spec.timeout) {
+    case .failure(let failure):
+      return .failure(Problem(.plugin(id: spec.id, problem: failure.message), at: spec.location))
+    case .success(let data):
+      output = data
+    }
+    do {
+      return .success(try Self.findings(from: output))
+    } catch {
+      return .failure(
+        Problem(
+          .plugin(id: spec.id, problem: "printed invalid JSON (\(error.reason))"),
+          at: spec.location))
+    }
+  }
+
+  /// The JSON sent on standard input.
+  static func request(rule: String, check: String, parameters: String, figures: [Figure])
+    -> String
+  {
+    let json = JSONWriter()
+    json.object {
+      json.field("version", 1)
+      json.field("rule") {
+        json.object {
+          json.field("id", rule)
+          json.field("check", check)
+          json.field("parameters") { json.value(parameters) }
+        }
+      }
+      json.field("figures") {
+        json.array(figures) { figure in
+          let range = figure.quantity.range(.rounded)
+          json.object {
+            json.field("entity", figure.key.entity)
+            json.field("metric", figure.key.metric)
+            json.field("period", figure.key.period.description)
+            json.field("segment", figure.key.segment)
+            json.field("text", figure.quantity.text)
+            json.field("value", figure.quantity.value.description)
+            json.field("unit", ExtractReport.unitName(figure.quantity.unit))
+            if case .currency(let code) = figure.quantity.unit {
+              json.field("currency", code)
+            } else {
+              json.field("currency", nil as String?)
+            }
+            json.field("low", range.low?.description)
+            json.field("high", range.high?.description)
+            json.location(figure.location)
+          }
+        }
+      }
+    }
+    return json.text + "\n"
+  }
+
+  struct OutputError: Error {
+    var reason: String
+  }
+
+  /// Reads `{"diagnostics": [{"file", "line", "column", "severity", "message", "notes"}]}`.
+  static func findings(from data: Data) throws(OutputError) -> [Finding] {
+    guard let object = try? JSONSerialization.jsonObject(with: data) else {
+      throw OutputError(reason: "not JSON")
+    }
+    guard let root = object as? [String: Any], let items = root["diagnostics"] as? [Any] else {
+      throw OutputError(reason: "no \"diagnostics\" list")
+    }
+    var findings: [Finding] = []
+    for item in items {
+      guard let entry = item as? [String: Any], let message = entry["message"] as? String,
+        let location = location(entry)
+      else {
+        throw OutputError(reason: "a diagnostic needs file, line, column and message")
+      }
+      let severityText = entry["severity"] as? String ?? "error"
+      guard let severity = Severity(rawValue: severityText) else {
+        throw OutputError(reason: "unknown severity '\(severityText)'")
+      }
+      var notes: [Note] = []
+      for note in entry["notes"] as? [Any] ?? [] {
+        guard let fields = note as? [String: Any], let text = fields["message"] as? String,
+          let at = self.location(fields)
+        else { throw OutputError(reason: "a note needs file, line, column and message") }
+        notes.append(Note(location: at, message: text))
+      }
+      findings.append(
+        Finding(
+          severity: severity, message: message, location: location, notes: notes,
+          identity: [message]))
+    }
+    return findings
+  }
+
+  static func location(_ fields: [String: Any]) -> SourceLocation? {
+    guard let file = fields["file"] as? String, let line = fields["line"] as? Int,
+      let column = fields["column"] as? Int, line >= 1, column >= 1
+    else { return nil }
+    return SourceLocation(file: file, line: line, column: column)
+  }
+}
+
+/// Runs a command with input, a time limit and captured output.
+enum ProcessRunner {
+  /// Why a command failed.
+  struct Failure: Error {
+    var message: String
+  }
+
+  /// The command's standard output, or why it failed: it could not start, it exited non-zero,
+  /// or it ran past `timeout` seconds.
+  static func run(_ command: [String], input: Data, timeout: Double) -> Result<Data, Failure> {
+    let process = Process()
+    process.executableURL = URL(
+      fileURLWithPath: command[0].contains("/") ? command[0] : "/usr/bin/env")
+    process.arguments = command[0].contains("/") ? Array(command.dropFirst()) : command
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    do {
+      try process.run()
+    } catch {
+      return .failure(Failure(message: "could not start (\(error.localizedDescription))"))
+    }
+    let collected = OutputCollector()
+    let errors = OutputCollector()
+    let group = DispatchGroup()
+    for (pipe, sink) in [(stdout, collected), (stderr, errors)] {
+      group.enter()
+      DispatchQueue.global().async {
+        sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+        group.leave()
+      }
+    }
+    // A plugin that never reads its input must not block factlint: write from another thread.
+    DispatchQueue.global().async {
+      try? stdin.fileHandleForWriting.write(contentsOf: input)
+      try? stdin.fileHandleForWriting.close()
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { usleep(2_000) }
+    if process.isRunning {
+      process.terminate()
+      usleep(100_000)
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
+      group.wait()
+      return .failure(Failure(message: "did not finish within \(Wording.seconds(timeout))"))
+    }
+    process.waitUntilExit()
+    group.wait()
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      let how =
+        process.terminationReason == .uncaughtSignal
+        ? "crashed (signal \(process.terminationStatus))"
+        : "exited with status \(process.terminationStatus)"
+      // The last line of its error output usually says why.
+      let said =
+        String(decoding: errors.data, as: UTF8.self)
+        .split(separator: "\n").last.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
+      return .failure(Failure(message: how + said))
+    }
+    return .success(collected.data)
+  }
+}
+
+/// Standard output collected on another thread.
+private final class OutputCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored = Data()
+
+  func set(_ data: Data) {
+    lock.lock()
+    stored = data
+    lock.unlock()
+  }
+
+  var data: Data {
+    lock.lock()
+    defer { lock.unlock() }
+    return stored
+  }
+}
+
+extension Wording {
+  /// `10 s`, `2.5 s`.
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+  }
+}
