@@ -51,11 +51,16 @@ public struct Configuration: Sendable {
     }
   }
 
-  /// `path` relative to the current folder when it lies below it, so paths print short.
+  /// `path` relative to the current folder ("../../.factlint.yml"), so that the paths the
+  /// configuration names print as a user in this folder would write them.
   static func relativeToCurrentFolder(_ path: String) -> String {
-    let here = FileManager.default.currentDirectoryPath
-    if path.hasPrefix(here + "/") { return String(path.dropFirst(here.count + 1)) }
-    return path
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      .standardizedFileURL.pathComponents
+    let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+    var common = 0
+    while common < min(here.count, target.count), here[common] == target[common] { common += 1 }
+    let ups = Array(repeating: "..", count: here.count - common)
+    return (ups + target[common...]).joined(separator: "/")
   }
 
   /// Reads the configuration at `path`; paths in it are relative to its folder.

@@ -9,7 +9,7 @@ public struct PluginSpec: Sendable, Hashable {
   public var command: [String]
   /// Seconds the plugin may run before it is stopped.
   public var timeout: Double
-  /// Where the plugin was declared.
+  /// Where the plugin was declared; its command runs in that file's folder.
   public var location: SourceLocation
 
   static let keys = ["id", "command", "timeout"]
@@ -87,7 +87,10 @@ public struct PluginCheck: Check {
     let input = Self.request(
       rule: ruleID, check: spec.id, parameters: parametersJSON, figures: selection.figures)
     let output: Data
-    switch ProcessRunner.run(spec.command, input: Data(input.utf8), timeout: spec.timeout) {
+    let folder = SourceFiles.folder(of: spec.location.file)
+    switch ProcessRunner.run(
+      spec.command, input: Data(input.utf8), timeout: spec.timeout, folder: folder)
+    {
     case .failure(let failure):
       return .failure(Problem(.plugin(id: spec.id, problem: failure.message), at: spec.location))
     case .success(let data):
@@ -198,8 +201,11 @@ enum ProcessRunner {
 
   /// The command's standard output, or why it failed: it could not start, it exited non-zero,
   /// or it ran past `timeout` seconds.
-  static func run(_ command: [String], input: Data, timeout: Double) -> Result<Data, Failure> {
+  static func run(_ command: [String], input: Data, timeout: Double, folder: String? = nil)
+    -> Result<Data, Failure>
+  {
     let process = Process()
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     process.executableURL = URL(
       fileURLWithPath: command[0].contains("/") ? command[0] : "/usr/bin/env")
     process.arguments = command[0].contains("/") ? Array(command.dropFirst()) : command

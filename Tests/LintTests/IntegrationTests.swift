@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// Configuration, baselines, suppressions, plugins and changed lines, through the real binary.
+@Suite struct IntegrationTests {
+  /// Two growth claims, both wrong: +20% for +50%, and +10% for +60%.
+  static let data = """
+    entity: acme
+    figures:
+      - { metric: sales, period: 2023, value: 100 million }
+      - { metric: sales, period: 2024, value: 150 million, change: { vs: 2023, stated: +20% } }
+      - { metric: costs, period: 2023, value: 50 million }
+      - { metric: costs, period: 2024, value: 80 million, change: { vs: 2023, stated: +10% } }
+    """
+  static let rules = "data: [../data/]\nrules:\n  - { id: growth, check: growth }\n"
+
+  /// A folder with the given files, removed after the test.
+  final class Folder {
+    let url: URL
+
+    init(_ files: [String: String]) throws {
+      url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("factlint-it-\(UUID().uuidString)")
+      for (name, text) in files { try write(name, text) }
+    }
+
+    func write(_ name: String, _ text: String) throws {
+      let file = url.appendingPathComponent(name)
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String {
+      try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func run(_ arguments: [String], in sub: String = "") throws -> BinaryRunner.Run {
+      try BinaryRunner.run(arguments, in: sub.isEmpty ? url : url.appendingPathComponent(sub))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+  }
+
+  static func errorLines(_ run: BinaryRunner.Run) -> [String] {
+    run.output.split(separator: "\n").filter {
+      $0.contains(": error: ") || $0.contains(": warning: ")
+    }
+    .map(String.init)
+  }
+
+  @Test func configurationIsFoundFromASubfolder() throws {
+    let folder = try Folder([
+      ".factlint.yml": """
+      rules: [rules/]
+      severity: { growth: warning }
+      fail-on: warning
+      """,
+      "rules/r.yml": Self.rules, "data/d.yml": Self.data, "sub/deeper/notes.txt": "",
+    ])
+    let run = try folder.run([], in: "sub/deeper")
+    #expect(run.status == 1, "\(run.errors)")
+    let lines = Self.errorLines(run)
+    #expect(lines.count == 2)
+    #expect(lines.allSatisfy { $0.contains(": warning: stated growth") }, "\(lines)")
+    #expect(lines.first?.hasPrefix("../../data/d.yml:4:") == true, "\(lines)")
+  }
+
+  @Test func disabledRulesDoNotRun() throws {
+    let folder = try Folder([
+      ".factlint.yml": "rules: [rules/]\ndisable: [growth]\n",
+      "rules/r.yml": Self.rules, "data/d.yml": Self.data,
+    ])
+    let run = try folder.run([])
+    #expect(run.status == 0)
+    #expect(run.output == "0 errors, 0 warnings in 2 files\n")
+  }
+
+  @Test func unknownConfigurationKeyIsALocatedError() throws {
+    let folder = try Folder([".factlint.yml": "rules: [rules/]\nfail_on: warning\n"])
+    let run = try folder.run([])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.hasPrefix(
+        ".factlint.yml:2:1: error: unknown key 'fail_on' in the configuration; did you mean "
+          + "'fail-on'?"))
+  }
+
+  @Test func toleranceWidensHedgedFigures() throws {
+    let data = """
+      entity: acme
+      figures:
+        - { metric: sales, period: 2023, value: 100 million }
+        - { metric: sales, period: 2024, value: 150 million, change: { vs: 2023, stated: about 40% } }
+      """
+    let strict = try Folder(["rules/r.yml": Self.rules, "data/d.yml": data])
+    #expect(try strict.run(["rules/"]).status == 1)
+    let tolerant = try Folder([
+      ".factlint.yml": "tolerance: { about: 25% }\n", "rules/r.yml": Self.rules,
+      "data/d.yml": data,
+    ])
+    let run = try tolerant.run(["rules/"])
+    #expect(run.status == 0, "\(run.output)")
+  }
+
+  @Test func baselineRoundTrip() throws {
+    let folder = try Folder(["rules/r.yml": Self.rules, "data/d.yml": Self.data])
+    let written = try folder.run(["rules/", "--write-baseline", "baseline.json"])
+    #expect(written.status == 1)
+    #expect(try folder.read("baseline.json").contains("\"rule\": \"growth\""))
+
+    // Edits elsewhere in the file move the lines; the baseline still matches.
+    try folder.write("data/d.yml", "# reviewed in March\n\n" + Self.data)
+    let clean = try folder.run(["rules/", "--baseline", "baseline.json"])
+    #expect(clean.status == 0, "\(clean.output)")
+    #expect(clean.output == "0 errors, 0 warnings in 2 files\n")
+
+    // A new error is reported; fixing an old one makes its entry stale.
+    let changed =
+      Self.data
+      .replacingOccurrences(of: "stated: +10%", with: "stated: +60%")
+      + "\n  - { metric: staff, period: 2023, value: 101 }\n"
+      + "  - { metric: staff, period: 2024, value: 131, change: { vs: 2023, stated: +3% } }\n"
+    try folder.write("data/d.yml", changed)
+    let run = try folder.run(["rules/", "--baseline", "baseline.json"])
+    let lines = Self.errorLines(run)
+    #expect(run.status == 1)
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.contains { $0.hasPrefix("data/d.yml:8:") && $0.contains("stated growth +3%") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("baseline.json:") && $0.contains("matches no violation any more")
+      })
+  }
+
+  @Test func suppressionsInDataAndRuleFiles() throws {
+    let data = Self.data.replacingOccurrences(
+      of: "stated: +20% } }",
+      with: "stated: +20% },\n      ignore: [growth], reason: restated by the company }")
+    let folder = try Folder([
+      "rules/r.yml": Self.rules + """
+        ignore:
+          - { rule: growth, where: { metric: costs }, reason: under review }
+          - { rule: growth, where: { metric: staff }, reason: old }
+        """,
+      "data/d.yml": data,
+    ])
+    let run = try folder.run(["rules/"])
+    let lines = Self.errorLines(run)
+    #expect(
+      lines == [
+        "rules/r.yml:6:5: warning: suppression of 'growth' matched no finding; remove it "
+          + "[unused-suppression]"
+      ], "\(run.output)")
+
+    let noReason = try Folder([
+      "rules/r.yml": Self.rules,
+      "data/d.yml": Self.data.replacingOccurrences(
+        of: "stated: +20% } }", with: "stated: +20% }, ignore: [growth] }"),
+    ])
+    let failed = try noReason.run(["rules/"])
+    #expect(failed.status == 2)
+    #expect(failed.errors.contains("a figure with 'ignore' has no 'reason'; add it"))
+  }
+
+  @Test func theExamplePluginRuns() throws {
+    let run = try BinaryRunner.run(["examples/plugin/rules.yml"])
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(
+      run.output.hasPrefix(
+        "examples/plugin/data.yml:4:61: warning: 23.16 billion units is above the ceiling of "
+          + "100000000 for smartphone_shipments; check the scale word [shipments-ceiling]"))
+  }
+
+  @Test(arguments: [
+    ("exit 3", "2", "exited with status 3"),
+    ("sleep 5", "0.5", "did not finish within 0.5 s"),
+    ("echo not json", "5", "printed invalid JSON (not JSON)"),
+    (
+      "echo '{\"diagnostics\": [{\"message\": \"x\"}]}'", "5",
+      "printed invalid JSON (a diagnostic needs file"
+    ),
+  ])
+  func pluginFailuresAreLocatedAndOtherRulesStillRun(
+    _ command: String, _ timeout: String, _ problem: String
+  ) throws {
+    let folder = try Folder([
+      "rules/plugin.sh": "cat > /dev/null\n\(command)\n",
+      "rules/r.yml": """
+      data: [../data/]
+      plugins:
+        - { id: broken, command: [sh, plugin.sh], timeout: \(timeout) }
+      rules:
+        - { id: growth, check: growth }
+        - { id: via-plugin, check: broken, limit: 3 }
+      """,
+      "data/d.yml": Self.data,
+    ])
+    let run = try folder.run(["rules/"])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.hasPrefix("rules/r.yml:3:11: error: plugin 'broken' \(problem)"), "\(run.errors)")
+    #expect(Self.errorLines(run).count == 2, "the growth rule still runs: \(run.output)")
+  }
+
+  @Test func onlyChangedLinesAreReportedSinceARevision() throws {
+    let folder = try Folder(["rules/r.yml": Self.rules, "data/d.yml": Self.data])
+    func git(_ arguments: [String]) throws {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments =
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
+      process.currentDirectoryURL = folder.url
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+    try git(["init", "-q"])
+    try git(["add", "."])
+    try git(["commit", "-q", "-m", "data"])
+    try folder.write(
+      "data/d.yml", Self.data.replacingOccurrences(of: "stated: +10%", with: "stated: +12%"))
+    let run = try folder.run(["rules/", "--since", "HEAD"])
+    let lines = Self.errorLines(run)
+    #expect(lines.count == 1, "\(run.output)")
+    #expect(lines.first?.hasPrefix("data/d.yml:6:") == true)
+    let bad = try folder.run(["rules/", "--since", "no-such-revision"])
+    #expect(bad.status == 2)
+    #expect(bad.errors.contains("cannot compare with 'no-such-revision'"))
+  }
+
+  @Test func extraReportsAreWrittenBesideTheMainFormat() throws {
+    let folder = try Folder(["rules/r.yml": Self.rules, "data/d.yml": Self.data])
+    let run = try folder.run(["rules/", "--report", "json:out.json", "--report", "json"])
+    #expect(run.status == 1)
+    let file = try folder.read("out.json")
+    #expect(file.hasPrefix("{\n  \"version\": 1,"))
+    #expect(run.output.hasSuffix(file), "the second report goes to standard output")
+    #expect(run.output.hasPrefix("data/d.yml:4:"))
+  }
+}
