@@ -81,6 +81,9 @@ struct OutputOptions: ParsableArguments {
     options.writeBaseline = writeBaseline
     options.since = since
     options.showUnverified = showUnverified
+    if isatty(STDERR_FILENO) == 1 {
+      options.progress = Progress(write: { Terminal.write($0, to: STDERR_FILENO) })
+    }
     return options
   }
 }

@@ -31,7 +31,9 @@ public struct ArticleRun: Sendable {
   }
 
   /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`.
-  public func read(articlePaths: [String], dataPaths: [String], rulePaths: [String]) -> Inputs {
+  public func read(
+    articlePaths: [String], dataPaths: [String], rulePaths: [String], progress: Progress? = nil
+  ) -> Inputs {
     var problems: [Problem] = []
     var dataFiles: [String] = []
     var read = Set<String>()
@@ -64,7 +66,8 @@ public struct ArticleRun: Sendable {
     let data = Engine.dataset(loaded)
     let extractor = Extractor(aliases: data.aliases)
     var extractions: [(Article, Extraction)] = []
-    for path in articlePaths {
+    for (done, path) in articlePaths.enumerated() {
+      progress?.update(done, of: articlePaths.count)
       let file = SourceFiles.normalize(path)
       read.insert(file)
       do {
@@ -75,6 +78,7 @@ public struct ArticleRun: Sendable {
         problems.append(error)
       }
     }
+    progress?.finish()
     return Inputs(data: data, extractions: extractions, problems: problems, fileCount: read.count)
   }
 

@@ -41,7 +41,9 @@ public struct Engine: Sendable {
 
   /// Lints the rule files at `paths` (files or folders) against the data they name, with the
   /// configuration's plugins, severity overrides, tolerances and suppressions.
-  public func lint(paths: [String], configuration: Configuration = Configuration()) -> LintResult {
+  public func lint(
+    paths: [String], configuration: Configuration = Configuration(), progress: Progress? = nil
+  ) -> LintResult {
     var problems: [Problem] = []
     var inputs: [String] = []
     for path in paths {
@@ -58,7 +60,8 @@ public struct Engine: Sendable {
     var dataFiles: [String: DataFile] = [:]
     var seenIDs: [String: SourceLocation] = [:]
     var readFiles = Set<String>()
-    for path in inputs {
+    for (done, path) in inputs.enumerated() {
+      progress?.update(done, of: inputs.count)
       readFiles.insert(path)
       if SourceFiles.isCSV(path) {
         dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
@@ -98,6 +101,7 @@ public struct Engine: Sendable {
         }
       }
     }
+    progress?.finish()
     let suppressions =
       ruleFiles.flatMap(\.suppressions)
       + dataFiles.keys.sorted().flatMap {

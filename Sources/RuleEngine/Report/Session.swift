@@ -20,6 +20,8 @@ public struct RunOptions: Sendable {
   public var since: String?
   /// Whether to list claims that could not be checked.
   public var showUnverified = false
+  /// Where to show progress on long runs: set when standard error is a terminal.
+  public var progress: Progress?
 
   /// Default options.
   public init() {}
@@ -45,14 +47,15 @@ public enum Session {
     let configuration = configuration(options, problems: &problems)
     let rulePaths =
       !paths.isEmpty ? paths : configuration.rules.isEmpty ? ["rules"] : configuration.rules
-    var result = Engine(registry: registry).lint(paths: rulePaths, configuration: configuration)
+    var result = Engine(registry: registry).lint(
+      paths: rulePaths, configuration: configuration, progress: options.progress)
     if paths.isEmpty, !configuration.articles.isEmpty {
       let run = ArticleRun(
         registry: registry, showUnverified: options.showUnverified, configuration: configuration)
       let articles = run.check(
         run.read(
           articlePaths: configuration.articles, dataPaths: configuration.data,
-          rulePaths: configuration.rules))
+          rulePaths: configuration.rules, progress: options.progress))
       result.diagnostics = (result.diagnostics + articles.diagnostics).sorted(by: Engine.order)
       result.problems += articles.problems
       result.fileCount += articles.fileCount
@@ -75,7 +78,7 @@ public enum Session {
     var result = run.check(
       run.read(
         articlePaths: articles, dataPaths: useConfigured ? configuration.data : data,
-        rulePaths: useConfigured ? configuration.rules : rules))
+        rulePaths: useConfigured ? configuration.rules : rules, progress: options.progress))
     result.problems = problems + result.problems
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
