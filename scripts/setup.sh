@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the C library factlint builds on is installed: libyaml (Debian's libyaml-dev).
-# Installs it with apt-get when it is missing and this user can; otherwise says what to install.
+# Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev)
+# and, for the schema tests, python3 with PyYAML and jsonschema. Installs what is missing with
+# apt-get when this user can; otherwise says what to install.
 set -euo pipefail
 
 have_libyaml() {
@@ -10,6 +11,33 @@ have_libyaml() {
     [ -f /usr/include/yaml.h ]
   fi
 }
+
+# The schema tests validate sample files with Python's PyYAML and jsonschema.
+have_python_tools() {
+  command -v python3 >/dev/null 2>&1 && python3 -c "import yaml, jsonschema" >/dev/null 2>&1
+}
+
+can_apt() {
+  command -v apt-get >/dev/null 2>&1 && {
+    [ "$(id -u)" -eq 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }
+  }
+}
+
+if ! have_python_tools; then
+  if can_apt; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing python3-yaml python3-jsonschema..." >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 python3-yaml \
+      python3-jsonschema >&2
+  fi
+  if ! have_python_tools && command -v python3 >/dev/null 2>&1; then
+    python3 -m pip install --quiet pyyaml jsonschema >&2 || true
+  fi
+  have_python_tools || echo "note: the schema tests need python3 with PyYAML and jsonschema" \
+    "(Debian: apt-get install python3-yaml python3-jsonschema)" >&2
+fi
 
 if have_libyaml && command -v pkg-config >/dev/null 2>&1; then
   exit 0
