@@ -21,7 +21,7 @@ struct Factlint: ParsableCommand {
     version: "factlint 0.1.0",
     subcommands: [
       LintCommand.self, CheckCommand.self, ExtractCommand.self, ChecksCommand.self,
-      ExplainCommand.self,
+      ExplainCommand.self, GenerateCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
 }
@@ -187,6 +187,18 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     Terminal.finish(Commands.explain(id, registry: .builtin))
+  }
+}
+
+/// `factlint generate`.
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Rewrite docs/checks.md and the JSON Schemas in schema/ from the check kinds.",
+    discussion: "Run it in the folder that holds Package.swift.")
+
+  func run() throws {
+    Terminal.finish(Commands.generate(registry: .builtin))
   }
 }
 

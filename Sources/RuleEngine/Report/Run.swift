@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a command prints and the status it exits with.
 public struct Outcome: Sendable, Equatable {
   /// Text for standard output.
@@ -53,6 +55,23 @@ public enum Commands {
       outcome.errors = TextReporter.problems(
         inputs.problems, context: ReportContext(useColor: false))
       outcome.status = ExitStatus.badInput
+    }
+    return outcome
+  }
+
+  /// `factlint generate`: writes the generated files into the current folder.
+  public static func generate(registry: CheckRegistry) -> Outcome {
+    var outcome = Outcome()
+    for (path, contents) in GeneratedFiles.all(registry: registry) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: SourceFiles.folder(of: path), withIntermediateDirectories: true)
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        outcome.output += "wrote \(path)\n"
+      } catch {
+        outcome.errors += "\(path): error: cannot write the file: \(error.localizedDescription)\n"
+        outcome.status = ExitStatus.badInput
+      }
     }
     return outcome
   }
