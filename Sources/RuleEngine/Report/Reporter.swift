@@ -51,7 +51,10 @@ public final class ReportContext {
 /// The reporters `--format` offers, listed in one place.
 public enum Reporters {
   /// Every reporter.
-  public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+  public static let all: [any Reporter.Type] = [
+    TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
+    CheckstyleReporter.self, GitHubReporter.self,
+  ]
 
   /// The reporter named `id`.
   public static func named(_ id: String) -> (any Reporter.Type)? {
