@@ -112,8 +112,11 @@ public struct ArticleRun: Sendable {
     return LintResult(
       diagnostics: diagnostics, problems: inputs.problems.sorted { $0.location < $1.location },
       fileCount: inputs.fileCount,
-      rules: registry.checks.map {
-        RuleRun(id: $0.description.id, checkID: $0.description.id)
+      rules: registry.checks.compactMap { check in
+        let id = check.description.id
+        return configuration.severity(of: id, default: .error).apply(to: .error).map {
+          RuleRun(id: id, checkID: id, severity: $0)
+        }
       })
   }
 }

@@ -21,11 +21,14 @@ public struct RuleRun: Sendable, Hashable {
   public var id: String
   /// The check kind's id.
   public var checkID: String
+  /// The most serious level its findings may have, after the configuration's overrides.
+  public var severity: Severity
 
   /// Creates a record of a rule run.
-  public init(id: String, checkID: String) {
+  public init(id: String, checkID: String, severity: Severity = .error) {
     self.id = id
     self.checkID = checkID
+    self.severity = severity
   }
 }
 
@@ -110,9 +113,11 @@ public struct Engine: Sendable {
     diagnostics = SuppressionFilter.apply(suppressions, to: diagnostics)
     diagnostics.sort(by: Self.order)
     problems.sort { $0.location < $1.location }
-    let rules = ruleFiles.flatMap(\.rules).filter {
-      configuration.severity(of: $0.id, default: $0.severity) != .off
-    }.map { RuleRun(id: $0.id, checkID: $0.checkID) }
+    let rules = ruleFiles.flatMap(\.rules).compactMap { rule -> RuleRun? in
+      let severity = configuration.severity(of: rule.id, default: rule.severity)
+      guard let level = severity.apply(to: .error) else { return nil }
+      return RuleRun(id: rule.id, checkID: rule.checkID, severity: level)
+    }
     return LintResult(
       diagnostics: diagnostics, problems: problems, fileCount: readFiles.count, rules: rules)
   }

@@ -64,9 +64,7 @@ public enum SARIFReporter: Reporter {
               }
             }
             json.field("defaultConfiguration") {
-              // Rules are errors unless their file says otherwise, and a `LintResult` does not
-              // carry that setting; each result states its own level, which is what counts.
-              json.object { json.field("level", level(.error)) }
+              json.object { json.field("level", level(rule.severity)) }
             }
           }
         }
