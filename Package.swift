@@ -27,9 +27,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "Bench", dependencies: ["RuleEngine"]),
+    .target(name: "BenchSupport", dependencies: ["RuleEngine"]),
+    .executableTarget(name: "Bench", dependencies: ["RuleEngine", "BenchSupport"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
-    .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine"]),
+    .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine", "BenchSupport"]),
     .testTarget(
       name: "LintTests", dependencies: ["RuleEngine", "Checks"], exclude: ["Fixtures", "Golden"]),
   ]

@@ -1,9 +1,11 @@
+import BenchSupport
 import Dispatch
 import Foundation
 import RuleEngine
 
-// Measures article extraction throughput on a generated corpus: `swift run -c release
-// factlint-bench [megabytes] [seed]`. Prints `name: value` lines.
+// factlint's benchmark: generates corpora and measures loading and extraction. `make bench` runs
+// it with the peers; `swift run -c release factlint-bench extract 64` measures extraction alone.
+// Prints `name: value` lines.
 
 extension SeededGenerator {
   /// A number in `range`.
@@ -91,10 +93,32 @@ func extractAll(_ articles: [[UInt8]], chunks: Int) -> (figures: Int, claims: In
   return results.reduce((0, 0)) { ($0.0 + $1.figures, $0.1 + $1.claims) }
 }
 
-func main() {
-  let arguments = CommandLine.arguments.dropFirst()
+/// Seconds since an arbitrary start, for timing.
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func formatted(_ value: Double) -> String { String(format: "%.2f", value) }
+
+/// `extract [MB] [SEED]`: article extraction throughput on a generated corpus, all cores.
+func extractBenchmark(_ arguments: ArraySlice<String>) {
   let megabytes = arguments.first.flatMap(Int.init) ?? 64
   let seed = arguments.dropFirst().first.flatMap(UInt64.init) ?? 1
+  let articles = generateArticles(megabytes: megabytes, seed: seed)
+  let total = articles.reduce(0) { $0 + $1.count }
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  let start = now()
+  let (figures, claims) = extractAll(articles, chunks: cores * 8)
+  let seconds = now() - start
+  print("extract_corpus_mb: \(String(format: "%.1f", Double(total) / 1e6))")
+  print("extract_articles: \(articles.count)")
+  print("extract_cores: \(cores)")
+  print("extract_figures: \(figures)")
+  print("extract_claims: \(claims)")
+  print("extract_seconds: \(formatted(seconds))")
+  print("extract_mb_per_s: \(formatted(Double(total) / 1e6 / seconds))")
+}
+
+/// Generated Markdown articles of about `megabytes` MB in all.
+func generateArticles(megabytes: Int, seed: UInt64) -> [[UInt8]] {
   var generator = SeededGenerator(seed: seed)
   var articles: [[UInt8]] = []
   var total = 0
@@ -103,17 +127,69 @@ func main() {
     total += bytes.count
     articles.append(bytes)
   }
-  let cores = ProcessInfo.processInfo.activeProcessorCount
-  let start = DispatchTime.now().uptimeNanoseconds
-  let (figures, claims) = extractAll(articles, chunks: cores * 8)
-  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  print("corpus_mb: \(String(format: "%.1f", Double(total) / 1e6))")
-  print("articles: \(articles.count)")
-  print("cores: \(cores)")
-  print("figures: \(figures)")
-  print("claims: \(claims)")
-  print("extract_seconds: \(String(format: "%.2f", seconds))")
-  print("extract_mb_per_s: \(String(format: "%.2f", Double(total) / 1e6 / seconds))")
+  return articles
+}
+
+/// `articles MB DIR [SEED]`: writes the generated articles' prose as one text file, for peers.
+func writeArticles(_ arguments: ArraySlice<String>) throws {
+  let megabytes = arguments.first.flatMap(Int.init) ?? 1
+  let path = arguments.dropFirst().first ?? "articles.txt"
+  let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 1
+  let text = generateArticles(megabytes: megabytes, seed: seed).map {
+    String(decoding: $0, as: UTF8.self)
+  }.joined(separator: "\n")
+  try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+/// `data FIGURES DIR [SEED]`: writes DIR/data.yml and DIR/rules.yml.
+func writeData(_ arguments: ArraySlice<String>) throws {
+  let figures = arguments.first.flatMap(Int.init) ?? 10_000
+  let folder = arguments.dropFirst().first ?? "."
+  let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 1
+  var generator = DatasetGenerator(seed: seed)
+  let output = generator.generate(figures: figures)
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  try output.data.write(toFile: folder + "/data.yml", atomically: true, encoding: .utf8)
+  try output.rules.write(toFile: folder + "/rules.yml", atomically: true, encoding: .utf8)
+  print("figures: \(output.figureCount)")
+  print("rules: \(output.ruleCount)")
+  print("planted: \(output.planted.count)")
+}
+
+/// `yaml FILE`: loading a file into located nodes, best of three runs.
+func yamlBenchmark(_ arguments: ArraySlice<String>) throws {
+  let path = arguments.first ?? "data.yml"
+  let bytes = try SourceFiles.read(path)
+  var best = Double.infinity
+  var nodes = 0
+  for _ in 0..<3 {
+    let start = now()
+    let root = try YAMLParser.parse(bytes)
+    best = min(best, now() - start)
+    nodes = root?["figures"]?.sequence?.count ?? 0
+  }
+  print("yaml_file_mb: \(String(format: "%.1f", Double(bytes.count) / 1e6))")
+  print("yaml_figures: \(nodes)")
+  print("yaml_seconds: \(formatted(best))")
+  print("yaml_mb_per_s: \(formatted(Double(bytes.count) / 1e6 / best))")
+}
+
+func main() {
+  let arguments = CommandLine.arguments.dropFirst()
+  do {
+    switch arguments.first {
+    case "data"?: try writeData(arguments.dropFirst())
+    case "articles"?: try writeArticles(arguments.dropFirst())
+    case "yaml"?: try yamlBenchmark(arguments.dropFirst())
+    case "extract"?: extractBenchmark(arguments.dropFirst())
+    default:
+      // The plain form measures extraction, as before.
+      extractBenchmark(arguments)
+    }
+  } catch {
+    FileHandle.standardError.write(Data("factlint-bench: \(error)\n".utf8))
+    exit(2)
+  }
 }
 
 main()
