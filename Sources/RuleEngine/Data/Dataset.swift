@@ -97,6 +97,8 @@ public struct Dataset: Sendable {
   private let byKey: [FigureKey: [Int]]
   private let byMetric: [String: [Int]]
   private let byEntity: [String: [Int]]
+  /// Rates by currency pair, either way round: "CNY/USD" holds USD/CNY and CNY/USD rates.
+  private let ratesByPair: [String: [ExchangeRate]]
 
   /// Indexes figures, naming each entity and metric by its canonical name.
   public init(
@@ -117,6 +119,9 @@ public struct Dataset: Sendable {
     }
     self.figures = canonical
     self.rates = rates
+    var ratesByPair: [String: [ExchangeRate]] = [:]
+    for rate in rates { ratesByPair[Self.pairKey(rate.base, rate.quote), default: []].append(rate) }
+    self.ratesByPair = ratesByPair
     self.claims = claims
     self.aliases = aliases
     self.byKey = byKey
@@ -141,15 +146,16 @@ public struct Dataset: Sendable {
   /// The figures a selector matches, through the narrowest index it allows.
   public func figures(matching selector: Selector) -> [Figure] {
     let selector = canonical(selector)
-    let candidates: [Int]
-    if let metric = selector.metric {
-      candidates = byMetric[metric] ?? []
-    } else if let entity = selector.entity {
-      candidates = byEntity[entity] ?? []
-    } else {
-      candidates = Array(figures.indices)
+    // The narrowest index the selector allows: a metric shared by every entity would make each
+    // entity's rule scan the whole dataset.
+    var candidates: [Int]?
+    for list in [
+      selector.metric.map { byMetric[$0] ?? [] }, selector.entity.map { byEntity[$0] ?? [] },
+    ] {
+      if let list, list.count < candidates?.count ?? Int.max { candidates = list }
     }
-    return candidates.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
+    let chosen = candidates ?? Array(figures.indices)
+    return chosen.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
   }
 
   /// The dataset with hedged figures reaching as far as `tolerance` allows.
@@ -189,13 +195,16 @@ public struct Dataset: Sendable {
   /// The rate converting `from` into `to` closest to the end of `period`, inverted when only the
   /// opposite pair is known; nil when no rate joins the two.
   public func rate(from: String, to: String, for period: Period) -> ExchangeRate? {
-    let candidates = rates.filter {
-      ($0.base == from && $0.quote == to) || ($0.base == to && $0.quote == from)
-    }
+    let candidates = ratesByPair[Self.pairKey(from, to)] ?? []
     let periodEnd = period.endMonth + period.year * 12
     return candidates.min { lhs, rhs in
       distance(lhs.date, periodEnd) < distance(rhs.date, periodEnd)
     }
+  }
+
+  /// The same key for a pair of currencies in either order.
+  static func pairKey(_ first: String, _ second: String) -> String {
+    first < second ? first + "/" + second : second + "/" + first
   }
 
   private func distance(_ date: SimpleDate?, _ periodEnd: Int) -> Int {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run found: violations, inputs that could not be used, and how many files were read.
 public struct LintResult: Sendable {
   /// Violations, ordered by file, line, column and rule.
@@ -96,9 +98,8 @@ public struct Engine: Sendable {
         ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
         .applying(configuration.tolerance)
       datasets[ruleFile.dataFiles] = dataset
-      for var rule in ruleFile.rules {
-        rule.severity = configuration.severity(of: rule.id, default: rule.severity)
-        switch Self.run(rule, in: dataset) {
+      for result in Self.runAll(ruleFile.rules, in: dataset, configuration: configuration) {
+        switch result {
         case .success(let found): diagnostics += found
         case .failure(let problem): problems.append(problem)
         }
@@ -120,6 +121,20 @@ public struct Engine: Sendable {
     }
     return LintResult(
       diagnostics: diagnostics, problems: problems, fileCount: readFiles.count, rules: rules)
+  }
+
+  /// Runs the rules on every core; rules share nothing but the dataset, which no rule changes.
+  /// The results come back in the rules' order.
+  static func runAll(_ rules: [Rule], in dataset: Dataset, configuration: Configuration)
+    -> [Result<[Diagnostic], Problem>]
+  {
+    let results = ResultSlots<Result<[Diagnostic], Problem>>(count: rules.count)
+    DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+      var rule = rules[index]
+      rule.severity = configuration.severity(of: rule.id, default: rule.severity)
+      results[index] = run(rule, in: dataset)
+    }
+    return results.values
   }
 
   /// Runs one rule; a plugin that fails gives a problem, and the other rules still run.
@@ -161,4 +176,22 @@ public struct Engine: Sendable {
     if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
     return lhs.message < rhs.message
   }
+}
+
+/// One result slot per task, written by concurrent tasks at distinct indexes.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+  }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { slots[index] } }
+    set { lock.withLock { slots[index] = newValue } }
+  }
+
+  /// Every slot's value, in order; all must be filled.
+  var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

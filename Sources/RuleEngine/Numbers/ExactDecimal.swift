@@ -36,6 +36,16 @@ public struct ExactDecimal: Sendable, Hashable {
       exponent = 0
       return
     }
+    // Most figures fit in 64 bits, where division is a machine instruction rather than a call.
+    if let small = Int64(exactly: significand) {
+      var value = small
+      while value % 10 == 0 {
+        value /= 10
+        exponent += 1
+      }
+      significand = Int128(value)
+      return
+    }
     while significand % 10 == 0 {
       significand /= 10
       exponent += 1
@@ -226,10 +236,15 @@ extension ExactDecimal {
   }
 
   static func tenToThe(_ power: Int) -> Int128 {
-    var result: Int128 = 1
-    for _ in 0..<power { result *= 10 }
-    return result
+    power < powersOfTen.count ? powersOfTen[power] : powersOfTen[powersOfTen.count - 1] * 10
   }
+
+  /// 10^0 through 10^38, the powers an Int128 holds.
+  private static let powersOfTen: [Int128] = {
+    var powers: [Int128] = [1]
+    for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
+    return powers
+  }()
 
   /// Rounds to at most `digits` significant digits.
   func rounded(significantDigits digits: Int, _ direction: RoundingDirection) -> ExactDecimal {
