@@ -128,6 +128,8 @@ extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   var trimmingSpaces: String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    // Most values have nothing to trim; checking the ends first avoids copying them.
+    if let first = first, let last = last, !isSpace(first), !isSpace(last) { return self }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })
     else { return "" }

@@ -62,21 +62,14 @@ public enum DataLoader {
             at: top.location(figures)))
         return file
       }
+      file.figures.reserveCapacity(entries.count)
       for (index, entry) in entries.enumerated() {
-        do {
-          file.figures.append(
-            try readFigure(
-              entry, path: path, entity: defaults.entity, segment: defaults.segment,
-              source: defaults.source))
-          // An entry's lines run to the next entry; the last one's to the end of the file.
-          let last = index + 1 < entries.count ? entries[index + 1].mark.line - 1 : Int.max / 2
-          if let suppression = try readIgnore(
-            entry, path: path, lines: entry.mark.line...max(entry.mark.line, last))
-          {
-            file.suppressions.append(suppression)
-          }
-        } catch {
-          problems.append(error)
+        switch readEntry(entries, at: index, path: path, defaults: defaults) {
+        case .success(let (figure, suppression)):
+          file.figures.append(figure)
+          if let suppression { file.suppressions.append(suppression) }
+        case .failure(let problem):
+          problems.append(problem)
         }
       }
     }
@@ -119,6 +112,27 @@ public enum DataLoader {
         segment: try fields.text("segment")?.0 ?? segment),
       quantity: quantity, location: fields.location(valueNode),
       source: try fields.text("source")?.0 ?? source, changes: changes, rate: rate)
+  }
+
+  /// Reads one figure entry and its `ignore:`, if any.
+  static func readEntry(
+    _ entries: [YAMLNode], at index: Int, path: String,
+    defaults: (entity: String?, segment: String?, source: String?)
+  ) -> Result<(Figure, DataSuppression?), Problem> {
+    let entry = entries[index]
+    do throws(Problem) {
+      let figure = try readFigure(
+        entry, path: path, entity: defaults.entity, segment: defaults.segment,
+        source: defaults.source)
+      guard entry["ignore"] != nil || entry["reason"] != nil else { return .success((figure, nil)) }
+      // An entry's lines run to the next entry; the last one's to the end of the file.
+      let last = index + 1 < entries.count ? entries[index + 1].mark.line - 1 : Int.max / 2
+      let suppression = try readIgnore(
+        entry, path: path, lines: entry.mark.line...max(entry.mark.line, last))
+      return .success((figure, suppression))
+    } catch {
+      return .failure(error)
+    }
   }
 
   /// A figure's `ignore: [RULE-ID]` with its required `reason:`, covering the figure's lines.
