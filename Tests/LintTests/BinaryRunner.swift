@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `factlint` binary the way a user does, capturing its output.
 enum BinaryRunner {
@@ -73,5 +74,34 @@ enum BinaryRunner {
       errors: String(decoding: errorData, as: UTF8.self),
       status: process.terminationStatus,
       crashed: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
+  }
+}
+
+/// Golden files: whole outputs of the binary, compared byte for byte.
+enum GoldenFile {
+  /// The folder that holds them.
+  static let folder = BinaryRunner.packageRoot.appendingPathComponent("Tests/LintTests/Golden")
+
+  /// Expects `output` of `factlint arguments` to equal the golden file `name`; with
+  /// `FACTLINT_UPDATE_GOLDEN` set, rewrites the file instead. `suite` is named in the message
+  /// that says how to regenerate.
+  static func expectMatches(
+    _ output: String, name: String, arguments: [String], suite: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    let file = folder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["FACTLINT_UPDATE_GOLDEN"] != nil {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try output.write(to: file, atomically: true, encoding: .utf8)
+      return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(
+      output == expected,
+      """
+      output of 'factlint \(arguments.joined(separator: " "))' differs from \
+      Tests/LintTests/Golden/\(name); if the change is intended, regenerate with \
+      FACTLINT_UPDATE_GOLDEN=1 swift test --filter \(suite)
+      """, sourceLocation: sourceLocation)
   }
 }

@@ -6,7 +6,7 @@ import Testing
 /// To regenerate them after an intended change of output, run
 /// `FACTLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
-  static let golden = BinaryRunner.packageRoot.appendingPathComponent("Tests/LintTests/Golden")
+  static let golden = GoldenFile.folder
 
   struct Case: Sendable, CustomTestStringConvertible {
     let name: String
@@ -48,20 +48,8 @@ import Testing
     let run = try BinaryRunner.run(testCase.arguments)
     #expect(run.status == testCase.status, "stderr: \(run.errors)")
     #expect(run.errors.isEmpty, "stderr: \(run.errors)")
-    let file = Self.golden.appendingPathComponent(testCase.name)
-    if ProcessInfo.processInfo.environment["FACTLINT_UPDATE_GOLDEN"] != nil {
-      try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
-      try run.output.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: file, encoding: .utf8)
-    #expect(
-      run.output == expected,
-      """
-      output of 'factlint \(testCase.arguments.joined(separator: " "))' differs from \
-      Tests/LintTests/Golden/\(testCase.name); if the change is intended, regenerate with \
-      FACTLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests
-      """)
+    try GoldenFile.expectMatches(
+      run.output, name: testCase.name, arguments: testCase.arguments, suite: "GoldenTests")
   }
 
   @Test func versionAndHelp() throws {

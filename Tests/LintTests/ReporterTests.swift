@@ -44,21 +44,8 @@ import Testing
     // Both inputs hold an error, so the run fails whatever the format.
     #expect(run.status == 1, "stderr: \(run.errors)")
     #expect(run.errors.isEmpty, "stderr: \(run.errors)")
-    let file = GoldenTests.golden.appendingPathComponent(testCase.name)
-    if ProcessInfo.processInfo.environment["FACTLINT_UPDATE_GOLDEN"] != nil {
-      try FileManager.default.createDirectory(
-        at: GoldenTests.golden, withIntermediateDirectories: true)
-      try run.output.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: file, encoding: .utf8)
-    #expect(
-      run.output == expected,
-      """
-      output of 'factlint \(testCase.arguments.joined(separator: " "))' differs from \
-      Tests/LintTests/Golden/\(testCase.name); if the change is intended, regenerate with \
-      FACTLINT_UPDATE_GOLDEN=1 swift test --filter ReporterTests
-      """)
+    try GoldenFile.expectMatches(
+      run.output, name: testCase.name, arguments: testCase.arguments, suite: "ReporterTests")
   }
 
   @Test func formatsAreOfferedAndVersioned() throws {
