@@ -6,7 +6,6 @@ import Testing
 /// To regenerate them after an intended change of output, run
 /// `FACTLINT_UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 @Suite struct GoldenTests {
-  static let golden = GoldenFile.folder
 
   struct Case: Sendable, CustomTestStringConvertible {
     let name: String
