@@ -113,14 +113,15 @@ struct ExtractionState {
     guard current.role == .level, let metric = current.metric, current.entity != nil else {
       return
     }
+    // The cheap tests first: comparing metric phrases splits them into words.
     let earlier = figures[..<index].first { other in
-      other.role == .level && other.metric.map { ProseWords.sameMetric($0, metric) } == true
-        && other.entity == current.entity
+      other.role == .level && other.entity == current.entity
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
         && other.figure.quantity.unit.isComparable(with: current.figure.quantity.unit)
         && (other.period == current.period || !other.periodIsExplicit
           || !current.periodIsExplicit)
+        && other.metric.map { ProseWords.sameMetric($0, metric) } == true
     }
     guard let earlier, Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity) else {
       return

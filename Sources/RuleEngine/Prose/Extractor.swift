@@ -103,19 +103,25 @@ public struct Extractor: Sendable {
         counts[lower, default: 0] += atSentenceStart ? 1 : 2
       }
     }
-    for character in text {
-      if character.isLetter || character == "-" || character == "'" {
-        word.append(character)
+    // Scanning scalars, with an ASCII fast path, rather than Characters: this runs over every
+    // article's whole text.
+    for scalar in text.unicodeScalars {
+      let isLetter =
+        scalar.isASCII
+        ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
+        : scalar.properties.isAlphabetic
+      if isLetter || scalar == "-" || scalar == "'" {
+        word.unicodeScalars.append(scalar)
         continue
       }
       if !word.isEmpty {
         finish()
         atSentenceStart = false
       }
-      if character == "." || character == "\n" || character == "!" || character == "?" {
+      if scalar == "." || scalar == "\n" || scalar == "!" || scalar == "?" {
         atSentenceStart = true
         inName = false
-      } else if character != " " && character != "&" {
+      } else if scalar != " " && scalar != "&" {
         inName = false
       }
     }

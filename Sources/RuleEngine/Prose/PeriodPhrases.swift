@@ -23,6 +23,13 @@ enum PeriodPhrases {
     "from", "than", "over", "on", "against", "versus", "vs", "with", "since",
   ]
 
+  /// The words a relative period phrase can start with.
+  static let relativeStarts: Set<String> = [
+    "year-on-year", "year-over-year", "yoy", "annually", "quarter-on-quarter",
+    "quarter-over-quarter", "sequentially", "sequential", "qoq", "month-on-month",
+    "month-over-month", "year", "a", "previous", "prior", "preceding", "same", "last", "this",
+  ]
+
   /// A year written as a word token: 1900 to 2100.
   static func year(_ word: String) -> Int? {
     guard word.count == 4, let year = Int(word), (1900...2100).contains(year) else { return nil }
@@ -130,6 +137,8 @@ enum PeriodPhrases {
       return position >= 0 && position < tokens.count ? tokens[position].word : nil
     }
     let current = tokens[index].word ?? ""
+    // Most words start no relative phrase; only these do, so the rest skip building phrases.
+    guard relativeStarts.contains(current) else { return nil }
     let phrase2 = [current, word(1) ?? ""].joined(separator: " ")
     let phrase3 = [phrase2, word(2) ?? ""].joined(separator: " ")
     let isBase = word(-1).map(baseIntroducers.contains) ?? false
