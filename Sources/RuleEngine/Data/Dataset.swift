@@ -109,9 +109,15 @@ public struct Dataset: Sendable {
     var byKey: [FigureKey: [Int]] = [:]
     var byMetric: [String: [Int]] = [:]
     var byEntity: [String: [Int]] = [:]
+    byKey.reserveCapacity(figures.count)
+    // Renaming writes to the array, which copies it whole; without aliases there is nothing to
+    // rename, and a million figures stay shared with the data files.
+    let renames = !aliases.entities.isEmpty || !aliases.metrics.isEmpty
     for index in canonical.indices {
-      canonical[index].key.entity = aliases.entity(canonical[index].key.entity)
-      canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
+      if renames {
+        canonical[index].key.entity = aliases.entity(canonical[index].key.entity)
+        canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
+      }
       let key = canonical[index].key
       byKey[key, default: []].append(index)
       byMetric[key.metric, default: []].append(index)
