@@ -92,6 +92,11 @@ public struct ValueRange: Sendable, Hashable {
       low: ExactDecimal.one.divided(by: divisorHigh, .down),
       high: ExactDecimal.one.divided(by: divisorLow, .up))
     // Dividing directly keeps more digits than multiplying by a rounded reciprocal.
+    if let low = lhs.low, let high = lhs.high, !low.isNegative, !divisorLow.isNegative {
+      // The usual case, amounts over amounts: the extremes are known without trying all four.
+      return ValueRange(
+        low: low.divided(by: divisorHigh, .down), high: high.divided(by: divisorLow, .up))
+    }
     if let low = lhs.low, let high = lhs.high {
       let candidates = [
         (low, divisorLow), (low, divisorHigh), (high, divisorLow), (high, divisorHigh),
