@@ -46,6 +46,11 @@ public struct Period: Sendable, Hashable, Comparable {
 
   /// Parses `2017`, `2017-H1`, `2017-Q2`, `2017-09`, `Q2 2017`, `H1 2024`, `FY2024`, `FY2024-Q1`.
   public init?(_ text: String) {
+    // The canonical forms ("2017", "2017-Q2", "2017-09") are most of a large file's periods.
+    if let period = Self.canonical(text.utf8) {
+      self = period
+      return
+    }
     var rest = Substring(text.uppercased())
     rest = rest.drop { $0 == " " }
     var fiscal = false
@@ -73,6 +78,38 @@ public struct Period: Sendable, Hashable, Comparable {
     } else if part.count == 2, let month = Int(part), (1...12).contains(month) {
       self.init(year: year, length: .month, index: month, isFiscal: fiscal)
     } else {
+      return nil
+    }
+  }
+
+  /// Parses `YYYY`, `YYYY-Qn`, `YYYY-Hn` and `YYYY-MM` from bytes, without building strings.
+  static func canonical(_ bytes: String.UTF8View) -> Period? {
+    let count = bytes.count
+    guard count == 4 || count == 7 else { return nil }
+    var index = bytes.startIndex
+    var year = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      year = year * 10 + Int(byte - UInt8(ascii: "0"))
+      index = bytes.index(after: index)
+    }
+    guard year >= 1000 else { return nil }
+    if count == 4 { return Period(year: year) }
+    guard bytes[index] == UInt8(ascii: "-") else { return nil }
+    let first = bytes[bytes.index(after: index)]
+    let second = bytes[bytes.index(index, offsetBy: 2)]
+    guard second >= UInt8(ascii: "0"), second <= UInt8(ascii: "9") else { return nil }
+    let digit = Int(second - UInt8(ascii: "0"))
+    switch first {
+    case UInt8(ascii: "Q"), UInt8(ascii: "q"):
+      return (1...4).contains(digit) ? Period(year: year, length: .quarter, index: digit) : nil
+    case UInt8(ascii: "H"), UInt8(ascii: "h"):
+      return (1...2).contains(digit) ? Period(year: year, length: .half, index: digit) : nil
+    case UInt8(ascii: "0")...UInt8(ascii: "1"):
+      let month = Int(first - UInt8(ascii: "0")) * 10 + digit
+      return (1...12).contains(month) ? Period(year: year, length: .month, index: month) : nil
+    default:
       return nil
     }
   }

@@ -217,6 +217,10 @@ private enum Vocabulary {
   }
 
   static func asciiLowercased(_ word: String) -> String {
+    // Words are usually lower case already; only build a new string when one is not.
+    if !word.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+      return word
+    }
     var result = ""
     result.unicodeScalars.append(contentsOf: word.unicodeScalars.lazy.map(lowered))
     return result
