@@ -162,15 +162,7 @@ public enum RuleLoader {
     guard let checkType else {
       throw Problem(.missingKey("check", context: "rule '\(id)'"), at: fields.location)
     }
-    var severity = RuleSeverity.error
-    if let (text, severityNode) = try fields.text("severity") {
-      guard let parsed = RuleSeverity(rawValue: text) else {
-        throw Problem(.invalidSeverity(text), at: fields.location(severityNode))
-      }
-      severity = parsed
-    }
-    var selector = Selector()
-    if let whereNode = fields["where"] { selector = try readSelector(whereNode, fields: fields) }
+    let (severity, selector) = try readSeverityAndSelector(fields)
     var values: [String: (value: ParameterValue, location: SourceLocation)] = [:]
     for spec in parameters {
       guard let valueNode = fields[spec.name] else {
@@ -198,6 +190,22 @@ public enum RuleLoader {
       check: check, location: fields.location(idNode))
   }
 
+  /// The `severity` (error by default) and `where` every rule may give.
+  static func readSeverityAndSelector(_ fields: YAMLFields) throws(Problem) -> (
+    RuleSeverity, Selector
+  ) {
+    var severity = RuleSeverity.error
+    if let (text, severityNode) = try fields.text("severity") {
+      guard let parsed = RuleSeverity(rawValue: text) else {
+        throw Problem(.invalidSeverity(text), at: fields.location(severityNode))
+      }
+      severity = parsed
+    }
+    var selector = Selector()
+    if let whereNode = fields["where"] { selector = try readSelector(whereNode, fields: fields) }
+    return (severity, selector)
+  }
+
   /// A rule whose check is a plugin.
   static func readPluginRule(_ node: YAMLNode, path: String, plugin: PluginSpec) throws(Problem)
     -> Rule
@@ -211,15 +219,7 @@ public enum RuleLoader {
       node, file: path, context: "a rule",
       allowed: commonRuleKeys + parameters.compactMap(\.key.scalar))
     let (id, idNode) = try fields.requiredText("id")
-    var severity = RuleSeverity.error
-    if let (text, severityNode) = try fields.text("severity") {
-      guard let parsed = RuleSeverity(rawValue: text) else {
-        throw Problem(.invalidSeverity(text), at: fields.location(severityNode))
-      }
-      severity = parsed
-    }
-    var selector = Selector()
-    if let whereNode = fields["where"] { selector = try readSelector(whereNode, fields: fields) }
+    let (severity, selector) = try readSeverityAndSelector(fields)
     let json = YAMLJSON.object(parameters)
     return Rule(
       id: id, checkID: plugin.id, severity: severity, selector: selector,
