@@ -143,20 +143,18 @@ public struct Engine: Sendable {
       return .success(evaluate(rule, in: dataset))
     }
     guard rule.severity != .off else { return .success([]) }
-    return plugin.run(dataset.selection(rule.selector)).map { findings in
-      findings.compactMap { finding in
-        rule.severity.apply(to: finding.severity).map {
-          Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)
-        }
-      }
-    }
+    return plugin.run(dataset.selection(rule.selector)).map { diagnostics($0, of: rule) }
   }
 
   /// Runs one rule over the figures it selects.
   public static func evaluate(_ rule: Rule, in dataset: Dataset) -> [Diagnostic] {
     guard rule.severity != .off else { return [] }
-    return rule.check.evaluate(dataset.selection(rule.selector), in: dataset).compactMap {
-      finding in
+    return diagnostics(rule.check.evaluate(dataset.selection(rule.selector), in: dataset), of: rule)
+  }
+
+  /// A rule's findings as diagnostics, at most as severe as the rule allows.
+  static func diagnostics(_ findings: [Finding], of rule: Rule) -> [Diagnostic] {
+    findings.compactMap { finding in
       rule.severity.apply(to: finding.severity).map {
         Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)
       }
