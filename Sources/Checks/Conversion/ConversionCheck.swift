@@ -61,7 +61,7 @@ struct ConversionClaim {
     guard case .currency(let from) = source.quantity.unit,
       case .currency(let to) = converted.quantity.unit, from != to,
       let rate = stated ?? dataset.rate(from: from, to: to, for: converted.key.period),
-      Set([rate.base, rate.quote]) == Set([from, to])
+      (rate.base, rate.quote) == (from, to) || (rate.base, rate.quote) == (to, from)
     else { return nil }
     self.source = source
     self.converted = converted

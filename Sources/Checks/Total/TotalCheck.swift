@@ -91,11 +91,7 @@ public struct TotalCheck: Check {
       let key = dataset.canonical(part).applied(to: total.key)
       // A segment total matched by a broad `total` selector is not a total of itself.
       guard key != total.key else { return nil }
-      guard
-        let match = dataset.figures(for: key).first(where: {
-          $0.quantity.unit.isComparable(with: total.quantity.unit)
-        })
-      else {
+      guard let match = dataset.figure(for: key, comparableWith: total.quantity.unit) else {
         if isPartial { continue }
         return nil
       }

@@ -37,24 +37,50 @@ public enum DataLoader {
         return nil
       }
     }
-    guard let root = SourceFiles.readYAML(path, problems: &problems) else { return nil }
-    return load(root, path: path, problems: &problems)
+    // The figures are read on another core while the parser reads on, and their nodes are let
+    // go batch by batch instead of being held as one tree.
+    let reader = FigureReader(path: path)
+    let stream = YAMLItemStream(key: "figures", begin: reader.begin, receive: reader.read)
+    guard let root = SourceFiles.readYAML(path, stream: stream, problems: &problems) else {
+      _ = reader.finish()
+      return nil
+    }
+    return load(root, path: path, streamedTo: reader, problems: &problems)
   }
 
   /// Reads a parsed YAML data file.
   public static func load(_ root: YAMLNode, path: String, problems: inout [Problem]) -> DataFile? {
+    load(root, path: path, streamedTo: nil, problems: &problems)
+  }
+
+  /// Reads a parsed YAML data file whose figures, if `reader` is given, were streamed to it.
+  private static func load(
+    _ root: YAMLNode, path: String, streamedTo reader: FigureReader?, problems: inout [Problem]
+  ) -> DataFile? {
     var file = DataFile(path: path)
     let top: YAMLFields
-    let defaults: (entity: String?, segment: String?, source: String?)
+    let defaults: FigureDefaults
     do {
       top = try YAMLFields(root, file: path, context: "a data file", allowed: topKeys)
-      defaults = (try top.text("entity")?.0, try top.text("segment")?.0, try top.text("source")?.0)
+      defaults = FigureDefaults(
+        entity: try top.text("entity")?.0, segment: try top.text("segment")?.0,
+        source: try top.text("source")?.0)
       if let aliases = top["aliases"] { file.aliases = try readAliases(aliases, path: path) }
     } catch {
+      _ = reader?.finish()
       problems.append(error)
       return nil
     }
-    if let figures = top["figures"] {
+    if let reader, reader.hasBegun {
+      let read = reader.finish()
+      // A default written after the figures was not known while they were read: read again.
+      guard reader.defaults == defaults else {
+        guard let full = SourceFiles.readYAML(path, problems: &problems) else { return nil }
+        return load(full, path: path, problems: &problems)
+      }
+      (file.figures, file.suppressions) = (read.figures, read.suppressions)
+      problems += read.problems
+    } else if let figures = top["figures"] {
       guard let entries = figures.sequence else {
         problems.append(
           Problem(
@@ -62,16 +88,11 @@ public enum DataLoader {
             at: top.location(figures)))
         return file
       }
-      file.figures.reserveCapacity(entries.count)
-      for (index, entry) in entries.enumerated() {
-        switch readEntry(entries, at: index, path: path, defaults: defaults) {
-        case .success(let (figure, suppression)):
-          file.figures.append(figure)
-          if let suppression { file.suppressions.append(suppression) }
-        case .failure(let problem):
-          problems.append(problem)
-        }
-      }
+      let reader = FigureReader(path: path, defaults: defaults)
+      reader.read(entries)
+      let read = reader.finish()
+      (file.figures, file.suppressions) = (read.figures, read.suppressions)
+      problems += read.problems
     }
     if let rates = top["rates"] {
       for entry in rates.sequence ?? [rates] {
@@ -112,27 +133,6 @@ public enum DataLoader {
         segment: try fields.text("segment")?.0 ?? segment),
       quantity: quantity, location: fields.location(valueNode),
       source: try fields.text("source")?.0 ?? source, changes: changes, rate: rate)
-  }
-
-  /// Reads one figure entry and its `ignore:`, if any.
-  static func readEntry(
-    _ entries: [YAMLNode], at index: Int, path: String,
-    defaults: (entity: String?, segment: String?, source: String?)
-  ) -> Result<(Figure, DataSuppression?), Problem> {
-    let entry = entries[index]
-    do throws(Problem) {
-      let figure = try readFigure(
-        entry, path: path, entity: defaults.entity, segment: defaults.segment,
-        source: defaults.source)
-      guard entry["ignore"] != nil || entry["reason"] != nil else { return .success((figure, nil)) }
-      // An entry's lines run to the next entry; the last one's to the end of the file.
-      let last = index + 1 < entries.count ? entries[index + 1].mark.line - 1 : Int.max / 2
-      let suppression = try readIgnore(
-        entry, path: path, lines: entry.mark.line...max(entry.mark.line, last))
-      return .success((figure, suppression))
-    } catch {
-      return .failure(error)
-    }
   }
 
   /// A figure's `ignore: [RULE-ID]` with its required `reason:`, covering the figure's lines.

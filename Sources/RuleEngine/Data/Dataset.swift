@@ -146,11 +146,26 @@ public struct Dataset: Sendable {
     guard let period = change.base.resolve(from: figure.key.period) else { return nil }
     var key = figure.key
     key.period = period
-    return figures(for: key).first { $0.quantity.unit.isComparable(with: figure.quantity.unit) }
+    return self.figure(for: key, comparableWith: figure.quantity.unit)
+  }
+
+  /// The first figure read with exactly this key whose unit is comparable with `unit`.
+  public func figure(for key: FigureKey, comparableWith unit: Unit) -> Figure? {
+    guard let indexes = byKey[key] else { return nil }
+    for index in indexes where figures[index].quantity.unit.isComparable(with: unit) {
+      return figures[index]
+    }
+    return nil
   }
 
   /// The figures a selector matches, through the narrowest index it allows.
   public func figures(matching selector: Selector) -> [Figure] {
+    figures(matching: selector, includingArticles: true)
+  }
+
+  /// The figures a selector matches, through the narrowest index it allows, leaving out those
+  /// read from articles unless asked.
+  private func figures(matching selector: Selector, includingArticles: Bool) -> [Figure] {
     let selector = canonical(selector)
     // The narrowest index the selector allows: a metric shared by every entity would make each
     // entity's rule scan the whole dataset.
@@ -161,7 +176,11 @@ public struct Dataset: Sendable {
       if let list, list.count < candidates?.count ?? Int.max { candidates = list }
     }
     let chosen = candidates ?? Array(figures.indices)
-    return chosen.lazy.map { self.figures[$0] }.filter { selector.matches($0.key) }
+    return chosen.compactMap { index in
+      let figure = figures[index]
+      return selector.matches(figure.key) && (includingArticles || !figure.isFromArticle)
+        ? figure : nil
+    }
   }
 
   /// The dataset with hedged figures reaching as far as `tolerance` allows.
@@ -186,7 +205,7 @@ public struct Dataset: Sendable {
   public func selection(_ selector: Selector) -> Selection {
     let canonical = canonical(selector)
     return Selection(
-      figures: figures(matching: selector).filter { !$0.isFromArticle },
+      figures: figures(matching: selector, includingArticles: false),
       claims: claims.filter { canonical.matches($0.subject.key) })
   }
 

@@ -131,7 +131,11 @@ public struct Figure: Sendable, Hashable {
   /// Changes stated against other periods.
   public var changes: [StatedChange]
   /// A rate stated beside the figure, for its conversion into another currency.
-  public var rate: ExchangeRate?
+  public var rate: ExchangeRate? {
+    get { rateBox?.value }
+    set { rateBox = newValue.map(Box.init) }
+  }
+  private var rateBox: Box<ExchangeRate>?
   /// Whether the figure was read out of an article. Such figures are matched by key only as the
   /// base of a stated change; the extractor states their other relations as claims.
   public var isFromArticle = false
@@ -146,6 +150,6 @@ public struct Figure: Sendable, Hashable {
     self.location = location
     self.source = source
     self.changes = changes
-    self.rate = rate
+    self.rateBox = rate.map(Box.init)
   }
 }

@@ -30,6 +30,10 @@ public struct ExactDecimal: Sendable, Hashable {
   public static let one = ExactDecimal(1)
   /// One hundred, for percentages.
   public static let hundred = ExactDecimal(100)
+  /// One half: halving by multiplying is exact, where dividing would round.
+  public static let half = ExactDecimal(significand: 5, exponent: -1)
+  /// One fifth.
+  public static let fifth = ExactDecimal(significand: 2, exponent: -1)
 
   private mutating func normalize() {
     guard significand != 0 else {

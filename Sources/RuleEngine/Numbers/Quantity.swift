@@ -75,7 +75,11 @@ public struct Quantity: Sendable, Hashable {
   /// The text as written.
   public var text: String
   /// How far "about" and "nearly" reach beyond the written digits, from the configuration.
-  public var tolerance: HedgeTolerance?
+  public var tolerance: HedgeTolerance? {
+    get { toleranceBox?.value }
+    set { toleranceBox = newValue.map(Box.init) }
+  }
+  private var toleranceBox: Box<HedgeTolerance>?
 
   /// Creates a quantity; `precision` defaults to the place value of `value`'s last digit.
   public init(
@@ -106,7 +110,7 @@ public struct Quantity: Sendable, Hashable {
         return ValueRange(exactly: value)
       }
       let unit = zerosPlace
-      let half = unit.divided(by: 2) ?? unit
+      let half = unit * .half
       if reading == .rounded { return ValueRange(low: value - half, high: value + half) }
       // Rounded or truncated toward zero: 13 million may be 12.5 to 14 million.
       return around(value, below: half, above: unit)
@@ -114,12 +118,12 @@ public struct Quantity: Sendable, Hashable {
     let unit = zerosPlace
     // A hedge widens by the last digit, but by no more than a fifth of the value: "about $1bn"
     // is $0.8bn to $1.2bn, not $0 to $2bn.
-    let fifth = value.magnitude.divided(by: 5) ?? unit
+    let fifth = value.magnitude * .fifth
     var step = value.isZero ? unit : min(unit, fifth)
     // A configured tolerance widens the hedge, never narrows it.
     let reach = hedge == .about ? tolerance?.about : hedge == .nearly ? tolerance?.nearly : nil
     if let reach { step = max(step, value.magnitude * reach) }
-    let halfStep = step.divided(by: 2) ?? step
+    let halfStep = step * .half
     switch (hedge, reading) {
     case (.about, .rounded):
       return ValueRange(low: value - step, high: value + step)

@@ -60,6 +60,12 @@ public struct ValueRange: Sendable, Hashable {
 
   /// The product of every pair of values.
   public static func * (lhs: ValueRange, rhs: ValueRange) -> ValueRange {
+    // The usual case, amounts times amounts: the extremes are the products of the ends.
+    if let a = lhs.low, let b = lhs.high, let c = rhs.low, let d = rhs.high, !a.isNegative,
+      !c.isNegative
+    {
+      return ValueRange(low: a.multiplied(by: c, .down), high: b.multiplied(by: d, .up))
+    }
     let corners = [
       (lhs.lowEnd, rhs.lowEnd), (lhs.lowEnd, rhs.highEnd),
       (lhs.highEnd, rhs.lowEnd), (lhs.highEnd, rhs.highEnd),
@@ -77,10 +83,10 @@ public struct ValueRange: Sendable, Hashable {
   /// The quotient of every pair of values, bounds rounded outward to 30 digits; nil when the
   /// divisor may be zero.
   public static func / (lhs: ValueRange, rhs: ValueRange) -> ValueRange? {
-    guard !rhs.containsZero, let divisorLow = rhs.low, let divisorHigh = rhs.high else {
-      // A divisor unbounded on one side but not containing zero still has a finite bound nearest
-      // zero; its reciprocal ends at zero.
-      guard !rhs.containsZero else { return nil }
+    guard !rhs.containsZero else { return nil }
+    guard let divisorLow = rhs.low, let divisorHigh = rhs.high else {
+      // A divisor unbounded on one side still has a finite bound nearest zero; its reciprocal
+      // ends at zero.
       let near = rhs.low ?? rhs.high!
       let reciprocal =
         near.isNegative
@@ -88,24 +94,19 @@ public struct ValueRange: Sendable, Hashable {
         : ValueRange(low: .zero, high: ExactDecimal.one.divided(by: near, .up))
       return lhs * reciprocal
     }
-    let reciprocal = ValueRange(
-      low: ExactDecimal.one.divided(by: divisorHigh, .down),
-      high: ExactDecimal.one.divided(by: divisorLow, .up))
-    // Dividing directly keeps more digits than multiplying by a rounded reciprocal.
-    if let low = lhs.low, let high = lhs.high, !low.isNegative, !divisorLow.isNegative {
-      // The usual case, amounts over amounts: the extremes are known without trying all four.
-      return ValueRange(
-        low: low.divided(by: divisorHigh, .down), high: high.divided(by: divisorLow, .up))
+    // A negative divisor is a positive one with the quotient negated, which is exact.
+    if divisorHigh.isNegative { return (lhs / -rhs).map { -$0 } }
+    guard let low = lhs.low, let high = lhs.high else {
+      return lhs
+        * ValueRange(
+          low: ExactDecimal.one.divided(by: divisorHigh, .down),
+          high: ExactDecimal.one.divided(by: divisorLow, .up))
     }
-    if let low = lhs.low, let high = lhs.high {
-      let candidates = [
-        (low, divisorLow), (low, divisorHigh), (high, divisorLow), (high, divisorHigh),
-      ]
-      let downs = candidates.compactMap { $0.divided(by: $1, .down) }
-      let ups = candidates.compactMap { $0.divided(by: $1, .up) }
-      return ValueRange(low: downs.min(), high: ups.max())
-    }
-    return lhs * reciprocal
+    // Over a positive divisor, a bound moves toward zero with the largest divisor and away from
+    // it with the smallest. Dividing directly keeps more digits than a rounded reciprocal.
+    return ValueRange(
+      low: low.divided(by: low.isNegative ? divisorLow : divisorHigh, .down),
+      high: high.divided(by: high.isNegative ? divisorHigh : divisorLow, .up))
   }
 
   private var lowEnd: Extended { low.map(Extended.finite) ?? .negativeInfinity }

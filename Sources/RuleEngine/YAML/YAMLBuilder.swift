@@ -26,6 +26,8 @@ struct YAMLBuilder {
     let tag: String?
     let anchor: String?
     let start: Int
+    /// Whether this is the streamed sequence, whose items go to the stream instead.
+    var isStreamed = false
     /// The key whose value comes next.
     var key: YAMLNode?
     var keyIsMerge = false
@@ -50,6 +52,9 @@ struct YAMLBuilder {
   private static let scanLimit = 12
 
   private let limits: YAMLLimits
+  private let stream: YAMLItemStream?
+  /// Finished items of the streamed sequence not yet handed on.
+  private var batch: [YAMLNode] = []
   /// The innermost open collection; at the bottom, a sequence that receives the top node.
   private var current = Frame(
     isMapping: false, mark: Mark(line: 1, column: 1), tag: nil, anchor: nil, start: 0)
@@ -63,8 +68,9 @@ struct YAMLBuilder {
   /// Nodes the document stands for so far, counting every alias as its full expansion.
   private var total = 0
 
-  init(limits: YAMLLimits) {
+  init(limits: YAMLLimits, stream: YAMLItemStream? = nil) {
     self.limits = limits
+    self.stream = stream
   }
 
   /// The top node, once all its events are in.
@@ -92,6 +98,12 @@ struct YAMLBuilder {
     let start = isMapping ? pairs.count : items.count
     // Swapped rather than assigned, so frames move instead of being copied and released.
     var frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor, start: start)
+    // The streamed sequence is the value of its key in the top mapping.
+    if let stream, !isMapping, parents.count == 1, case .scalar(stream.key, _)? = current.key?.kind
+    {
+      frame.isStreamed = true
+      stream.begin(Array(pairs[current.start...]))
+    }
     swap(&frame, &current)
     parents.append(frame)
   }
@@ -104,6 +116,9 @@ struct YAMLBuilder {
     if frame.isMapping {
       kind = .mapping(finishedPairs(frame))
       pairs.removeSubrange(frame.start...)
+    } else if frame.isStreamed {
+      handOnBatch()
+      kind = .sequence([])
     } else {
       kind = .sequence(Self.copy(items[frame.start...]))
       items.removeSubrange(frame.start...)
@@ -137,7 +152,12 @@ struct YAMLBuilder {
     current.size += size
     current.childHeight = max(current.childHeight, height)
     guard current.isMapping else {
-      items.append(node)
+      if current.isStreamed {
+        batch.append(node)
+        if batch.count == stream?.batchSize { handOnBatch() }
+      } else {
+        items.append(node)
+      }
       return
     }
     guard let key = current.key.take() else {
@@ -150,6 +170,12 @@ struct YAMLBuilder {
     } else {
       pairs.append(YAMLPair(key: key, value: node))
     }
+  }
+
+  private mutating func handOnBatch() {
+    guard let stream, !batch.isEmpty else { return }
+    stream.receive(batch)
+    batch.removeAll(keepingCapacity: true)
   }
 
   private mutating func addKey(_ key: YAMLNode) throws(YAMLError) {

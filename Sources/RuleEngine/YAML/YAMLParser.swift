@@ -17,25 +17,50 @@ public struct YAMLLimits: Sendable {
   public static let `default` = YAMLLimits()
 }
 
+/// Hands the items of one sequence to a consumer as they are read, instead of keeping them in
+/// the tree: a data file's million figures need not all be held at once.
+public struct YAMLItemStream {
+  /// The key, in the top mapping, whose sequence is streamed: "figures". In the tree the
+  /// sequence is left empty.
+  public var key: String
+  /// How many items each call receives, but for the last.
+  public var batchSize: Int
+  /// Called as the sequence starts, with the top mapping's pairs written before it.
+  public var begin: ([YAMLPair]) -> Void
+  /// Receives the items in document order.
+  public var receive: ([YAMLNode]) -> Void
+
+  /// Creates a stream of `key`'s items.
+  public init(
+    key: String, batchSize: Int = 1024, begin: @escaping ([YAMLPair]) -> Void = { _ in },
+    receive: @escaping ([YAMLNode]) -> Void
+  ) {
+    self.key = key
+    self.batchSize = max(1, batchSize)
+    self.begin = begin
+    self.receive = receive
+  }
+}
+
 /// Reads YAML text into `YAMLNode`s with libyaml.
 public enum YAMLParser {
-  /// Parses one YAML document from UTF-8 bytes. Returns nil for an empty stream (no document
-  /// or only comments).
+  /// Parses one YAML document from UTF-8 bytes, handing the items of `stream`'s sequence to it
+  /// as they are read. Returns nil for an empty stream (no document or only comments).
   public static func parse(
-    _ bytes: [UInt8], limits: YAMLLimits = .default
+    _ bytes: [UInt8], limits: YAMLLimits = .default, stream: YAMLItemStream? = nil
   ) throws(YAMLError) -> YAMLNode? {
     let result = bytes.withUnsafeBufferPointer { buffer in
       // A UTF-8 byte order mark is skipped here, because with the encoding fixed libyaml
       // would count it as a column on the first line.
       let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
       let input = hasBOM ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer
-      return Result { () throws(YAMLError) in try parse(input, limits: limits) }
+      return Result { () throws(YAMLError) in try parse(input, limits: limits, stream: stream) }
     }
     return try result.get()
   }
 
   private static func parse(
-    _ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits
+    _ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, stream: YAMLItemStream?
   ) throws(YAMLError) -> YAMLNode? {
     guard let base = input.baseAddress, !input.isEmpty else { return nil }
     // Heap-allocated because libyaml keeps pointers into the parser while it reads.
@@ -51,7 +76,7 @@ public enum YAMLParser {
 
     let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     defer { event.deallocate() }
-    var builder = YAMLBuilder(limits: limits)
+    var builder = YAMLBuilder(limits: limits, stream: stream)
     var sawDocument = false
     while true {
       guard yaml_parser_parse(parser, event) == 1 else {

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The values a data file's top keys give every figure that does not state its own.
+struct FigureDefaults: Equatable {
+  var entity: String?
+  var segment: String?
+  var source: String?
+
+  /// The defaults among a mapping's pairs; a value that is not usable text gives none, and the
+  /// loader reports it when it reads the whole file.
+  init(_ pairs: some Sequence<YAMLPair>) {
+    func text(_ node: YAMLNode) -> String? {
+      guard let text = node.scalar?.trimmingSpaces, !text.isEmpty else { return nil }
+      return text
+    }
+    for pair in pairs {
+      switch pair.key.scalar {
+      case "entity": entity = text(pair.value)
+      case "segment": segment = text(pair.value)
+      case "source": source = text(pair.value)
+      default: break
+      }
+    }
+  }
+
+  init(entity: String? = nil, segment: String? = nil, source: String? = nil) {
+    self.entity = entity
+    self.segment = segment
+    self.source = source
+  }
+}
+
+/// What reading a data file's figure entries gave.
+struct FigureEntries {
+  var figures: [Figure] = []
+  var suppressions: [DataSuppression] = []
+  var problems: [Problem] = []
+}
+
+/// Reads a data file's figure entries in order on a queue of its own, so that a large file's
+/// figures are read on one core while the parser reads on with the other.
+final class FigureReader: @unchecked Sendable {
+  private let path: String
+  private let queue = DispatchQueue(label: "factlint.figure-reader")
+  /// Batches handed over but not yet read; bounded so a slow reader holds the parser back
+  /// rather than letting nodes pile up.
+  private let waiting = DispatchSemaphore(value: 4)
+  // Set before the first batch, read after `finish`.
+  private(set) var defaults: FigureDefaults
+  private(set) var hasBegun = false
+  // Touched only on `queue`.
+  private var read = FigureEntries()
+  /// The suppression of the last entry read, whose lines run to the next entry.
+  private var openSuppression: Int?
+
+  init(path: String, defaults: FigureDefaults = FigureDefaults()) {
+    self.path = path
+    self.defaults = defaults
+  }
+
+  /// Takes the defaults from the data file's pairs written before its figures.
+  func begin(_ before: [YAMLPair]) {
+    defaults = FigureDefaults(before)
+    hasBegun = true
+  }
+
+  /// Reads `entries` after those handed over before them, on the reader's queue.
+  func read(_ entries: [YAMLNode]) {
+    waiting.wait()
+    queue.async { [self] in
+      for entry in entries { readEntry(entry) }
+      waiting.signal()
+    }
+  }
+
+  /// Waits for every entry handed over, and returns what they gave.
+  func finish() -> FigureEntries {
+    queue.sync {
+      openSuppression = nil
+      return read
+    }
+  }
+
+  private func readEntry(_ entry: YAMLNode) {
+    // The previous entry's lines end where this one starts.
+    if let open = openSuppression.take(),
+      case .lines(let file, let range) = read.suppressions[open].scope
+    {
+      let last = max(range.lowerBound, entry.mark.line - 1)
+      read.suppressions[open].scope = .lines(file: file, range: range.lowerBound...last)
+    }
+    do throws(Problem) {
+      read.figures.append(
+        try DataLoader.readFigure(
+          entry, path: path, entity: defaults.entity, segment: defaults.segment,
+          source: defaults.source))
+      guard entry["ignore"] != nil || entry["reason"] != nil else { return }
+      // The last entry's lines run to the end of the file.
+      let lines = entry.mark.line...Int.max / 2
+      if let suppression = try DataLoader.readIgnore(entry, path: path, lines: lines) {
+        openSuppression = read.suppressions.count
+        read.suppressions.append(suppression)
+      }
+    } catch {
+      read.problems.append(error)
+    }
+  }
+}
