@@ -67,10 +67,9 @@ struct YAMLFields {
         .wrongType(key: key, expected: "a single value", found: value.kindName), at: location(value)
       )
     }
-    guard !text.trimmingSpaces.isEmpty else {
-      throw Problem(.emptyValue(key: key), at: location(value))
-    }
-    return (text.trimmingSpaces, value)
+    let trimmed = text.trimmingSpaces
+    guard !trimmed.isEmpty else { throw Problem(.emptyValue(key: key), at: location(value)) }
+    return (trimmed, value)
   }
 
   /// A required non-empty scalar.
@@ -132,12 +131,13 @@ struct YAMLFields {
 extension String {
   /// The string without leading and trailing spaces, tabs and line breaks.
   var trimmingSpaces: String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    // Most values have nothing to trim; checking the ends first avoids copying them.
-    if let first = first, let last = last, !isSpace(first), !isSpace(last) { return self }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
+    // Scanned as bytes: every character trimmed is ASCII, and most values have nothing to trim.
+    let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    let bytes = utf8
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+      let last = bytes.lastIndex(where: { !isSpace($0) })
     else { return "" }
-    return String(self[first...last])
+    let end = bytes.index(after: last)
+    return first == bytes.startIndex && end == bytes.endIndex ? self : String(self[first..<end])
   }
 }

@@ -94,7 +94,11 @@ public struct Dataset: Sendable {
   public let claims: [Claim]
   /// Entity and metric aliases.
   public let aliases: Aliases
-  private let byKey: [FigureKey: [Int]]
+  /// The first figure read with each key.
+  private let firstByKey: [FigureKey: Int]
+  /// For each figure, the next figure read with the same key, or -1: one array rather than an
+  /// array for each of a million keys.
+  private let nextByKey: [Int]
   private let byMetric: [String: [Int]]
   private let byEntity: [String: [Int]]
   /// Rates by currency pair, either way round: "CNY/USD" holds USD/CNY and CNY/USD rates.
@@ -106,10 +110,8 @@ public struct Dataset: Sendable {
     claims: [Claim] = []
   ) {
     var canonical = figures
-    var byKey: [FigureKey: [Int]] = [:]
     var byMetric: [String: [Int]] = [:]
     var byEntity: [String: [Int]] = [:]
-    byKey.reserveCapacity(figures.count)
     // Renaming writes to the array, which copies it whole; without aliases there is nothing to
     // rename, and a million figures stay shared with the data files.
     let renames = !aliases.entities.isEmpty || !aliases.metrics.isEmpty
@@ -118,10 +120,15 @@ public struct Dataset: Sendable {
         canonical[index].key.entity = aliases.entity(canonical[index].key.entity)
         canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
       }
-      let key = canonical[index].key
-      byKey[key, default: []].append(index)
-      byMetric[key.metric, default: []].append(index)
-      byEntity[key.entity, default: []].append(index)
+      byMetric[canonical[index].key.metric, default: []].append(index)
+      byEntity[canonical[index].key.entity, default: []].append(index)
+    }
+    // Linked from the last figure back, so each key's chain runs in the order figures were read.
+    var firstByKey: [FigureKey: Int] = [:]
+    firstByKey.reserveCapacity(canonical.count)
+    var nextByKey = [Int](repeating: -1, count: canonical.count)
+    for index in canonical.indices.reversed() {
+      nextByKey[index] = firstByKey.updateValue(index, forKey: canonical[index].key) ?? -1
     }
     self.figures = canonical
     self.rates = rates
@@ -130,14 +137,24 @@ public struct Dataset: Sendable {
     self.ratesByPair = ratesByPair
     self.claims = claims
     self.aliases = aliases
-    self.byKey = byKey
+    self.firstByKey = firstByKey
+    self.nextByKey = nextByKey
     self.byMetric = byMetric
     self.byEntity = byEntity
   }
 
   /// The figures with exactly this key, in the order they were read.
   public func figures(for key: FigureKey) -> [Figure] {
-    (byKey[key] ?? []).map { figures[$0] }
+    indexes(of: key).map { figures[$0] }
+  }
+
+  /// The indexes of the figures with exactly this key, in the order they were read.
+  private func indexes(of key: FigureKey) -> some Sequence<Int> {
+    sequence(state: firstByKey[key] ?? -1) { next in
+      guard next >= 0 else { return nil }
+      defer { next = nextByKey[next] }
+      return next
+    }
   }
 
   /// The figure a stated change of `figure` is measured against: same entity, metric and
@@ -151,8 +168,7 @@ public struct Dataset: Sendable {
 
   /// The first figure read with exactly this key whose unit is comparable with `unit`.
   public func figure(for key: FigureKey, comparableWith unit: Unit) -> Figure? {
-    guard let indexes = byKey[key] else { return nil }
-    for index in indexes where figures[index].quantity.unit.isComparable(with: unit) {
+    for index in indexes(of: key) where figures[index].quantity.unit.isComparable(with: unit) {
       return figures[index]
     }
     return nil
