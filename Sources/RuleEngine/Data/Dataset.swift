@@ -102,7 +102,7 @@ public struct Dataset: Sendable {
   private let byMetric: [String: [Int]]
   private let byEntity: [String: [Int]]
   /// Rates by currency pair, either way round: "CNY/USD" holds USD/CNY and CNY/USD rates.
-  private let ratesByPair: [String: [ExchangeRate]]
+  private let ratesByPair: [String: RateTable]
 
   /// Indexes figures, naming each entity and metric by its canonical name.
   public init(
@@ -134,7 +134,7 @@ public struct Dataset: Sendable {
     self.rates = rates
     var ratesByPair: [String: [ExchangeRate]] = [:]
     for rate in rates { ratesByPair[Self.pairKey(rate.base, rate.quote), default: []].append(rate) }
-    self.ratesByPair = ratesByPair
+    self.ratesByPair = ratesByPair.mapValues(RateTable.init)
     self.claims = claims
     self.aliases = aliases
     self.firstByKey = firstByKey
@@ -236,20 +236,55 @@ public struct Dataset: Sendable {
   /// The rate converting `from` into `to` closest to the end of `period`, inverted when only the
   /// opposite pair is known; nil when no rate joins the two.
   public func rate(from: String, to: String, for period: Period) -> ExchangeRate? {
-    let candidates = ratesByPair[Self.pairKey(from, to)] ?? []
-    let periodEnd = period.endMonth + period.year * 12
-    return candidates.min { lhs, rhs in
-      distance(lhs.date, periodEnd) < distance(rhs.date, periodEnd)
-    }
+    ratesByPair[Self.pairKey(from, to)]?.nearest(toMonth: period.year * 12 + period.endMonth)
   }
 
   /// The same key for a pair of currencies in either order.
   static func pairKey(_ first: String, _ second: String) -> String {
     first < second ? first + "/" + second : second + "/" + first
   }
+}
 
-  private func distance(_ date: SimpleDate?, _ periodEnd: Int) -> Int {
-    guard let date else { return Int.max / 2 }
-    return abs(date.year * 12 + date.month - periodEnd)
+/// One currency pair's rates, ordered by date so the one nearest a period is found by halving.
+private struct RateTable: Sendable {
+  /// Dated rates by month (year * 12 + month), then by the order they were read.
+  private let dated: [(month: Int, order: Int, rate: ExchangeRate)]
+  /// The first rate read without a date, the answer when no rate is dated.
+  private let undated: ExchangeRate?
+
+  init(_ rates: [ExchangeRate]) {
+    dated = rates.enumerated().compactMap { order, rate in
+      rate.date.map { (month: $0.year * 12 + $0.month, order: order, rate: rate) }
+    }.sorted { ($0.month, $0.order) < ($1.month, $1.order) }
+    undated = rates.first { $0.date == nil }
+  }
+
+  /// The rate dated nearest `month`; of rates equally near, the one read first.
+  func nearest(toMonth month: Int) -> ExchangeRate? {
+    guard !dated.isEmpty else { return undated }
+    // The first rate dated at or after `month`; the nearest is it or the one before it.
+    var low = 0
+    var high = dated.count
+    while low < high {
+      let middle = (low + high) / 2
+      if dated[middle].month < month { low = middle + 1 } else { high = middle }
+    }
+    let after = low < dated.count ? dated[low] : nil
+    var before = low > 0 ? low - 1 : nil
+    // Of several rates in the month before, the one read first starts their run.
+    while let index = before, index > 0, dated[index - 1].month == dated[index].month {
+      before = index - 1
+    }
+    switch (before.map { dated[$0] }, after) {
+    case (let earlier?, let later?):
+      let (earlierDistance, laterDistance) = (month - earlier.month, later.month - month)
+      if earlierDistance != laterDistance {
+        return earlierDistance < laterDistance ? earlier.rate : later.rate
+      }
+      return earlier.order < later.order ? earlier.rate : later.rate
+    case (let earlier?, nil): return earlier.rate
+    case (nil, let later?): return later.rate
+    case (nil, nil): return nil
+    }
   }
 }
