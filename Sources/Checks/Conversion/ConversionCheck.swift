@@ -24,10 +24,11 @@ public struct ConversionCheck: Check {
     var claims: [ConversionClaim] = []
     for figure in selection.figures {
       guard case .currency(let currency) = figure.quantity.unit else { continue }
-      for partner in dataset.figures(for: figure.key) {
-        guard case .currency(let other) = partner.quantity.unit, other != currency,
-          figure.location < partner.location
+      for index in dataset.indexes(of: figure.key) {
+        guard case .currency(let other) = dataset.figures[index].quantity.unit, other != currency,
+          figure.location < dataset.figures[index].location
         else { continue }
+        let partner = dataset.figures[index]
         // The figure stated with a rate is the converted one; otherwise the later one.
         let (source, converted) =
           figure.rate != nil && partner.rate == nil ? (partner, figure) : (figure, partner)

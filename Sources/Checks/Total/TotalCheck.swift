@@ -68,6 +68,7 @@ public struct TotalCheck: Check {
     var claims: [TotalClaim] = []
     if let total, let parts {
       let totalSelector = dataset.canonical(total)
+      let parts = parts.map(dataset.canonical)
       for figure in selection.figures where totalSelector.matches(figure.key) {
         if let found = Self.parts(parts, of: figure, isPartial: isPartial, in: dataset) {
           claims.append(TotalClaim(total: figure, parts: found, isPartial: isPartial))
@@ -82,13 +83,13 @@ public struct TotalCheck: Check {
   }
 
   /// The parts of `total` in the data, or nil when one is missing (but for an "of which" list)
-  /// or a part is the total itself.
+  /// or a part is the total itself. The selectors name entities and metrics canonically.
   static func parts(
     _ selectors: [Selector], of total: Figure, isPartial: Bool, in dataset: Dataset
   ) -> [(Selector, Figure)]? {
     var found: [(Selector, Figure)] = []
     for part in selectors {
-      let key = dataset.canonical(part).applied(to: total.key)
+      let key = part.applied(to: total.key)
       // A segment total matched by a broad `total` selector is not a total of itself.
       guard key != total.key else { return nil }
       guard let match = dataset.figure(for: key, comparableWith: total.quantity.unit) else {

@@ -148,8 +148,9 @@ public struct Dataset: Sendable {
     indexes(of: key).map { figures[$0] }
   }
 
-  /// The indexes of the figures with exactly this key, in the order they were read.
-  private func indexes(of key: FigureKey) -> some Sequence<Int> {
+  /// The indexes in ``figures`` of the figures with exactly this key, in the order they were
+  /// read; a check that reads figures in place through them copies none.
+  public func indexes(of key: FigureKey) -> some Sequence<Int> {
     sequence(state: firstByKey[key] ?? -1) { next in
       guard next >= 0 else { return nil }
       defer { next = nextByKey[next] }
@@ -192,10 +193,10 @@ public struct Dataset: Sendable {
       if let list, list.count < candidates?.count ?? Int.max { candidates = list }
     }
     let chosen = candidates ?? Array(figures.indices)
+    // Figures are tested in place and only those chosen are copied.
     return chosen.compactMap { index in
-      let figure = figures[index]
-      return selector.matches(figure.key) && (includingArticles || !figure.isFromArticle)
-        ? figure : nil
+      selector.matches(figures[index].key) && (includingArticles || !figures[index].isFromArticle)
+        ? figures[index] : nil
     }
   }
 

@@ -45,6 +45,11 @@ final class FigureReader: @unchecked Sendable {
   /// Batches handed over but not yet read; bounded so a slow reader holds the parser back
   /// rather than letting nodes pile up.
   private let waiting = DispatchSemaphore(value: 4)
+  /// Batches read, left for the parser's thread to free. Memory is freed fastest by the thread
+  /// that allocated it: freed on the reader's thread, every node would take a lock the parser's
+  /// allocations need too.
+  private var finished: [[YAMLNode]] = []
+  private let finishedLock = NSLock()
   // Set before the first batch, read after `finish`.
   private(set) var defaults: FigureDefaults
   private(set) var hasBegun = false
@@ -67,18 +72,29 @@ final class FigureReader: @unchecked Sendable {
   /// Reads `entries` after those handed over before them, on the reader's queue.
   func read(_ entries: [YAMLNode]) {
     waiting.wait()
+    freeFinished()
     queue.async { [self] in
       for entry in entries { readEntry(entry) }
+      finishedLock.withLock { finished.append(entries) }
       waiting.signal()
     }
   }
 
+  /// Frees, on the caller's thread, the batches the reader is done with.
+  private func freeFinished() {
+    var done: [[YAMLNode]] = []
+    finishedLock.withLock { swap(&done, &finished) }
+    done.removeAll()
+  }
+
   /// Waits for every entry handed over, and returns what they gave.
   func finish() -> FigureEntries {
-    queue.sync {
+    let entries = queue.sync {
       openSuppression = nil
       return read
     }
+    freeFinished()
+    return entries
   }
 
   private func readEntry(_ entry: YAMLNode) {
