@@ -41,11 +41,9 @@ public enum QuantityParser {
   /// Parses a whole string as one figure ("RMB 6.4 billion", "+70%", "nearly 19 million units").
   public static func parse(_ text: String) throws(QuantityError) -> Quantity {
     let whole = text[...]
-    let scanner = FigureScanner(whole, wholeText: true)
-    do {
-      return try scanner.figure().quantity
-    } catch {
-      throw error.located(in: whole)
+    switch FigureScanner.scan(whole, wholeText: true) {
+    case .success(let (quantity, _)): return quantity
+    case .failure(let error): throw error.located(in: whole)
     }
   }
 
@@ -56,15 +54,16 @@ public enum QuantityParser {
   /// words after a figure are the sentence, so no count noun is taken. The figure must end at a
   /// word boundary ("13th" and "5mm" are not figures).
   public static func parsePrefix(_ text: Substring) -> (Quantity, Substring.Index)? {
-    let scanner = FigureScanner(text, wholeText: false)
-    guard let (quantity, end) = try? scanner.figure() else { return nil }
-    return (quantity, end)
+    guard case .success(let (quantity, end)) = FigureScanner.scan(text, wholeText: false) else {
+      return nil
+    }
+    return (quantity, text.utf8.index(text.startIndex, offsetBy: end))
   }
 }
 
 // MARK: - Failures located by index
 
-/// A problem found while scanning, located by index until it is reported in Characters.
+/// A problem found while scanning, located by UTF-8 offset until it is reported in Characters.
 private struct ScanFailure: Error {
   enum Kind {
     case empty
@@ -74,11 +73,13 @@ private struct ScanFailure: Error {
   }
 
   var kind: Kind
-  var range: Range<String.Index>
+  var range: Range<Int>
 
   func located(in text: Substring) -> QuantityError {
-    let offset = text.distance(from: text.startIndex, to: range.lowerBound)
-    let written = String(text[range])
+    let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+    let upper = text.utf8.index(text.startIndex, offsetBy: range.upperBound)
+    let offset = text.distance(from: text.startIndex, to: lower)
+    let written = String(text[lower..<upper])
     switch kind {
     case .empty: return .empty
     case .notANumber: return .notANumber(written, offset: offset)
@@ -102,14 +103,15 @@ private enum Suffix: Sendable {
 /// Words or a symbol with their meaning, keyed by first scalar so that scanning prose rules most
 /// phrases out with one comparison.
 private struct Phrase<Meaning: Sendable>: Sendable {
-  let words: [String]
+  /// The words, each as its lower-cased scalars.
+  let words: [[Unicode.Scalar]]
   let meaning: Meaning
   let first: Unicode.Scalar
 
   init(_ words: [String], _ meaning: Meaning) {
-    self.words = words
+    self.words = words.map { $0.unicodeScalars.map(lowered) }
     self.meaning = meaning
-    first = lowered(words[0].unicodeScalars.first!)
+    first = self.words[0][0]
   }
 
   static func list(_ entries: [([String], Meaning)]) -> [Phrase] {
@@ -272,71 +274,102 @@ private struct Numeral {
   var significand: Int128 = 0
   var fractionDigits = 0
   var hasPoint = false
-  var end: String.Index
+  var end: Int
 }
 
-/// Scans one figure over Unicode scalars; indices are shared with the text's String indices.
+/// Scans one figure over the text's UTF-8 bytes, decoding scalars where it looks at them;
+/// positions are byte offsets from the start of the text.
 private struct FigureScanner {
-  let text: Substring
-  let scalars: Substring.UnicodeScalarView
+  let bytes: UnsafeBufferPointer<UInt8>
   /// Whether the figure is the whole text (a table cell, a data file value) rather than prose.
   let wholeText: Bool
   /// The end of the text, without trailing spaces when the figure is the whole text.
-  let end: String.Index
+  let end: Int
 
-  init(_ text: Substring, wholeText: Bool) {
-    self.text = text
-    self.scalars = text.unicodeScalars
+  /// Scans `text` in place, copying its bytes only when they are not stored contiguously.
+  static func scan(_ text: Substring, wholeText: Bool) -> Result<(Quantity, Int), ScanFailure> {
+    let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+      let scanner = FigureScanner(bytes, wholeText: wholeText)
+      return Result { () throws(ScanFailure) -> (Quantity, Int) in try scanner.figure() }
+    }
+    return text.utf8.withContiguousStorageIfAvailable(scan)
+      ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+  }
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, wholeText: Bool) {
+    self.bytes = bytes
     self.wholeText = wholeText
-    var end = scalars.endIndex
+    var end = bytes.count
     if wholeText {
-      while end > scalars.startIndex {
-        let before = scalars.index(before: end)
-        guard isSpace(scalars[before]) else { break }
+      while end > 0 {
+        var before = end - 1
+        while before > 0 && bytes[before] & 0xC0 == 0x80 { before -= 1 }
+        guard isSpace(Self.decode(bytes, at: before)) else { break }
         end = before
       }
     }
     self.end = end
   }
 
-  func scalar(at index: String.Index) -> Unicode.Scalar? {
-    index < end ? scalars[index] : nil
+  /// The scalar whose UTF-8 sequence starts at `index`; the text is valid UTF-8, as it came from
+  /// a String.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+    let lead = bytes[index]
+    guard lead >= 0x80 else { return Unicode.Scalar(lead) }
+    let length = sequenceLength(lead)
+    var value = UInt32(lead & (0xFF >> (length + 1)))
+    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 
-  func after(_ index: String.Index) -> String.Index {
-    scalars.index(after: index)
+  /// The length of the UTF-8 sequence that `lead` starts.
+  static func sequenceLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
   }
 
-  func skippingSpaces(from index: String.Index) -> String.Index {
+  func scalar(at index: Int) -> Unicode.Scalar? {
+    index < end ? Self.decode(bytes, at: index) : nil
+  }
+
+  func after(_ index: Int) -> Int {
+    index + Self.sequenceLength(bytes[index])
+  }
+
+  /// The text between two offsets.
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  func skippingSpaces(from index: Int) -> Int {
     var index = index
     while let scalar = scalar(at: index), isSpace(scalar) { index = after(index) }
     return index
   }
 
   /// Whether a word or number may end before `index`: no letter or digit continues it.
-  func isBoundary(_ index: String.Index) -> Bool {
+  func isBoundary(_ index: Int) -> Bool {
     guard let scalar = scalar(at: index) else { return true }
     return !isLetter(scalar) && !isDigit(scalar) && !isMark(scalar)
   }
 
-  func letterRunEnd(from index: String.Index) -> String.Index {
+  func letterRunEnd(from index: Int) -> Int {
     var index = index
     while let scalar = scalar(at: index), isLetter(scalar) { index = after(index) }
     return index
   }
 
   /// The index past `literal` at `index`, ASCII letters in any case, or nil.
-  func matchLiteral(_ literal: String, at index: String.Index) -> String.Index? {
+  func matchLiteral(_ literal: [Unicode.Scalar], at index: Int) -> Int? {
     var index = index
-    for expected in literal.unicodeScalars {
-      guard let scalar = scalar(at: index), lowered(scalar) == lowered(expected) else { return nil }
+    for expected in literal {
+      guard let scalar = scalar(at: index), lowered(scalar) == expected else { return nil }
       index = after(index)
     }
     return index
   }
 
   /// The index past the words at `index`, in any case and separated by spaces, or nil.
-  func matchWords(_ words: [String], at index: String.Index) -> String.Index? {
+  func matchWords(_ words: [[Unicode.Scalar]], at index: Int) -> Int? {
     var index = index
     for (position, word) in words.enumerated() {
       if position > 0 {
@@ -351,13 +384,13 @@ private struct FigureScanner {
   }
 
   /// The text from `index` to the end of its run of non-spaces, for a located message.
-  func token(at index: String.Index) -> Range<String.Index> {
+  func token(at index: Int) -> Range<Int> {
     var tokenEnd = index
     while let scalar = scalar(at: tokenEnd), !isSpace(scalar) { tokenEnd = after(tokenEnd) }
     return index..<tokenEnd
   }
 
-  func notANumber(at index: String.Index, figureStart: String.Index) -> ScanFailure {
+  func notANumber(at index: Int, figureStart: Int) -> ScanFailure {
     // At the end of the text, or before a stray space ("- 5"), the figure so far is what failed
     // to be a number ("$", "about").
     guard let scalar = scalar(at: index), !isSpace(scalar) else {
@@ -367,7 +400,7 @@ private struct FigureScanner {
     return ScanFailure(kind: .notANumber, range: token(at: index))
   }
 
-  func unexpected(at index: String.Index) -> ScanFailure {
+  func unexpected(at index: Int) -> ScanFailure {
     ScanFailure(kind: .unexpectedText, range: index..<max(index, end))
   }
 
@@ -376,9 +409,9 @@ private struct FigureScanner {
   /// The first of `phrases` written at `index` whose end `accepts`, and that end. Words must end
   /// at a word boundary; symbols need not ("$5").
   func firstPhrase<Meaning>(
-    in phrases: [Phrase<Meaning>], at index: String.Index, asWords: Bool,
-    where accepts: (String.Index) -> Bool = { _ in true }
-  ) -> (Meaning, String.Index)? {
+    in phrases: [Phrase<Meaning>], at index: Int, asWords: Bool,
+    where accepts: (Int) -> Bool = { _ in true }
+  ) -> (Meaning, Int)? {
     guard let scalar = scalar(at: index) else { return nil }
     let first = lowered(scalar)
     for position in phrases.indices where phrases[position].first == first {
@@ -390,7 +423,7 @@ private struct FigureScanner {
     return nil
   }
 
-  func hedge(at index: String.Index) -> (Hedge, String.Index)? {
+  func hedge(at index: Int) -> (Hedge, Int)? {
     // A hedge word needs a space after it ("over5" is no hedge), unless the text ends there and
     // the missing number is the problem.
     let found =
@@ -400,14 +433,14 @@ private struct FigureScanner {
     return found.map { ($0, skippingSpaces(from: $1)) }
   }
 
-  func multipleWord(at index: String.Index) -> (ExactDecimal, ExactDecimal, String.Index)? {
+  func multipleWord(at index: Int) -> (ExactDecimal, ExactDecimal, Int)? {
     firstPhrase(in: Vocabulary.multipleWords, at: index, asWords: true).map {
       ($0.value, $0.precision, $1)
     }
   }
 
   /// A currency sign or code before the number, and the index past it and any spaces.
-  func currencyPrefix(at index: String.Index) -> (String, String.Index)? {
+  func currencyPrefix(at index: Int) -> (String, Int)? {
     let found =
       firstPhrase(in: Vocabulary.currencySymbols, at: index, asWords: false)
       ?? currencyCode(at: index)
@@ -416,14 +449,14 @@ private struct FigureScanner {
 
   /// The ISO code for a currency code or "RMB" at `index`, and its end; a digit may follow at
   /// once ("RMB6.4bn"), a letter may not.
-  func currencyCode(at index: String.Index) -> (String, String.Index)? {
+  func currencyCode(at index: Int) -> (String, Int)? {
     firstPhrase(in: Vocabulary.currencyCodes, at: index, asWords: false) {
       scalar(at: $0).map(isLetter) != true
     }
   }
 
   /// The unit after the number, attached or after spaces, and the index past it.
-  func suffix(at index: String.Index) -> (Suffix, String.Index)? {
+  func suffix(at index: Int) -> (Suffix, Int)? {
     guard let first = scalar(at: index) else { return nil }
     if first == "%" { return (.percent, after(index)) }
     if first == "\u{00D7}" { return (.multiple, after(index)) }
@@ -432,7 +465,7 @@ private struct FigureScanner {
   }
 
   /// Reads digits with optional thousands commas and decimal point; nil when none start here.
-  func numeral(at start: String.Index) throws(ScanFailure) -> Numeral? {
+  func numeral(at start: Int) throws(ScanFailure) -> Numeral? {
     guard let first = scalar(at: start) else { return nil }
     let startsWithPoint = first == "." && scalar(at: after(start)).map(isDigit) == true
     guard isDigit(first) || startsWithPoint else { return nil }
@@ -458,7 +491,7 @@ private struct FigureScanner {
       }
       return count
     }
-    func followedByDigit(_ index: String.Index) -> Bool {
+    func followedByDigit(_ index: Int) -> Bool {
       scalar(at: after(index)).map(isDigit) == true
     }
     func malformed() -> ScanFailure {
@@ -494,7 +527,7 @@ private struct FigureScanner {
   }
 
   /// Reads the words of a count noun up to the end of the text ("units", "tablet PCs").
-  func noun(at start: String.Index) throws(ScanFailure) -> String {
+  func noun(at start: Int) throws(ScanFailure) -> String {
     var words: [String] = []
     var index = start
     while index < end {
@@ -506,8 +539,10 @@ private struct FigureScanner {
       {
         index = after(index)
       }
-      guard index == end || isSpace(scalars[index]) else { throw unexpected(at: index) }
-      let word = String(text[wordStart..<index])
+      guard index == end || isSpace(Self.decode(bytes, at: index)) else {
+        throw unexpected(at: index)
+      }
+      let word = string(wordStart..<index)
       // "5 million million" is a slip, not five million millions.
       if words.isEmpty, Vocabulary.scalePower(of: word) != nil {
         throw unexpected(at: wordStart)
@@ -520,8 +555,8 @@ private struct FigureScanner {
 
   // MARK: The figure
 
-  func figure() throws(ScanFailure) -> (quantity: Quantity, end: String.Index) {
-    let figureStart = skippingSpaces(from: text.startIndex)
+  func figure() throws(ScanFailure) -> (quantity: Quantity, end: Int) {
+    let figureStart = skippingSpaces(from: 0)
     guard figureStart < end else {
       throw wholeText
         ? ScanFailure(kind: .empty, range: figureStart..<figureStart)
@@ -537,7 +572,7 @@ private struct FigureScanner {
       let quantity = Quantity(
         value: value, unit: .multiple, precision: precision,
         hedge: Self.multipleHedge(hedge, value: value),
-        text: String(text[figureStart..<next]))
+        text: string(figureStart..<next))
       return (quantity, try finish(at: next))
     }
 
@@ -546,7 +581,7 @@ private struct FigureScanner {
     var negative = false
     var sawSign = false
     var currency: String?
-    var parenthesis: String.Index?
+    var parenthesis: Int?
     while let scalar = scalar(at: index) {
       if !sawSign, parenthesis == nil, wholeText, scalar == "(" {
         parenthesis = index
@@ -573,9 +608,9 @@ private struct FigureScanner {
     let scaleStart = skippingSpaces(from: index)
     let scaleEnd = letterRunEnd(from: scaleStart)
     if scaleEnd > scaleStart,
-      let power = Vocabulary.scalePower(of: String(text[scaleStart..<scaleEnd]))
+      let power = Vocabulary.scalePower(of: string(scaleStart..<scaleEnd))
     {
-      scaleWord = String(text[scaleStart..<scaleEnd])
+      scaleWord = string(scaleStart..<scaleEnd)
       scalePower = power
       index = scaleEnd
     }
@@ -637,12 +672,12 @@ private struct FigureScanner {
       unit: unit, scaleWord: scaleWord, scalePower: scalePower,
       precision: .powerOfTen(power - numeral.fractionDigits),
       isWrittenInFull: isAmount && !numeral.hasPoint && scaleWord == nil,
-      hedge: hedge, text: String(text[figureStart..<figureEnd]))
+      hedge: hedge, text: string(figureStart..<figureEnd))
     return (quantity, figureEnd)
   }
 
   /// Checks what follows the figure: nothing but spaces in a whole text, a word boundary in prose.
-  func finish(at index: String.Index) throws(ScanFailure) -> String.Index {
+  func finish(at index: Int) throws(ScanFailure) -> Int {
     if wholeText {
       let rest = skippingSpaces(from: index)
       guard rest == end else { throw unexpected(at: rest) }
