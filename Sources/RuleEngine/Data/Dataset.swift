@@ -110,26 +110,17 @@ public struct Dataset: Sendable {
     claims: [Claim] = []
   ) {
     var canonical = figures
-    var byMetric: [String: [Int]] = [:]
-    var byEntity: [String: [Int]] = [:]
     // Renaming writes to the array, which copies it whole; without aliases there is nothing to
     // rename, and a million figures stay shared with the data files.
-    let renames = !aliases.entities.isEmpty || !aliases.metrics.isEmpty
-    for index in canonical.indices {
-      if renames {
+    if !aliases.entities.isEmpty || !aliases.metrics.isEmpty {
+      for index in canonical.indices {
         canonical[index].key.entity = aliases.entity(canonical[index].key.entity)
         canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
       }
-      byMetric[canonical[index].key.metric, default: []].append(index)
-      byEntity[canonical[index].key.entity, default: []].append(index)
     }
-    // Linked from the last figure back, so each key's chain runs in the order figures were read.
-    var firstByKey: [FigureKey: Int] = [:]
-    firstByKey.reserveCapacity(canonical.count)
-    var nextByKey = [Int](repeating: -1, count: canonical.count)
-    for index in canonical.indices.reversed() {
-      nextByKey[index] = firstByKey.updateValue(index, forKey: canonical[index].key) ?? -1
-    }
+    let named = canonical
+    let ((byMetric, byEntity), (firstByKey, nextByKey)) = concurrently(
+      { Self.indexByName(named) }, { Self.indexByKey(named) })
     self.figures = canonical
     self.rates = rates
     var ratesByPair: [String: [ExchangeRate]] = [:]
@@ -141,6 +132,29 @@ public struct Dataset: Sendable {
     self.nextByKey = nextByKey
     self.byMetric = byMetric
     self.byEntity = byEntity
+  }
+
+  /// The indexes of the figures of each metric and of each entity.
+  private static func indexByName(_ figures: [Figure]) -> ([String: [Int]], [String: [Int]]) {
+    var byMetric: [String: [Int]] = [:]
+    var byEntity: [String: [Int]] = [:]
+    for index in figures.indices {
+      byMetric[figures[index].key.metric, default: []].append(index)
+      byEntity[figures[index].key.entity, default: []].append(index)
+    }
+    return (byMetric, byEntity)
+  }
+
+  /// The first figure with each key, and for each figure the next one with its key.
+  private static func indexByKey(_ figures: [Figure]) -> ([FigureKey: Int], [Int]) {
+    var firstByKey: [FigureKey: Int] = [:]
+    firstByKey.reserveCapacity(figures.count)
+    var nextByKey = [Int](repeating: -1, count: figures.count)
+    // Linked from the last figure back, so each key's chain runs in the order figures were read.
+    for index in figures.indices.reversed() {
+      nextByKey[index] = firstByKey.updateValue(index, forKey: figures[index].key) ?? -1
+    }
+    return (firstByKey, nextByKey)
   }
 
   /// The figures with exactly this key, in the order they were read.

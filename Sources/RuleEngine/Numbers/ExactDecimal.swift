@@ -69,12 +69,10 @@ public struct ExactDecimal: Sendable, Hashable {
   var digitCount: Int { Self.digitCount(of: significand) }
 
   static func digitCount(of value: Int128) -> Int {
+    // Compared with powers of ten rather than divided by ten: Int128 division is a library call.
+    let magnitude = value.magnitude
     var count = 1
-    var rest = value.magnitude / 10
-    while rest > 0 {
-      count += 1
-      rest /= 10
-    }
+    while count < powersOfTen.count, magnitude >= powersOfTen[count].magnitude { count += 1 }
     return count
   }
 
@@ -244,7 +242,7 @@ extension ExactDecimal {
   }
 
   /// 10^0 through 10^38, the powers an Int128 holds.
-  private static let powersOfTen: [Int128] = {
+  static let powersOfTen: [Int128] = {
     var powers: [Int128] = [1]
     for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
     return powers
