@@ -173,8 +173,7 @@ public enum BasePeriod: Sendable, Hashable {
   /// Parses "previous quarter", "previous period", "a year earlier", "year on year", "yoy", or a
   /// period such as "2017-Q1".
   public init?(_ text: String) {
-    let words = text.lowercased().split { $0 == " " || $0 == "-" }.joined(separator: " ")
-    switch words {
+    switch Self.words(text) {
     case "previous period", "prior period", "previous", "sequential", "sequentially":
       self = .previous(nil)
     case "previous quarter", "prior quarter", "last quarter", "quarter on quarter", "qoq":
@@ -193,6 +192,18 @@ public enum BasePeriod: Sendable, Hashable {
       guard let period = Period(text) else { return nil }
       self = .explicit(period)
     }
+  }
+
+  /// The text in lower case with its words separated by single spaces; most bases are written
+  /// that way already ("previous year"), and are taken as they are.
+  private static func words(_ text: String) -> String {
+    var previous: UInt8 = 0x20
+    let isPlain = text.utf8.allSatisfy { byte in
+      defer { previous = byte }
+      return (byte >= 0x61 && byte <= 0x7A) || (byte == 0x20 && previous != 0x20)
+    }
+    if isPlain && previous != 0x20 { return text }
+    return text.lowercased().split { $0 == " " || $0 == "-" }.joined(separator: " ")
   }
 
   /// The base period for a change stated in `period`, or nil when the two do not fit ("previous

@@ -53,6 +53,8 @@ struct YAMLBuilder {
 
   private let limits: YAMLLimits
   private let stream: YAMLItemStream?
+  /// The stream's batch size, kept apart so that adding an item does not copy the stream.
+  private let batchSize: Int
   /// Finished items of the streamed sequence not yet handed on.
   private var batch: [YAMLNode] = []
   /// The innermost open collection; at the bottom, a sequence that receives the top node.
@@ -71,6 +73,7 @@ struct YAMLBuilder {
   init(limits: YAMLLimits, stream: YAMLItemStream? = nil) {
     self.limits = limits
     self.stream = stream
+    self.batchSize = stream?.batchSize ?? 0
   }
 
   /// The top node, once all its events are in.
@@ -154,7 +157,7 @@ struct YAMLBuilder {
     guard current.isMapping else {
       if current.isStreamed {
         batch.append(node)
-        if batch.count == stream?.batchSize { handOnBatch() }
+        if batch.count == batchSize { handOnBatch() }
       } else {
         items.append(node)
       }
