@@ -53,7 +53,9 @@ struct YAMLBuilder {
 
   private let limits: YAMLLimits
   private let stream: YAMLItemStream?
-  /// The stream's batch size, kept apart so that adding an item does not copy the stream.
+  /// The stream's key and batch size, kept apart so that the events of every collection and
+  /// item do not copy the stream and its closures.
+  private let streamedKey: String?
   private let batchSize: Int
   /// Finished items of the streamed sequence not yet handed on.
   private var batch: [YAMLNode] = []
@@ -73,6 +75,7 @@ struct YAMLBuilder {
   init(limits: YAMLLimits, stream: YAMLItemStream? = nil) {
     self.limits = limits
     self.stream = stream
+    self.streamedKey = stream?.key
     self.batchSize = stream?.batchSize ?? 0
   }
 
@@ -102,10 +105,11 @@ struct YAMLBuilder {
     // Swapped rather than assigned, so frames move instead of being copied and released.
     var frame = Frame(isMapping: isMapping, mark: mark, tag: tag, anchor: anchor, start: start)
     // The streamed sequence is the value of its key in the top mapping.
-    if let stream, !isMapping, parents.count == 1, case .scalar(stream.key, _)? = current.key?.kind
+    if let streamedKey, !isMapping, parents.count == 1,
+      case .scalar(streamedKey, _)? = current.key?.kind
     {
       frame.isStreamed = true
-      stream.begin(Array(pairs[current.start...]))
+      stream?.begin(Array(pairs[current.start...]))
     }
     swap(&frame, &current)
     parents.append(frame)
@@ -176,8 +180,8 @@ struct YAMLBuilder {
   }
 
   private mutating func handOnBatch() {
-    guard let stream, !batch.isEmpty else { return }
-    stream.receive(batch)
+    guard !batch.isEmpty else { return }
+    stream?.receive(batch)
     batch.removeAll(keepingCapacity: true)
   }
 
