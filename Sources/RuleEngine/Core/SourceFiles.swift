@@ -27,16 +27,44 @@ public enum SourceFiles {
       throw Problem(.unreadable(reason: "permission denied"), at: start)
     }
     defer { try? handle.close() }
-    let data: Data
+    let bytes: [UInt8]
     do {
-      data = try handle.readToEnd() ?? Data()
+      bytes = try readAll(handle, expectedSize: size)
     } catch {
       throw Problem(.unreadable(reason: "\(error)"), at: start)
     }
-    let bytes = [UInt8](data)
-    if let nul = bytes.firstIndex(of: 0) {
+    // Found with memchr, which scans a large file many bytes at a time.
+    let nul = bytes.withUnsafeBytes { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else {
+        return nil
+      }
+      return UnsafeRawPointer(found) - base
+    }
+    if let nul {
       throw Problem(.binary, at: location(ofOffset: nul, in: bytes, file: path))
     }
+    return bytes
+  }
+
+  /// The file's bytes, read straight into the array that holds them: a data file may be a
+  /// hundred megabytes, and reading it through `Data` would copy it once more.
+  private static func readAll(_ handle: FileHandle, expectedSize: Int) throws -> [UInt8] {
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
+      while initialized < buffer.count {
+        let count = Foundation.read(
+          handle.fileDescriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if count > 0 {
+          initialized += count
+        } else if count == 0 || errno != EINTR {
+          failure = count < 0 ? errno : 0
+          return
+        }
+      }
+    }
+    guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    // A file still being written may have grown since its size was taken.
+    if let rest = try handle.readToEnd() { bytes += rest }
     return bytes
   }
 
