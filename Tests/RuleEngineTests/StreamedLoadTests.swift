@@ -63,6 +63,41 @@ import Testing
     #expect(range == 3_219...3_223)
   }
 
+  /// The index built while the figures are read finds what an index built afterwards finds:
+  /// figures by key in reading order, by entity and by metric.
+  @Test func indexBuiltWhileReadingMatchesAFreshOne() throws {
+    var yaml = "figures:\n"
+    for entity in ["acme", "brill"] {
+      for year in 2000...2040 {
+        for segment in ["", "retail", "online"] {
+          let segmentField = segment.isEmpty ? "" : ", segment: \(segment)"
+          yaml += "  - { entity: \(entity), metric: revenue, period: \(year)\(segmentField), "
+          yaml += "value: $\(year) million }\n"
+          yaml += "  - { entity: \(entity), metric: costs, period: \(year)\(segmentField), "
+          yaml += "value: $\(year / 2) million }\n"
+        }
+        // The same key twice, in two currencies.
+        yaml += "  - { entity: \(entity), metric: revenue, period: \(year), value: RMB 1 }\n"
+      }
+    }
+    let (streamed, _) = try loadBothWays(yaml)
+    let file = try #require(streamed.file)
+    let prebuilt = Engine.dataset([file])
+    let fresh = Dataset(figures: file.figures)
+    for figure in file.figures {
+      #expect(Array(prebuilt.indexes(of: figure.key)) == Array(fresh.indexes(of: figure.key)))
+      #expect(prebuilt.figures(for: figure.key).count >= 1)
+    }
+    #expect(Array(prebuilt.indexes(of: file.figures[0].key)) == [0, 6])
+    for selector in [
+      Selector(entity: "brill"), Selector(metric: "costs"),
+      Selector(entity: "acme", metric: "revenue", segment: "online"),
+    ] {
+      #expect(prebuilt.figures(matching: selector) == fresh.figures(matching: selector))
+      #expect(!prebuilt.figures(matching: selector).isEmpty)
+    }
+  }
+
   /// A default written after the figures is not known while they stream; they are read again.
   @Test func defaultsAfterTheFiguresStillApply() throws {
     let yaml = """

@@ -10,6 +10,8 @@ public struct DataFile: Sendable {
   public var aliases = Aliases()
   /// The `ignore:` entries of its figures.
   public var suppressions: [DataSuppression] = []
+  /// The figures' index, when they were indexed as they were read.
+  var index: FigureIndex?
 
   /// An empty data file at `path`.
   public init(path: String) {
@@ -78,7 +80,7 @@ public enum DataLoader {
         guard let full = SourceFiles.readYAML(path, problems: &problems) else { return nil }
         return load(full, path: path, problems: &problems)
       }
-      (file.figures, file.suppressions) = (read.figures, read.suppressions)
+      (file.figures, file.suppressions, file.index) = (read.figures, read.suppressions, read.index)
       problems += read.problems
     } else if let figures = top["figures"] {
       guard let entries = figures.sequence else {
@@ -91,7 +93,7 @@ public enum DataLoader {
       let reader = FigureReader(path: path, defaults: defaults)
       reader.read(entries)
       let read = reader.finish()
-      (file.figures, file.suppressions) = (read.figures, read.suppressions)
+      (file.figures, file.suppressions, file.index) = (read.figures, read.suppressions, read.index)
       problems += read.problems
     }
     if let rates = top["rates"] {

@@ -94,14 +94,8 @@ public struct Dataset: Sendable {
   public let claims: [Claim]
   /// Entity and metric aliases.
   public let aliases: Aliases
-  /// The figures of each entity, and the first of them read with each key. Keys are looked up
-  /// within their entity's small table, which stays in the cache while a rule works on that
-  /// entity, rather than in one table of a million keys.
-  private let byEntity: [String: EntityIndex]
-  /// For each figure, the next figure read with the same key, or -1: one array rather than an
-  /// array for each of a million keys.
-  private let nextByKey: [Int]
-  private let byMetric: [String: [Int]]
+  /// The figures by entity, metric and key.
+  private let index: FigureIndex
   /// Rates by currency pair, either way round: "CNY/USD" holds USD/CNY and CNY/USD rates.
   private let ratesByPair: [String: RateTable]
 
@@ -119,39 +113,24 @@ public struct Dataset: Sendable {
         canonical[index].key.metric = aliases.metric(canonical[index].key.metric)
       }
     }
-    let named = canonical
-    let (byMetric, (byEntity, nextByKey)) = concurrently(
-      { Self.indexByMetric(named) }, { Self.indexByEntity(named) })
-    self.figures = canonical
+    self.init(
+      figures: canonical, index: FigureIndex(canonical), rates: rates, aliases: aliases,
+      claims: claims)
+  }
+
+  /// A dataset whose figures are already indexed, and named canonically.
+  init(
+    figures: [Figure], index: FigureIndex, rates: [ExchangeRate], aliases: Aliases,
+    claims: [Claim]
+  ) {
+    self.figures = figures
+    self.index = index
     self.rates = rates
     var ratesByPair: [String: [ExchangeRate]] = [:]
     for rate in rates { ratesByPair[Self.pairKey(rate.base, rate.quote), default: []].append(rate) }
     self.ratesByPair = ratesByPair.mapValues(RateTable.init)
     self.claims = claims
     self.aliases = aliases
-    self.nextByKey = nextByKey
-    self.byMetric = byMetric
-    self.byEntity = byEntity
-  }
-
-  /// The indexes of the figures of each metric.
-  private static func indexByMetric(_ figures: [Figure]) -> [String: [Int]] {
-    var byMetric: [String: [Int]] = [:]
-    for index in figures.indices { byMetric[figures[index].key.metric, default: []].append(index) }
-    return byMetric
-  }
-
-  /// The figures of each entity with the first of each key, and for each figure the next one
-  /// with its key.
-  private static func indexByEntity(_ figures: [Figure]) -> ([String: EntityIndex], [Int]) {
-    var byEntity: [String: EntityIndex] = [:]
-    var nextByKey = [Int](repeating: -1, count: figures.count)
-    // Linked from the last figure back, so each key's chain runs in the order figures were read.
-    for index in figures.indices.reversed() {
-      let key = figures[index].key
-      nextByKey[index] = byEntity[key.entity, default: EntityIndex()].add(index, key: key) ?? -1
-    }
-    return (byEntity.mapValues { $0.inReadingOrder() }, nextByKey)
   }
 
   /// The figures with exactly this key, in the order they were read.
@@ -162,11 +141,7 @@ public struct Dataset: Sendable {
   /// The indexes in ``figures`` of the figures with exactly this key, in the order they were
   /// read; a check that reads figures in place through them copies none.
   public func indexes(of key: FigureKey) -> some Sequence<Int> {
-    sequence(state: byEntity[key.entity]?.firstByKey[key] ?? -1) { next in
-      guard next >= 0 else { return nil }
-      defer { next = nextByKey[next] }
-      return next
-    }
+    index.indexes(of: key)
   }
 
   /// The figure a stated change of `figure` is measured against: same entity, metric and
@@ -199,8 +174,8 @@ public struct Dataset: Sendable {
     // entity's rule scan the whole dataset.
     var candidates: [Int]?
     for list in [
-      selector.metric.map { byMetric[$0] ?? [] },
-      selector.entity.map { byEntity[$0]?.figures ?? [] },
+      selector.metric.map(index.figures(ofMetric:)),
+      selector.entity.map(index.figures(ofEntity:)),
     ] {
       if let list, list.count < candidates?.count ?? Int.max { candidates = list }
     }
@@ -225,8 +200,9 @@ public struct Dataset: Sendable {
       }
       return copy
     }
+    // Widening leaves every key as it was, so the index still holds.
     return Dataset(
-      figures: figures.map(widen), rates: rates, aliases: aliases,
+      figures: figures.map(widen), index: index, rates: rates, aliases: aliases,
       claims: claims.map { $0.mapFigures(widen) })
   }
 
@@ -255,24 +231,6 @@ public struct Dataset: Sendable {
   /// The same key for a pair of currencies in either order.
   static func pairKey(_ first: String, _ second: String) -> String {
     first < second ? first + "/" + second : second + "/" + first
-  }
-}
-
-/// One entity's figures, and the first of them read with each key.
-private struct EntityIndex: Sendable {
-  var figures: [Int] = []
-  var firstByKey: [FigureKey: Int] = [:]
-
-  /// Adds a figure, going back through the file; returns the figure with its key added before,
-  /// which was read after it.
-  mutating func add(_ index: Int, key: FigureKey) -> Int? {
-    figures.append(index)
-    return firstByKey.updateValue(index, forKey: key)
-  }
-
-  /// The index with its figures in the order they were read, as they were added backwards.
-  func inReadingOrder() -> EntityIndex {
-    EntityIndex(figures: figures.reversed(), firstByKey: firstByKey)
   }
 }
 

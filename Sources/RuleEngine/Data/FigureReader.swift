@@ -33,6 +33,8 @@ struct FigureDefaults: Equatable {
 /// What reading a data file's figure entries gave.
 struct FigureEntries {
   var figures: [Figure] = []
+  /// The figures' index, built as they are read.
+  var index = FigureIndex()
   var suppressions: [DataSuppression] = []
   var problems: [Problem] = []
 }
@@ -106,10 +108,11 @@ final class FigureReader: @unchecked Sendable {
       read.suppressions[open].scope = .lines(file: file, range: range.lowerBound...last)
     }
     do throws(Problem) {
-      read.figures.append(
-        try DataLoader.readFigure(
-          entry, path: path, entity: defaults.entity, segment: defaults.segment,
-          source: defaults.source))
+      let figure = try DataLoader.readFigure(
+        entry, path: path, entity: defaults.entity, segment: defaults.segment,
+        source: defaults.source)
+      read.index.add(figure.key)
+      read.figures.append(figure)
       guard entry["ignore"] != nil || entry["reason"] != nil else { return }
       // The last entry's lines run to the end of the file.
       let lines = entry.mark.line...Int.max / 2

@@ -169,9 +169,18 @@ public struct Engine: Sendable {
   public static func dataset(_ files: [DataFile]) -> Dataset {
     var aliases = Aliases()
     for file in files { aliases.merge(file.aliases) }
-    // One file's figures are shared rather than copied: a large file holds a million of them.
-    let figures = files.count == 1 ? files[0].figures : files.flatMap(\.figures)
-    return Dataset(figures: figures, rates: files.flatMap(\.rates), aliases: aliases)
+    // The figures of a single file are shared rather than copied, with the index built as they
+    // were read, unless aliases rename them: a large file holds a million of them.
+    let withFigures = files.filter { !$0.figures.isEmpty }
+    if withFigures.count == 1, let file = withFigures.first, let index = file.index,
+      index.count == file.figures.count, aliases.entities.isEmpty, aliases.metrics.isEmpty
+    {
+      return Dataset(
+        figures: file.figures, index: index, rates: files.flatMap(\.rates), aliases: aliases,
+        claims: [])
+    }
+    return Dataset(
+      figures: files.flatMap(\.figures), rates: files.flatMap(\.rates), aliases: aliases)
   }
 
   static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
