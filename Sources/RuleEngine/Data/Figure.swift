@@ -120,10 +120,11 @@ public struct ExchangeRate: Sendable, Hashable {
 
 /// A quantity bound to a key, with where it was written.
 public struct Figure: Sendable, Hashable {
-  /// What the figure is a value of.
-  public var key: FigureKey
+  // The quantity, aligned to 16 bytes, is stored first so that the key packs after it.
   /// The value as written.
   public var quantity: Quantity
+  /// What the figure is a value of.
+  public var key: FigureKey
   /// Where the value was written.
   public var location: SourceLocation
   /// Where the figure comes from ("Xiaomi Q2 2017 results"), if stated.

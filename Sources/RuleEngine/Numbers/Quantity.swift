@@ -60,18 +60,20 @@ public enum Reading: Sendable, Hashable, CaseIterable {
 public struct Quantity: Sendable, Hashable {
   /// The exact value in base units: 13 million is 13000000, 70% is 70.
   public var value: ExactDecimal
-  /// What it counts or measures.
-  public var unit: Unit
-  /// The scale word as written ("million", "bn", "m"), or nil.
-  public var scaleWord: String?
+  // The fields are stored in an order that leaves little padding between them: a million
+  // figures are held at once.
   /// The power of ten of the scale word: 6 for million.
   public var scalePower: Int
   /// The place value of the last digit written, in base units: 10^5 for "23.1 million".
   public var precision: ExactDecimal
+  /// What it counts or measures.
+  public var unit: Unit
   /// Whether the figure is a whole number written out in full (`1,203,519`), which is exact.
   public var isWrittenInFull: Bool
   /// The hedge word in front of the number, if any.
   public var hedge: Hedge?
+  /// The scale word as written ("million", "bn", "m"), or nil.
+  public var scaleWord: String?
   /// The text as written.
   public var text: String
   /// How far "about" and "nearly" reach beyond the written digits, from the configuration.
