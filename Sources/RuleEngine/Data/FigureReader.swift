@@ -111,12 +111,15 @@ final class FigureReader: @unchecked Sendable {
       let figure = try DataLoader.readFigure(
         entry, path: path, entity: defaults.entity, segment: defaults.segment,
         source: defaults.source)
+      var suppression: DataSuppression?
+      if entry["ignore"] != nil || entry["reason"] != nil {
+        // Until the next entry starts, its lines run to the end of the file.
+        suppression = try DataLoader.readIgnore(
+          entry, path: path, lines: entry.mark.line...Int.max / 2)
+      }
       read.index.add(figure.key)
       read.figures.append(figure)
-      guard entry["ignore"] != nil || entry["reason"] != nil else { return }
-      // The last entry's lines run to the end of the file.
-      let lines = entry.mark.line...Int.max / 2
-      if let suppression = try DataLoader.readIgnore(entry, path: path, lines: lines) {
+      if let suppression {
         openSuppression = read.suppressions.count
         read.suppressions.append(suppression)
       }
