@@ -120,15 +120,16 @@ struct YAMLBuilder {
     guard var frame = parents.popLast() else { return }
     swap(&frame, &current)
     let kind: YAMLNode.Kind
-    if frame.isMapping {
-      kind = .mapping(finishedPairs(frame))
+    if frame.isMapping, frame.merges.isEmpty {
+      kind = .mapping(Self.take(&pairs, from: frame.start, leaving: Self.emptyPair))
+    } else if frame.isMapping {
+      kind = .mapping(mergedPairs(frame))
       pairs.removeSubrange(frame.start...)
     } else if frame.isStreamed {
       handOnBatch()
       kind = .sequence([])
     } else {
-      kind = .sequence(Self.copy(items[frame.start...]))
-      items.removeSubrange(frame.start...)
+      kind = .sequence(Self.take(&items, from: frame.start, leaving: Self.emptyNode))
     }
     let node = YAMLNode(kind: kind, mark: frame.mark, tag: frame.tag)
     let height = frame.childHeight + 1
@@ -155,7 +156,9 @@ struct YAMLBuilder {
     try add(node, size: target.size, height: target.height)
   }
 
-  private mutating func add(_ node: YAMLNode, size: Int, height: Int) throws(YAMLError) {
+  // Nodes are taken as `consuming` here and below, so each moves into its collection rather
+  // than being copied there and released by the caller.
+  private mutating func add(_ node: consuming YAMLNode, size: Int, height: Int) throws(YAMLError) {
     current.size += size
     current.childHeight = max(current.childHeight, height)
     guard current.isMapping else {
@@ -185,8 +188,8 @@ struct YAMLBuilder {
     batch.removeAll(keepingCapacity: true)
   }
 
-  private mutating func addKey(_ key: YAMLNode) throws(YAMLError) {
-    current.key = key
+  private mutating func addKey(_ key: consuming YAMLNode) throws(YAMLError) {
+    defer { current.key = key }
     guard case .scalar(let name, let style) = key.kind else { return }
     if name == "<<" && style == .plain && (key.tag == nil || key.tag == "!!merge") {
       if let first = current.mergeKeyMark {
@@ -219,7 +222,7 @@ struct YAMLBuilder {
     return current.firstKeyMarks[name]
   }
 
-  private mutating func addMerge(_ value: YAMLNode) throws(YAMLError) {
+  private mutating func addMerge(_ value: consuming YAMLNode) throws(YAMLError) {
     let index = pairs.count - current.start
     switch value.kind {
     case .mapping(let merged):
@@ -240,9 +243,8 @@ struct YAMLBuilder {
 
   /// The mapping's explicit pairs with merged pairs inserted where their `<<` stood. Explicit
   /// keys win, then the earliest merged pair with a key.
-  private func finishedPairs(_ frame: Frame) -> [YAMLPair] {
+  private func mergedPairs(_ frame: Frame) -> [YAMLPair] {
     let explicit = pairs[frame.start...]
-    if frame.merges.isEmpty { return Self.copy(explicit) }
     var seen: Set<String> = []
     for pair in explicit {
       if case .scalar(let name, _) = pair.key.kind { seen.insert(name) }
@@ -262,11 +264,24 @@ struct YAMLBuilder {
     return result
   }
 
-  /// A copy with exactly the slice's capacity. `Array(slice)` would share the scratch
-  /// buffer when the slice covers it, so the scratch would be reallocated on the next change.
-  private static func copy<Element>(_ slice: ArraySlice<Element>) -> [Element] {
-    [Element](unsafeUninitializedCapacity: slice.count) { buffer, count in
-      count = buffer.initialize(fromContentsOf: slice)
+  /// The scratch elements from `start` on, moved into an array of exactly their count and
+  /// removed from the scratch. Each is exchanged for `placeholder`, which costs nothing to
+  /// destroy, so no element is copied and then released.
+  private static func take<Element>(
+    _ scratch: inout [Element], from start: Int, leaving placeholder: Element
+  ) -> [Element] {
+    let taken = [Element](unsafeUninitializedCapacity: scratch.count - start) { buffer, count in
+      for index in start..<scratch.count {
+        var element = placeholder
+        swap(&element, &scratch[index])
+        buffer.initializeElement(at: count, to: element)
+        count += 1
+      }
     }
+    scratch.removeSubrange(start...)
+    return taken
   }
+
+  private static let emptyNode = YAMLNode(kind: .scalar("", .plain), mark: Mark(line: 0, column: 0))
+  private static let emptyPair = YAMLPair(key: emptyNode, value: emptyNode)
 }
