@@ -42,7 +42,9 @@ public enum DataLoader {
     // The figures are read on another core while the parser reads on, and their nodes are let
     // go batch by batch instead of being held as one tree.
     let reader = FigureReader(path: path)
-    let stream = YAMLItemStream(key: "figures", begin: reader.begin, receive: reader.read)
+    let stream = YAMLItemStream(key: "figures", begin: reader.begin) {
+      reader.read($0, expectedCount: $1)
+    }
     guard let root = SourceFiles.readYAML(path, stream: stream, problems: &problems) else {
       _ = reader.finish()
       return nil
@@ -91,7 +93,7 @@ public enum DataLoader {
         return file
       }
       let reader = FigureReader(path: path, defaults: defaults)
-      reader.read(entries)
+      reader.read(entries, expectedCount: entries.count)
       let read = reader.finish()
       (file.figures, file.suppressions, file.index) = (read.figures, read.suppressions, read.index)
       problems += read.problems

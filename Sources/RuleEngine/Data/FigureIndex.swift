@@ -19,6 +19,11 @@ struct FigureIndex: Sendable {
     for figure in figures { add(figure.key) }
   }
 
+  /// Sets aside room for `count` figures in all.
+  mutating func reserveCapacity(_ count: Int) {
+    nextByKey.reserveCapacity(count)
+  }
+
   /// How many figures are indexed.
   var count: Int { nextByKey.count }
 

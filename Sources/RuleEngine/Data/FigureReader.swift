@@ -71,11 +71,19 @@ final class FigureReader: @unchecked Sendable {
     hasBegun = true
   }
 
-  /// Reads `entries` after those handed over before them, on the reader's queue.
-  func read(_ entries: [YAMLNode]) {
+  /// Reads `entries` after those handed over before them, on the reader's queue. The first
+  /// batch sets aside room for `expectedCount` figures in all, so that a million figures are
+  /// not copied to ever larger arrays, each freshly paged in.
+  func read(_ entries: [YAMLNode], expectedCount: Int) {
     waiting.wait()
     freeFinished()
     queue.async { [self] in
+      if read.figures.isEmpty {
+        // A little more than the estimate, which later entries a little shorter would exceed.
+        let room = expectedCount + expectedCount / 16
+        read.figures.reserveCapacity(room)
+        read.index.reserveCapacity(room)
+      }
       for entry in entries { readEntry(entry) }
       finishedLock.withLock { finished.append(entries) }
       waiting.signal()

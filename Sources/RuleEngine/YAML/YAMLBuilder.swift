@@ -59,6 +59,12 @@ struct YAMLBuilder {
   private let batchSize: Int
   /// Finished items of the streamed sequence not yet handed on.
   private var batch: [YAMLNode] = []
+  /// Items of the streamed sequence handed on so far.
+  private var streamedCount = 0
+  /// The input's size, and how far into it the parser has read, for estimating how many items
+  /// the streamed sequence holds.
+  private let inputSize: Int
+  var inputPosition = 0
   /// The innermost open collection; at the bottom, a sequence that receives the top node.
   private var current = Frame(
     isMapping: false, mark: Mark(line: 1, column: 1), tag: nil, anchor: nil, start: 0)
@@ -72,7 +78,8 @@ struct YAMLBuilder {
   /// Nodes the document stands for so far, counting every alias as its full expansion.
   private var total = 0
 
-  init(limits: YAMLLimits, stream: YAMLItemStream? = nil) {
+  init(limits: YAMLLimits, stream: YAMLItemStream? = nil, inputSize: Int = 0) {
+    self.inputSize = inputSize
     self.limits = limits
     self.stream = stream
     self.streamedKey = stream?.key
@@ -184,7 +191,11 @@ struct YAMLBuilder {
 
   private mutating func handOnBatch() {
     guard !batch.isEmpty else { return }
-    stream?.receive(batch)
+    streamedCount += batch.count
+    // Items so far, scaled up by the share of the input they took.
+    let share = Double(max(inputPosition, 1)) / Double(max(inputSize, 1))
+    let expected = max(streamedCount, Int((Double(streamedCount) / share).rounded(.up)))
+    stream?.receive(batch, expected)
     batch.removeAll(keepingCapacity: true)
   }
 

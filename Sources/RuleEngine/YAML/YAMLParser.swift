@@ -27,13 +27,14 @@ public struct YAMLItemStream {
   public var batchSize: Int
   /// Called as the sequence starts, with the top mapping's pairs written before it.
   public var begin: ([YAMLPair]) -> Void
-  /// Receives the items in document order.
-  public var receive: ([YAMLNode]) -> Void
+  /// Receives the items in document order, with an estimate of how many the sequence holds in
+  /// all, from the share of the input read so far, for sizing what is built from them.
+  public var receive: (_ items: [YAMLNode], _ expectedCount: Int) -> Void
 
   /// Creates a stream of `key`'s items.
   public init(
     key: String, batchSize: Int = 1024, begin: @escaping ([YAMLPair]) -> Void = { _ in },
-    receive: @escaping ([YAMLNode]) -> Void
+    receive: @escaping (_ items: [YAMLNode], _ expectedCount: Int) -> Void
   ) {
     self.key = key
     self.batchSize = max(1, batchSize)
@@ -76,7 +77,7 @@ public enum YAMLParser {
 
     let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     defer { event.deallocate() }
-    var builder = YAMLBuilder(limits: limits, stream: stream)
+    var builder = YAMLBuilder(limits: limits, stream: stream, inputSize: input.count)
     var sawDocument = false
     while true {
       guard yaml_parser_parse(parser, event) == 1 else {
@@ -84,6 +85,7 @@ public enum YAMLParser {
       }
       defer { yaml_event_delete(event) }
       let mark = Mark(event.pointee.start_mark)
+      builder.inputPosition = Int(clamping: event.pointee.end_mark.index)
       switch event.pointee.type {
       case YAML_SCALAR_EVENT:
         let data = event.pointee.data.scalar
