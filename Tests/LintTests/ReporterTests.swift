@@ -226,6 +226,18 @@ import Testing
   // MARK: Escaping
 
   /// Every character that some format must escape.
+  /// JSON strings escape quotes, backslashes and control characters, and keep every other
+  /// character, of any length in UTF-8, as it is.
+  @Test func jsonStringsRoundTrip() throws {
+    for text in [Self.awkward, "caf\u{E9} \u{201C}\u{20AC}5\u{201D} \\ \u{1F4C8}\u{1F}", ""] {
+      let quoted = JSONWriter.quote(text)
+      let parsed = try JSONSerialization.jsonObject(
+        with: Data("[\(quoted)]".utf8), options: []) as? [String]
+      #expect(parsed == [text])
+    }
+    #expect(JSONWriter.quote("\u{1}\"") == "\"\\u0001\\\"\"")
+  }
+
   static let awkward = "a & b < c > d \"e\" 'f' 50% x:y,z\ttab\nline\r\u{1}end"
   /// What an XML parser reads back: the one character XML cannot carry is replaced.
   static let awkwardInXML = awkward.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}")
