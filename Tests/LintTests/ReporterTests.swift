@@ -231,8 +231,9 @@ import Testing
   @Test func jsonStringsRoundTrip() throws {
     for text in [Self.awkward, "caf\u{E9} \u{201C}\u{20AC}5\u{201D} \\ \u{1F4C8}\u{1F}", ""] {
       let quoted = JSONWriter.quote(text)
-      let parsed = try JSONSerialization.jsonObject(
-        with: Data("[\(quoted)]".utf8), options: []) as? [String]
+      let parsed =
+        try JSONSerialization.jsonObject(
+          with: Data("[\(quoted)]".utf8), options: []) as? [String]
       #expect(parsed == [text])
     }
     #expect(JSONWriter.quote("\u{1}\"") == "\"\\u0001\\\"\"")
