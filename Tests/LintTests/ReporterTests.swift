@@ -225,7 +225,6 @@ import Testing
 
   // MARK: Escaping
 
-  /// Every character that some format must escape.
   /// JSON strings escape quotes, backslashes and control characters, and keep every other
   /// character, of any length in UTF-8, as it is.
   @Test func jsonStringsRoundTrip() throws {
@@ -239,6 +238,7 @@ import Testing
     #expect(JSONWriter.quote("\u{1}\"") == "\"\\u0001\\\"\"")
   }
 
+  /// Every character that some format must escape.
   static let awkward = "a & b < c > d \"e\" 'f' 50% x:y,z\ttab\nline\r\u{1}end"
   /// What an XML parser reads back: the one character XML cannot carry is replaced.
   static let awkwardInXML = awkward.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}")
