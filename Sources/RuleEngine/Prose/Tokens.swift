@@ -114,10 +114,15 @@ enum ProseScanner {
 
   /// Characters that may start a figure, so the parser is only tried where one can begin.
   static func mayStartFigure(_ character: Character) -> Bool {
-    if character.isNumber || character.isCurrencySymbol { return true }
+    switch CharacterKind(character) {
+    case .letter, .digit: return true
+    case .space: return false
+    case .other: break
+    }
+    if character.isCurrencySymbol { return true }
     switch character {
     case "+", "-", "−", "~", ">", "<", "≥", "≤", ".", "(": return true
-    default: return character.isLetter
+    default: return false
     }
   }
 
@@ -147,13 +152,14 @@ enum ProseScanner {
     var atWordStart = true
     while index < range.upperBound {
       let character = text[index]
-      if character.isWhitespace {
+      let kind = CharacterKind(character)
+      if kind == .space {
         index = text.index(after: index)
         atWordStart = true
         continue
       }
       // Dates and times ("2019-10-31", "31/10/2019", "10:30") are words, not figures.
-      if atWordStart, character.isNumber,
+      if atWordStart, kind == .digit,
         let end = dateOrTime(at: index, limit: range.upperBound, in: text)
       {
         tokens.append(Token(kind: .word(String(text[index..<end])), range: index..<end))
@@ -180,14 +186,14 @@ enum ProseScanner {
         atWordStart = false
         continue
       }
-      if character.isLetter || character.isNumber {
+      if kind.isWordCharacter {
         var end = text.index(after: index)
         while end < range.upperBound {
           let next = text[end]
-          if next.isLetter || next.isNumber || next == "'" || next == "’" {
+          if CharacterKind(next).isWordCharacter || next == "'" || next == "’" {
             end = text.index(after: end)
           } else if next == "-" || next == ".", text.index(after: end) < range.upperBound,
-            text[text.index(after: end)].isLetter || text[text.index(after: end)].isNumber
+            CharacterKind(text[text.index(after: end)]).isWordCharacter
           {
             end = text.index(after: end)
           } else {
@@ -275,4 +281,36 @@ enum ProseScanner {
     }
     return words.count == 2 ? words.joined(separator: " ") : nil
   }
+}
+
+/// What the tokenizer needs to know of a character. ASCII characters, most of any English text,
+/// are classed by their code, without the Unicode table lookups that `Character.isLetter` and
+/// its kin make for every character; the others are classed by those properties.
+private enum CharacterKind {
+  case space
+  case letter
+  case digit
+  case other
+
+  init(_ character: Character) {
+    if let code = character.asciiValue {
+      switch code {
+      case 0x09...0x0D, 0x20: self = .space
+      case 0x30...0x39: self = .digit
+      case 0x41...0x5A, 0x61...0x7A: self = .letter
+      default: self = .other
+      }
+    } else if character.isWhitespace {
+      self = .space
+    } else if character.isLetter {
+      self = .letter
+    } else if character.isNumber {
+      self = .digit
+    } else {
+      self = .other
+    }
+  }
+
+  /// Whether the character continues a word: a letter or a digit.
+  var isWordCharacter: Bool { self == .letter || self == .digit }
 }
