@@ -54,17 +54,8 @@ struct OffsetMap: Sendable {
   /// The index of the anchor that applies at `offset`, or nil before the first anchor.
   func index(at offset: Int) -> Int? {
     // The last anchor whose text offset is at most `offset`.
-    var low = 0
-    var high = anchors.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(anchors[middle].text) <= offset {
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
-    return low == 0 ? nil : low - 1
+    let after = anchors.partitionIndex { Int($0.text) > offset }
+    return after == 0 ? nil : after - 1
   }
 
   /// The source offset of the character that starts at `offset`.
@@ -138,16 +129,7 @@ struct SourceLines: Sendable {
   /// The column (0-based, in characters) of `offset` in the line starting at `lineStart`.
   private func column(of offset: Int, lineStart: Int) -> Int {
     guard !checkpoints.isEmpty else { return characters(from: lineStart, to: offset) }
-    var low = 0
-    var high = checkpoints.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(checkpoints[middle].offset) <= offset {
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
+    let low = checkpoints.partitionIndex { Int($0.offset) > offset }
     guard low > 0, Int(checkpoints[low - 1].offset) > lineStart else {
       return characters(from: lineStart, to: offset)
     }
@@ -157,17 +139,7 @@ struct SourceLines: Sendable {
 
   /// The 0-based line holding byte `offset`.
   func lineIndex(of offset: Int) -> Int {
-    var low = 0
-    var high = starts.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(starts[middle]) <= offset {
-        low = middle + 1
-      } else {
-        high = middle
-      }
-    }
-    return max(0, low - 1)
+    max(0, starts.partitionIndex { Int($0) > offset } - 1)
   }
 
   /// Where the content of line `index` ends: before its "\n" or "\r\n".

@@ -252,12 +252,7 @@ private struct RateTable: Sendable {
   func nearest(toMonth month: Int) -> ExchangeRate? {
     guard !dated.isEmpty else { return undated }
     // The first rate dated at or after `month`; the nearest is it or the one before it.
-    var low = 0
-    var high = dated.count
-    while low < high {
-      let middle = (low + high) / 2
-      if dated[middle].month < month { low = middle + 1 } else { high = middle }
-    }
+    let low = dated.partitionIndex { $0.month >= month }
     let after = low < dated.count ? dated[low] : nil
     var before = low > 0 ? low - 1 : nil
     // Of several rates in the month before, the one read first starts their run.
