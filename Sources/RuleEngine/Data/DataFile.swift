@@ -66,9 +66,7 @@ public enum DataLoader {
     let defaults: FigureDefaults
     do {
       top = try YAMLFields(root, file: path, context: "a data file", allowed: topKeys)
-      defaults = FigureDefaults(
-        entity: try top.text("entity")?.0, segment: try top.text("segment")?.0,
-        source: try top.text("source")?.0)
+      defaults = try FigureDefaults(top)
       if let aliases = top["aliases"] { file.aliases = try readAliases(aliases, path: path) }
     } catch {
       _ = reader?.finish()

@@ -6,28 +6,15 @@ struct FigureDefaults: Equatable {
   var segment: String?
   var source: String?
 
-  /// The defaults among a mapping's pairs; a value that is not usable text gives none, and the
-  /// loader reports it when it reads the whole file.
-  init(_ pairs: some Sequence<YAMLPair>) {
-    func text(_ node: YAMLNode) -> String? {
-      guard let text = node.scalar?.trimmingSpaces, !text.isEmpty else { return nil }
-      return text
-    }
-    for pair in pairs {
-      switch pair.key.scalar {
-      case "entity": entity = text(pair.value)
-      case "segment": segment = text(pair.value)
-      case "source": source = text(pair.value)
-      default: break
-      }
-    }
+  /// The defaults a data file's top keys give.
+  init(_ top: YAMLFields) throws(Problem) {
+    entity = try top.text("entity")?.0
+    segment = try top.text("segment")?.0
+    source = try top.text("source")?.0
   }
 
-  init(entity: String? = nil, segment: String? = nil, source: String? = nil) {
-    self.entity = entity
-    self.segment = segment
-    self.source = source
-  }
+  /// No defaults.
+  init() {}
 }
 
 /// What reading a data file's figure entries gave.
@@ -65,9 +52,14 @@ final class FigureReader: @unchecked Sendable {
     self.defaults = defaults
   }
 
-  /// Takes the defaults from the data file's pairs written before its figures.
+  /// Takes the defaults from the data file's pairs written before its figures. Pairs that are
+  /// not usable give none; the loader reports them when it reads the whole file.
   func begin(_ before: [YAMLPair]) {
-    defaults = FigureDefaults(before)
+    let top = YAMLNode(kind: .mapping(before), mark: Mark(line: 1, column: 1))
+    defaults =
+      (try? FigureDefaults(
+        YAMLFields(top, file: path, context: "a data file", allowed: DataLoader.topKeys)))
+      ?? FigureDefaults()
     hasBegun = true
   }
 
