@@ -182,6 +182,11 @@ func main() {
     case "articles"?: try writeArticles(arguments.dropFirst())
     case "yaml"?: try yamlBenchmark(arguments.dropFirst())
     case "extract"?: extractBenchmark(arguments.dropFirst())
+    case "eval"?:
+      // `eval [--verbose]`: figure scores on corpus/ and on ../shared's passages and TAT-QA.
+      let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+      let run = EvaluationRun(root: root, verbose: arguments.contains("--verbose"))
+      print(try run.report(), terminator: "")
     default:
       // The plain form measures extraction, as before.
       extractBenchmark(arguments)

@@ -15,6 +15,8 @@ import Testing
       var line: Int
       var text: String
       var value: ExactDecimal
+      /// A range's high end, from a value written `LOW..HIGH`.
+      var high: ExactDecimal?
     }
 
     struct Claim {
@@ -34,10 +36,12 @@ import Testing
     let node = try #require(try YAMLParser.parse(Array(try Data(contentsOf: url))))
     let article = try #require(node["article"]?.scalar)
     let figures = try (node["figures"]?.sequence ?? []).map { item in
-      Label.Figure(
+      let ends = try #require(item["value"]?.scalar).components(separatedBy: "..")
+      return Label.Figure(
         line: try #require(item["line"]?.scalar.flatMap { Int($0) }),
         text: try #require(item["text"]?.scalar),
-        value: try #require(item["value"]?.scalar.flatMap { ExactDecimal($0) }))
+        value: try #require(ExactDecimal(ends[0])),
+        high: ends.count == 2 ? try #require(ExactDecimal(ends[1])) : nil)
     }
     let claims = try (node["claims"]?.sequence ?? []).map { item in
       Label.Claim(
@@ -119,14 +123,14 @@ extension CorpusScoreTests.Score {
     var unmatched = extraction.figures.map {
       (
         $0.figure.location.line, $0.figure.quantity.value, $0.figure.quantity.text,
-        $0.figure.quantity.range(.rounded)
+        $0.figure.quantity.range(.rounded), $0.figure.quantity.rangeHigh
       )
     }
     // A value matches exactly, or within the figure's written precision where the label rounds
     // ("a third" is labelled 33.3).
     for figure in label.figures {
       if let index = unmatched.firstIndex(where: {
-        $0.0 == figure.line
+        $0.0 == figure.line && $0.4 == figure.high
           && ($0.1 == figure.value || $0.3.contains(figure.value) && $0.2 == figure.text)
       }) {
         matchedFigures += 1

@@ -83,6 +83,44 @@ public struct Quantity: Sendable, Hashable {
   }
   private var toleranceBox: Box<HedgeTolerance>?
 
+  /// A range's high end ("$10 to $15 billion" is 10 billion to 15 billion), or nil for one value;
+  /// `value` is then the low end.
+  public var rangeHigh: ExactDecimal? { detail?.value.rangeHigh }
+  /// The place value of the high end's last digit.
+  public var rangeHighPrecision: ExactDecimal? { detail?.value.rangeHighPrecision }
+  /// The power of ten between the number as shown and its value beyond the scale word: -2 for
+  /// cents, pence and basis points ("164p" is 1.64 pounds), 0 for most figures.
+  public var unitPower: Int { detail?.value.unitPower ?? 0 }
+  /// The unit as written when the value is stored in another ("basis points", "cents").
+  public var writtenUnit: String? { detail?.value.writtenUnit }
+  /// The power of ten from the number as written to the value: the scale word and the unit.
+  public var shownPower: Int { scalePower + unitPower }
+  private var detail: Box<Detail>?
+
+  /// What few figures have: a range's other end, or a unit written in minor units.
+  struct Detail: Hashable, Sendable {
+    var rangeHigh: ExactDecimal?
+    var rangeHighPrecision: ExactDecimal?
+    var unitPower = 0
+    var writtenUnit: String?
+  }
+
+  /// Makes the figure a range from its value to `high`, whose last digit is worth `precision`.
+  public mutating func setRange(high: ExactDecimal, precision: ExactDecimal) {
+    var detail = self.detail?.value ?? Detail()
+    detail.rangeHigh = high
+    detail.rangeHighPrecision = precision
+    self.detail = Box(detail)
+  }
+
+  /// Records the unit as written and the power of ten it shifts the shown number by.
+  mutating func setWrittenUnit(_ written: String, power: Int) {
+    var detail = self.detail?.value ?? Detail()
+    detail.writtenUnit = written
+    detail.unitPower = power
+    self.detail = Box(detail)
+  }
+
   /// Creates a quantity; `precision` defaults to the place value of `value`'s last digit.
   public init(
     value: ExactDecimal, unit: Unit, scaleWord: String? = nil, scalePower: Int = 0,
@@ -99,8 +137,21 @@ public struct Quantity: Sendable, Hashable {
     self.text = text
   }
 
-  /// The values this figure may stand for under `reading`.
+  /// The values this figure may stand for under `reading`; a range stands for every value from
+  /// its low end to its high end, each read with its own precision.
   public func range(_ reading: Reading) -> ValueRange {
+    guard let high = rangeHigh, let highPrecision = rangeHighPrecision else {
+      return singleRange(reading)
+    }
+    var low = self
+    low.detail = nil
+    var top = low
+    top.value = high
+    top.precision = highPrecision
+    return low.singleRange(reading).hull(top.singleRange(reading))
+  }
+
+  private func singleRange(_ reading: Reading) -> ValueRange {
     // The trailing zeros of a whole number written in full may be rounding, as with significant
     // figures: "1,200,000 units" may be 1,203,519 and "about 1,200" is rounded to hundreds.
     let zerosPlace =

@@ -47,6 +47,38 @@ public enum QuantityParser {
     }
   }
 
+  /// One figure for a range written with words, "$10 to $15 billion" or "between 5% and 10%",
+  /// from its two ends as parsed: the low end takes the high end's scale word and unit when it
+  /// has none of its own ("$10 to $15 billion" is $10 billion to $15 billion). Nil when the ends
+  /// are not one range: other units, a hedge, or a high end not above the low one.
+  public static func range(from low: Quantity, to high: Quantity, text: String) -> Quantity? {
+    guard low.hedge == nil, high.hedge == nil, low.rangeHigh == nil, high.rangeHigh == nil,
+      low.writtenUnit == nil, high.writtenUnit == nil, !low.value.isNegative,
+      !high.value.isNegative
+    else { return nil }
+    var start = low
+    if start.scaleWord == nil, let scale = high.scaleWord {
+      let shift = ExactDecimal.powerOfTen(high.scalePower)
+      start.value = start.value * shift
+      start.precision = start.precision * shift
+      start.scaleWord = scale
+      start.scalePower = high.scalePower
+      start.isWrittenInFull = false
+    }
+    switch (start.unit, high.unit) {
+    case (.count(nil), .currency), (.count(nil), .percent), (.count(nil), .percentagePoints):
+      start.unit = high.unit
+    case (.currency(let lhs), .currency(let rhs)) where lhs == rhs: break
+    case (.percent, .percent), (.percentagePoints, .percentagePoints), (.count, .count): break
+    default: return nil
+    }
+    guard start.value < high.value else { return nil }
+    start.isWrittenInFull = false
+    start.text = text
+    start.setRange(high: high.value, precision: high.precision)
+    return start
+  }
+
   /// Parses a figure at the start of `text` (after optional spaces) and returns it with the index
   /// just past it, or nil when no figure starts there. For later use scanning prose.
   ///
@@ -98,6 +130,10 @@ private enum Suffix: Sendable {
   case basisPoints
   case multiple
   case currency(String)
+  /// Index or score points, which are not percentage points.
+  case points
+  /// A currency's minor unit: cents, pence, sen, paise; the number is in hundredths.
+  case minorCurrency(String, written: String)
 }
 
 /// Words or a symbol with their meaning, keyed by first scalar so that scanning prose rules most
@@ -155,10 +191,18 @@ private enum Vocabulary {
 
   /// Currency signs before the number; the longer ones first so "US$" is not read as "$".
   static let currencySymbols = Phrase<String>.list([
-    ("NT$", "TWD"), ("US$", "USD"), ("HK$", "HKD"), ("S$", "SGD"), ("A$", "AUD"), ("C$", "CAD"),
-    ("R$", "BRL"), ("$", "USD"), ("\u{20AC}", "EUR"), ("\u{00A3}", "GBP"), ("\u{00A5}", "JPY"),
+    ("NT$", "TWD"), ("US$", "USD"), ("US $", "USD"), ("$US", "USD"), ("HK$", "HKD"),
+    ("HK $", "HKD"), ("S$", "SGD"), ("AU$", "AUD"), ("AU $", "AUD"), ("A$", "AUD"),
+    ("$A", "AUD"), ("NZ$", "NZD"), ("NZ $", "NZD"), ("$NZ", "NZD"), ("C$", "CAD"),
+    ("CA$", "CAD"), ("R$", "BRL"), ("$", "USD"), ("\u{20AC}", "EUR"), ("\u{00A3}", "GBP"),
+    ("\u{00A5}", "JPY"),
     ("\u{20B9}", "INR"), ("\u{20A9}", "KRW"), ("\u{20B1}", "PHP"),
   ])
+
+  /// Currency signs that may follow the number.
+  static let postfixSymbols: [Unicode.Scalar: String] = [
+    "\u{20AC}": "EUR", "\u{00A3}": "GBP", "\u{00A5}": "JPY", "\u{20B9}": "INR",
+  ]
 
   /// ISO 4217 codes, and "RMB", written before or after the number.
   static let currencyCodes = Phrase<String>.list([
@@ -167,18 +211,42 @@ private enum Vocabulary {
     ("aud", "AUD"), ("cad", "CAD"), ("krw", "KRW"), ("twd", "TWD"), ("brl", "BRL"),
     ("dkk", "DKK"), ("nok", "NOK"), ("sek", "SEK"), ("php", "PHP"), ("mxn", "MXN"),
     ("zar", "ZAR"), ("nzd", "NZD"), ("idr", "IDR"), ("thb", "THB"), ("myr", "MYR"),
-    ("sar", "SAR"), ("aed", "AED"), ("try", "TRY"), ("pln", "PLN"),
+    ("sar", "SAR"), ("aed", "AED"), ("try", "TRY"), ("pln", "PLN"), ("pkr", "PKR"),
+    ("lkr", "LKR"), ("ils", "ILS"), ("hrk", "HRK"), ("rs.", "INR"), ("rs", "INR"),
+    ("rm", "MYR"),
   ])
 
   /// Units written after the number, as sequences of words.
   static let suffixWords = Phrase<Suffix>.list([
-    (["per", "cent"], .percent), (["percent"], .percent),
+    (["per", "cent"], .percent), (["percent"], .percent), (["pct"], .percent),
+    (["pc"], .percent), (["per", "centage", "points"], .percentagePoints),
     (["percentage", "points"], .percentagePoints), (["percentage", "point"], .percentagePoints),
     (["pp"], .percentagePoints), (["ppt"], .percentagePoints), (["ppts"], .percentagePoints),
     (["basis", "points"], .basisPoints), (["basis", "point"], .basisPoints),
-    (["bp"], .basisPoints), (["bps"], .basisPoints),
+    (["bp"], .basisPoints), (["bps"], .basisPoints), (["points"], .points),
+    (["point"], .points), (["pts"], .points), (["pt"], .points),
     (["x"], .multiple), (["times"], .multiple),
-    (["yuan"], .currency("CNY")), (["renminbi"], .currency("CNY")),
+    (["chinese", "yuan"], .currency("CNY")), (["yuan"], .currency("CNY")),
+    (["renminbi"], .currency("CNY")),
+    (["australian", "dollars"], .currency("AUD")), (["australian", "dlrs"], .currency("AUD")),
+    (["canadian", "dollars"], .currency("CAD")), (["canadian", "dlrs"], .currency("CAD")),
+    (["new", "zealand", "dollars"], .currency("NZD")), (["n.z.", "dlrs"], .currency("NZD")),
+    (["nz", "dollars"], .currency("NZD")), (["singapore", "dollars"], .currency("SGD")),
+    (["taiwan", "dollars"], .currency("TWD")), (["h.k.", "dlrs"], .currency("HKD")),
+    (["hk", "dlrs"], .currency("HKD")), (["u.s.", "dlrs"], .currency("USD")),
+    (["us", "dlrs"], .currency("USD")), (["dlrs"], .currency("USD")), (["dlr"], .currency("USD")),
+    (["cents"], .minorCurrency("USD", written: "cents")),
+    (["cts"], .minorCurrency("USD", written: "cts")),
+    (["pence"], .minorCurrency("GBP", written: "pence")),
+    (["sen"], .minorCurrency("MYR", written: "sen")),
+    (["paise"], .minorCurrency("INR", written: "paise")),
+    (["paisa"], .minorCurrency("INR", written: "paisa")),
+    (["paisas"], .minorCurrency("INR", written: "paisas")),
+    (["danish", "kroner"], .currency("DKK")), (["norwegian", "kroner"], .currency("NOK")),
+    (["swedish", "kronor"], .currency("SEK")), (["swedish", "krona"], .currency("SEK")),
+    (["kroner"], .currency("DKK")), (["kronor"], .currency("SEK")), (["krona"], .currency("SEK")),
+    (["shekels"], .currency("ILS")), (["shekel"], .currency("ILS")),
+    (["kuna"], .currency("HRK")), (["kn"], .currency("HRK")),
     (["us", "dollars"], .currency("USD")), (["us", "dollar"], .currency("USD")),
     (["hong", "kong", "dollars"], .currency("HKD")),
     (["hong", "kong", "dollar"], .currency("HKD")),
@@ -196,6 +264,19 @@ private enum Vocabulary {
     (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
   ])
 
+  /// The word that makes a number negative: "minus 3%".
+  static let minusWord = Array("minus".unicodeScalars)
+
+  /// Number words and their values, for quantities written in words ("five percent", "three
+  /// million units"); they are read only where a scale word or a unit follows.
+  static let numberWords: [String: Int128] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a": 1,
+  ]
+
   /// The power of ten of a scale word. Single letters are case-sensitive where the other case
   /// means something else ("t" is tonnes); longer words are read in any case.
   static func scalePower(of word: String) -> Int? {
@@ -208,6 +289,7 @@ private enum Vocabulary {
     }
     guard word.utf8.count > 1 else { return nil }
     switch asciiLowercased(word) {
+    case "hundred": return 2
     case "thousand": return 3
     case "lakh", "lakhs": return 5
     case "million", "mn", "mln": return 6
@@ -274,6 +356,8 @@ private struct Numeral {
   var significand: Int128 = 0
   var fractionDigits = 0
   var hasPoint = false
+  /// Whether the number was written as a word ("five").
+  var isWord = false
   var end: Int
 }
 
@@ -441,8 +525,11 @@ private struct FigureScanner {
 
   /// A currency sign or code before the number, and the index past it and any spaces.
   func currencyPrefix(at index: Int) -> (String, Int)? {
+    // A sign ending in a letter ("$US", "$A") must not run into a word: "$abc" is no figure.
     let found =
-      firstPhrase(in: Vocabulary.currencySymbols, at: index, asWords: false)
+      firstPhrase(in: Vocabulary.currencySymbols, at: index, asWords: false) { end in
+        !(bytes[end - 1] >= 0x41 && scalar(at: end).map(isLetter) == true)
+      }
       ?? currencyCode(at: index)
     return found.map { ($0, skippingSpaces(from: $1)) }
   }
@@ -460,13 +547,61 @@ private struct FigureScanner {
     guard let first = scalar(at: index) else { return nil }
     if first == "%" { return (.percent, after(index)) }
     if first == "\u{00D7}" { return (.multiple, after(index)) }
+    // A currency sign after the number: "1,200€".
+    if let code = Vocabulary.postfixSymbols[first] { return (.currency(code), after(index)) }
     return firstPhrase(in: Vocabulary.suffixWords, at: index, asWords: true)
       ?? currencyCode(at: index).map { (.currency($0), $1) }
+  }
+
+  /// A number written as a word ("five", "twenty-five"), when a scale word or a unit follows it
+  /// ("five percent", "three million units"); "a" counts only before a scale word ("a million").
+  func numberWord(at start: Int) -> Numeral? {
+    let wordEnd = letterRunEnd(from: start)
+    guard wordEnd > start else { return nil }
+    let word = Vocabulary.asciiLowercased(string(start..<wordEnd))
+    var value: Int128
+    var end = wordEnd
+    if let tens = Vocabulary.numberWords[word] {
+      value = tens
+      // "twenty-five"
+      if tens >= 20, tens % 10 == 0, scalar(at: end) == "-" {
+        let unitEnd = letterRunEnd(from: after(end))
+        if let unit = Vocabulary.numberWords[
+          Vocabulary.asciiLowercased(
+            string(after(end)..<unitEnd))], unit < 10, unit >= 1, unitEnd > after(end)
+        {
+          value += unit
+          end = unitEnd
+        }
+      }
+    } else {
+      return nil
+    }
+    guard isBoundary(end) else { return nil }
+    let next = skippingSpaces(from: end)
+    guard next > end else { return nil }
+    let nextEnd = letterRunEnd(from: next)
+    // A scale word of one letter ("a m") is too often something else after a word.
+    let isScale = nextEnd > next + 1 && Vocabulary.scalePower(of: string(next..<nextEnd)) != nil
+    if word == "a" {
+      guard isScale else { return nil }
+    } else if !isScale {
+      guard let (found, _) = suffix(at: next) else { return nil }
+      switch found {
+      case .percent, .percentagePoints, .basisPoints, .points, .currency, .minorCurrency: break
+      case .multiple: return nil
+      }
+    }
+    var numeral = Numeral(end: end)
+    numeral.significand = value
+    numeral.isWord = true
+    return numeral
   }
 
   /// Reads digits with optional thousands commas and decimal point; nil when none start here.
   func numeral(at start: Int) throws(ScanFailure) -> Numeral? {
     guard let first = scalar(at: start) else { return nil }
+    if isLetter(first) { return numberWord(at: start) }
     let startsWithPoint = first == "." && scalar(at: after(start)).map(isDigit) == true
     guard isDigit(first) || startsWithPoint else { return nil }
     var numeral = Numeral(end: start)
@@ -505,12 +640,19 @@ private struct FigureScanner {
     if !startsWithPoint {
       let leading = try digits(fraction: false)
       if scalar(at: index) == ",", followedByDigit(index) {
-        // Commas group thousands only: 1 to 3 digits first, then groups of exactly three.
+        // Commas group thousands, 1 to 3 digits first and then groups of exactly three, or as
+        // Indian numbers are grouped, in lakhs and crores: "5,79,627" is 579,627.
         guard leading <= 3, first != "0" else { throw malformed() }
+        var groups: [Int] = []
         while scalar(at: index) == ",", followedByDigit(index) {
           index = after(index)
-          guard try digits(fraction: false) == 3 else { throw malformed() }
+          groups.append(try digits(fraction: false))
         }
+        let western = groups.allSatisfy { $0 == 3 }
+        let indian =
+          leading <= 2 && groups.count >= 2 && groups.last == 3
+          && groups.dropLast().allSatisfy { $0 == 2 }
+        guard western || indian else { throw malformed() }
       }
     }
     if scalar(at: index) == ".", followedByDigit(index) {
@@ -577,7 +719,7 @@ private struct FigureScanner {
     }
 
     // Sign, currency and a table's opening parenthesis, in the orders writers use:
-    // "-$5m", "$-5m", "($1,234)", "$(1,234)".
+    // "-$5m", "$-5m", "($1,234)", "$(1,234)", "minus 3%".
     var negative = false
     var sawSign = false
     var currency: String?
@@ -590,6 +732,12 @@ private struct FigureScanner {
         sawSign = true
         negative = isMinus(scalar)
         index = after(index)
+      } else if !sawSign, parenthesis == nil, currency == nil,
+        let next = matchWords([Vocabulary.minusWord], at: index), skippingSpaces(from: next) > next
+      {
+        sawSign = true
+        negative = true
+        index = skippingSpaces(from: next)
       } else if currency == nil, let (code, next) = currencyPrefix(at: index) {
         currency = code
         index = next
@@ -602,17 +750,21 @@ private struct FigureScanner {
       throw notANumber(at: index, figureStart: figureStart)
     }
     index = numeral.end
+    let high = rangeEnd(after: numeral, currency: currency)
+    if let high { index = high.end }
 
+    // A scale word, or two where the second is larger: "4 hundred million", "1.2 lakh crore".
     var scaleWord: String?
     var scalePower = 0
-    let scaleStart = skippingSpaces(from: index)
-    let scaleEnd = letterRunEnd(from: scaleStart)
-    if scaleEnd > scaleStart,
-      let power = Vocabulary.scalePower(of: string(scaleStart..<scaleEnd))
+    var scaleCursor = index
+    while let word = scaleWordAt(skippingSpaces(from: scaleCursor)),
+      scaleWord == nil || (word.power > scalePower && word.end - word.start > 1)
     {
-      scaleWord = string(scaleStart..<scaleEnd)
-      scalePower = power
-      index = scaleEnd
+      let written = string(word.start..<word.end)
+      scaleWord = scaleWord.map { $0 + " " + written } ?? written
+      scalePower += word.power
+      scaleCursor = word.end
+      index = word.end
     }
 
     if parenthesis != nil, scalar(at: index) == ")" {
@@ -628,6 +780,12 @@ private struct FigureScanner {
       if currency != nil { throw unexpected(at: suffixStart) }
       unitSuffix = found
       index = next
+    } else if !wholeText, currency == nil, scaleWord == nil, !numeral.isWord,
+      scalar(at: index) == "p", isBoundary(after(index))
+    {
+      // Pence written after the number: "164p".
+      unitSuffix = .minorCurrency("GBP", written: "p")
+      index = after(index)
     }
 
     if let opened = parenthesis {
@@ -649,6 +807,7 @@ private struct FigureScanner {
 
     let unit: Unit
     var power = scalePower
+    var writtenUnit: String?
     switch unitSuffix {
     case nil: unit = currency.map(Unit.currency) ?? .count(noun)
     case .percent?: unit = .percent
@@ -656,8 +815,14 @@ private struct FigureScanner {
     case .basisPoints?:
       unit = .percentagePoints
       power -= 2
+      writtenUnit = "basis points"
     case .multiple?: unit = .multiple
     case .currency(let code)?: unit = .currency(code)
+    case .points?: unit = .count("points")
+    case .minorCurrency(let code, let written)?:
+      unit = .currency(code)
+      power -= 2
+      writtenUnit = written
     }
     let isAmount: Bool
     switch unit {
@@ -665,15 +830,51 @@ private struct FigureScanner {
     case .percent, .percentagePoints, .multiple: isAmount = false
     }
     let figureEnd = try finish(at: index)
-    let quantity = Quantity(
+    var quantity = Quantity(
       value: ExactDecimal(
         significand: negative ? -numeral.significand : numeral.significand,
         exponent: power - numeral.fractionDigits),
       unit: unit, scaleWord: scaleWord, scalePower: scalePower,
       precision: .powerOfTen(power - numeral.fractionDigits),
-      isWrittenInFull: isAmount && !numeral.hasPoint && scaleWord == nil,
+      isWrittenInFull: isAmount && !numeral.hasPoint && scaleWord == nil && high == nil,
       hedge: hedge, text: string(figureStart..<figureEnd))
+    if let writtenUnit { quantity.setWrittenUnit(writtenUnit, power: power - scalePower) }
+    if let high {
+      quantity.setRange(
+        high: ExactDecimal(significand: high.significand, exponent: power - high.fractionDigits),
+        precision: .powerOfTen(power - high.fractionDigits))
+    }
     return (quantity, figureEnd)
+  }
+
+  /// A scale word at `index` ("million", "bn", "m"), its end and its power of ten.
+  func scaleWordAt(_ index: Int) -> (start: Int, end: Int, power: Int)? {
+    let wordEnd = letterRunEnd(from: index)
+    guard wordEnd > index, let power = Vocabulary.scalePower(of: string(index..<wordEnd)) else {
+      return nil
+    }
+    return (index, wordEnd, power)
+  }
+
+  /// The high end of a range written with a dash right after the low end's digits: "3-6%",
+  /// "$62-$68", "15,000–20,000", "$10-15 billion". The two ends share the scale word and unit
+  /// that follow; a high end not above the low one ("2019-20", a score of "3-1") is no range.
+  func rangeEnd(after low: Numeral, currency: String?) -> Numeral? {
+    guard !low.isWord, let dash = scalar(at: low.end), dash == "-" || dash == "\u{2013}" else {
+      return nil
+    }
+    var start = after(low.end)
+    if let currency, let (code, next) = currencyPrefix(at: start) {
+      guard code == currency else { return nil }
+      start = next
+    }
+    guard let first = scalar(at: start), isDigit(first),
+      let high = try? numeral(at: start), !high.isWord
+    else { return nil }
+    let lowValue = ExactDecimal(significand: low.significand, exponent: -low.fractionDigits)
+    let highValue = ExactDecimal(significand: high.significand, exponent: -high.fractionDigits)
+    guard lowValue < highValue else { return nil }
+    return high
   }
 
   /// Checks what follows the figure: nothing but spaces in a whole text, a word boundary in prose.

@@ -478,6 +478,7 @@ extension ExtractionState {
     for (position, token) in sentence.tokens.enumerated() {
       guard let word = token.word, let fraction = ProseWords.fractions[word],
         sentence.word(at: position + 1) == "of",
+        !Self.periodWords.contains(sentence.word(at: position - 1) ?? ""),
         let part = partBefore(position, in: sentence)
       else { continue }
       let article = sentence.word(at: position - 1)
@@ -501,6 +502,13 @@ extension ExtractionState {
       claims.append(.share(part: figure(part, sentence), whole: whole, stated: stated))
     }
   }
+
+  /// Words that make "quarter" or "half" a period: "the second quarter of 2014", "first half".
+  static let periodWords: Set<String> = [
+    "the", "first", "second", "third", "fourth", "last", "this", "next", "previous", "prior",
+    "same", "latest", "fiscal", "calendar", "each", "every", "that", "current", "final",
+    "year-ago", "year-earlier", "march", "june", "september", "december",
+  ]
 
   mutating func readShares(_ sentence: inout SentenceFigures) {
     readFractionShares(&sentence)

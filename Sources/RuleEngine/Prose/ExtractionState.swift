@@ -149,28 +149,65 @@ struct ExtractionState {
   /// Numbers that are years, days of the month, times, or parts of names become words.
   func demoteNonFigures(_ tokens: [Token], _ figures: [ProseFigure]) -> [Token] {
     var result = tokens
+    /// The word before `position`, past the period of an abbreviation ("Sept. 20").
+    func wordBefore(_ position: Int) -> String? {
+      var cursor = position - 1
+      if cursor >= 0, tokens[cursor].isMark(".") { cursor -= 1 }
+      return cursor >= 0 ? tokens[cursor].word : nil
+    }
+    /// Whether a "-" joins the tokens at `position` and `position + 2` with no space around it.
+    func hyphenJoins(_ position: Int) -> Bool {
+      guard position + 2 < tokens.count, tokens[position + 1].isMark("-"),
+        tokens[position].range.upperBound == tokens[position + 1].range.lowerBound,
+        tokens[position + 1].range.upperBound == tokens[position + 2].range.lowerBound
+      else { return false }
+      return tokens[position + 2].figure != nil || tokens[position].figure != nil
+    }
     for (position, token) in tokens.enumerated() {
       guard let index = token.figure else { continue }
       let quantity = figures[index].quantity
+      let raw = String(text[token.range])
+      // Numbers joined by a hyphen that is no range ("2019-20", a score of "3-1"), and days of the
+      // month ("Sept. 20-24") are not figures.
+      if raw.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "\u{2013}" }) {
+        let joined =
+          hyphenJoins(position) && tokens[position + 2].figure != nil
+          || position >= 2 && hyphenJoins(position - 2) && tokens[position - 2].figure != nil
+        let dayRange =
+          quantity.rangeHigh != nil && quantity.value <= 31
+          && wordBefore(position).flatMap({ PeriodPhrases.months[$0] }) != nil
+        if joined || dayRange {
+          result[position].kind = .word(raw)
+          continue
+        }
+      }
       guard quantity.hedge == nil, quantity.scaleWord == nil, quantity.isWrittenInFull,
         case .count = quantity.unit, !quantity.value.isNegative
       else { continue }
-      let raw = String(text[token.range])
       let previous = position > 0 ? tokens[position - 1] : nil
       let next = position + 1 < tokens.count ? tokens[position + 1] : nil
       let digitsOnly = raw.allSatisfy(\.isNumber)
       var demote = false
       // A year-like number is a year unless it counts something ("2000 employees").
       if digitsOnly, PeriodPhrases.year(raw) != nil,
-        figures[index].noun.map({ ProseWords.metrics[$0] == nil }) ?? true
+        figures[index].noun.map({
+          ProseWords.metrics[$0] == nil || ProseWords.genericMetrics.contains($0)
+            || Self.uncountedNouns.contains($0)
+        }) ?? true
           || yearIntroducers.contains(previous?.word ?? "")
       {
         demote = true
       } else if digitsOnly, raw.count <= 2,
-        previous?.word.flatMap({ PeriodPhrases.months[$0] })
+        wordBefore(position).flatMap({ PeriodPhrases.months[$0] })
           != nil || next?.word.flatMap({ PeriodPhrases.months[$0] }) != nil
       {
-        demote = true  // "June 3", "3 June"
+        demote = true  // "June 3", "Oct. 31", "3 June"
+      } else if digitsOnly, raw.count <= 2, let previous, let next,
+        previous.isMark("(") && next.isMark(")") || previous.isMark("[") && next.isMark("]"),
+        previous.range.upperBound == token.range.lowerBound,
+        next.range.lowerBound == token.range.upperBound
+      {
+        demote = true  // a footnote marker: "constant currency(1)", "EPS $0.72 (2)", "[3]"
       } else if let previous, case .mark(let mark) = previous.kind, mark == "-" || mark == "#",
         previous.range.lowerBound > text.startIndex,
         text[text.index(before: previous.range.lowerBound)].isLetter
@@ -194,6 +231,12 @@ struct ExtractionState {
     }
     return result
   }
+
+  /// Metric nouns a year may stand before that it cannot count: "2013 revenue guidance".
+  static let uncountedNouns: Set<String> = [
+    "guidance", "results", "outlook", "dividend", "dividends", "forecast", "target", "budget",
+    "spending", "production", "output", "volume", "volumes", "capex", "debt", "cash", "price",
+  ]
 
   /// Words before a year that make it a period even when a noun follows ("in 2023 revenue").
   let yearIntroducers: Set<String> = [

@@ -146,6 +146,7 @@ public struct Extractor: Sendable {
     "tuesday's", "shareholders", "management", "earlier", "later", "now", "today", "since",
     "not", "no", "nor", "or", "about", "around", "nearly", "almost", "more", "less", "just",
     "profit", "income", "growth", "demand", "prices", "price", "costs", "results", "figures",
+    "rs", "rm", "dlrs", "pct", "mln", "bln", "cts", "reuter", "reuters", "inr", "myr", "pkr",
   ]
 }
 

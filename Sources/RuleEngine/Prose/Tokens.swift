@@ -172,6 +172,14 @@ enum ProseScanner {
         end > index
       {
         var written = quantity
+        var end = end
+        if let (range, rangeEnd) = wordRange(
+          from: quantity, start: index, end: end, limit: range.upperBound, in: text,
+          previous: tokens.last?.word)
+        {
+          written = range
+          end = rangeEnd
+        }
         // A figure broken across lines reads as on one line: "70 per\ncent" is "70 per cent".
         if written.text.contains(where: \.isNewline) {
           written.text = written.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -211,6 +219,31 @@ enum ProseScanner {
       atWordStart = true
     }
     return tokens
+  }
+
+  /// A range written with words from the figure `low` that ends at `end`: "$10 to $15 billion",
+  /// and "between 5% and 10%" after "between". After "from", "by" or a word of change ("rose 5%
+  /// to 10%") the second figure is a level, not the range's end.
+  static func wordRange(
+    from low: Quantity, start: String.Index, end: String.Index, limit: String.Index,
+    in text: String, previous: String?
+  ) -> (Quantity, String.Index)? {
+    let joiner = previous == "between" ? "and" : "to"
+    if previous == "from" || previous == "by" || previous.flatMap(ProseWords.direction) != nil {
+      return nil
+    }
+    var index = end
+    while index < limit, text[index] == " " || text[index] == "\n" {
+      index = text.index(after: index)
+    }
+    guard index > end, text[index...].hasPrefix(joiner),
+      let afterWord = text.index(index, offsetBy: joiner.count, limitedBy: limit),
+      afterWord < limit, text[afterWord] == " " || text[afterWord] == "\n",
+      let (high, highEnd) = QuantityParser.parsePrefix(text[afterWord..<limit]),
+      let range = QuantityParser.range(
+        from: low, to: high, text: String(text[start..<highEnd]))
+    else { return nil }
+    return (range, highEnd)
   }
 
   /// The end of a date or time starting at `start`: digit groups joined by "-" or "/" (three of

@@ -1,0 +1,143 @@
+import Foundation
+import RuleEngine
+
+/// Scores figure reading on the labelled corpus, the labelled published passages and TAT-QA.
+public struct EvaluationRun {
+  /// The repository's root: `corpus/` and `eval/` are in it, `../shared` beside it.
+  public var root: URL
+  /// Whether to list every miss, wrong value and extra figure.
+  public var verbose: Bool
+
+  /// Creates a run over the repository at `root`.
+  public init(root: URL, verbose: Bool = false) {
+    self.root = root
+    self.verbose = verbose
+  }
+
+  /// The folder of shared development data beside the repository.
+  public var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
+
+  /// Reads an article from bytes and extracts its figures.
+  static func extract(_ bytes: [UInt8], path: String) throws -> [ExtractedFigure] {
+    guard let format = ArticleFormat(path: path) else { return [] }
+    let articles = try ArticleReader.parse(bytes, path: path, format: format)
+    return articles.flatMap { Extractor().extract($0).figures }
+  }
+
+  /// The corpus score: labels by line and value, as the corpus labels give no column.
+  public func corpus() throws -> FigureScore {
+    var score = FigureScore()
+    let labels = root.appendingPathComponent("corpus/labels")
+    let files = try FileManager.default.contentsOfDirectory(
+      at: labels, includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "yml" }.sorted { $0.path < $1.path }
+    for file in files {
+      guard let node = try YAMLParser.parse(Array(Data(contentsOf: file))),
+        let article = node["article"]?.scalar
+      else { continue }
+      let figureLabels = (node["figures"]?.sequence ?? []).compactMap { item -> FigureLabel? in
+        guard let line = item["line"]?.scalar.flatMap({ Int($0) }),
+          let ends = item["value"]?.scalar?.components(separatedBy: ".."),
+          let low = ExactDecimal(ends[0]), let high = ExactDecimal(ends[ends.count - 1]),
+          let unit = item["unit"]?.scalar
+        else { return nil }
+        return FigureLabel(
+          line: line, column: nil, low: low, high: high, unit: unit,
+          kind: Self.kind(ofUnit: unit))
+      }
+      let url = root.appendingPathComponent("corpus/articles/" + article)
+      let bytes = Array(try Data(contentsOf: url))
+      let figures = try Self.extract(bytes, path: url.path)
+      score.add(
+        labels: figureLabels, figures: figures, name: article,
+        lines: String(decoding: bytes, as: UTF8.self).split(
+          separator: "\n", omittingEmptySubsequences: false))
+    }
+    return score
+  }
+
+  static func kind(ofUnit unit: String) -> String {
+    switch unit {
+    case "count": return "count"
+    case "percent", "pp": return "percent"
+    case "multiple": return "multiple"
+    default: return "money"
+    }
+  }
+
+  /// The published passages' score, or nil when `../shared/realtext` is absent.
+  public func realtext() throws -> FigureScore? {
+    let articles = shared.appendingPathComponent("realtext/articles")
+    guard FileManager.default.fileExists(atPath: articles.path) else { return nil }
+    var score = FigureScore()
+    let labels = root.appendingPathComponent("eval/realtext")
+    let files = try FileManager.default.contentsOfDirectory(
+      at: labels, includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "figures" }.sorted { $0.path < $1.path }
+    for file in files {
+      let name = file.deletingPathExtension().lastPathComponent
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let figureLabels = text.split(separator: "\n").compactMap(FigureLabel.init(figuresLine:))
+      let url = articles.appendingPathComponent(name + ".txt")
+      let bytes = Array(try Data(contentsOf: url))
+      score.add(
+        labels: figureLabels, figures: try Self.extract(bytes, path: url.path), name: name,
+        lines: String(decoding: bytes, as: UTF8.self).split(
+          separator: "\n", omittingEmptySubsequences: false))
+    }
+    return score
+  }
+
+  /// The TAT-QA score, or nil when `../shared/tatqa` is absent.
+  public func tatqa() throws -> DerivationScore? {
+    let file = shared.appendingPathComponent("tatqa/tatqa_dataset_test_gold.json")
+    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    var score = DerivationScore()
+    for context in try TATQAContext.read(file) {
+      let figures = try Self.extract(Array(context.markdown.utf8), path: context.id + ".md")
+      score.add(
+        derivations: context.derivations, text: context.markdown, figures: figures,
+        name: context.id)
+    }
+    return score
+  }
+
+  /// Runs every set there is and prints its scores, one `name: value` line each.
+  public func report() throws -> String {
+    var lines: [String] = []
+    func percent(_ value: Double) -> String { String(format: "%.3f", value) }
+    func describe(_ name: String, _ score: FigureScore) {
+      lines.append("\(name)_labelled: \(score.total.labelled)")
+      lines.append("\(name)_extracted: \(score.extracted)")
+      lines.append("\(name)_right: \(score.total.right)")
+      lines.append("\(name)_wrong_values: \(score.wrong.count)")
+      lines.append("\(name)_precision: \(percent(score.precision))")
+      lines.append("\(name)_recall: \(percent(score.recall))")
+      lines.append("\(name)_f1: \(percent(score.f1))")
+      let core = score.f1(of: ["money", "percent", "scaled"])
+      lines.append("\(name)_money_percent_scaled_f1: \(percent(core.f1)) (\(core.labelled) labels)")
+      for (kind, tally) in score.byClass.sorted(by: { $0.key < $1.key }) {
+        lines.append("\(name)_\(kind): \(tally.right) of \(tally.labelled) right")
+      }
+      if verbose {
+        lines += score.wrong.map { "  wrong: \($0)" }
+        lines += score.missed.map { "  missed: \($0)" }
+        lines += score.extra.map { "  extra: \($0)" }
+      }
+    }
+    describe("corpus", try corpus())
+    if let realtext = try realtext() {
+      describe("realtext", realtext)
+    } else {
+      lines.append("realtext: skipped, \(shared.path)/realtext is absent")
+    }
+    if let tatqa = try tatqa() {
+      lines.append("tatqa_derivation_figures: \(tatqa.named)")
+      lines.append("tatqa_read_as_shown: \(tatqa.read) (\(percent(tatqa.rate)))")
+      if verbose { lines += tatqa.missed.map { "  missed: \($0)" } }
+    } else {
+      lines.append("tatqa: skipped, \(shared.path)/tatqa is absent")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
