@@ -47,8 +47,9 @@ private func position(of written: String, in source: String, occurrence: Int = 1
     while let range = rest.firstRange(of: written) {
       seen += 1
       if seen == occurrence {
-        let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
-        return (number + 1, column, written.count)
+        // Columns and lengths count Unicode scalars.
+        let column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
+        return (number + 1, column, written.unicodeScalars.count)
       }
       rest = line[range.upperBound...]
     }
@@ -198,16 +199,17 @@ struct ArticleReaderTests {
     #expect(try read(source, .text).date == date.flatMap(SimpleDate.init))
   }
 
-  @Test func columnsCountCharactersNotBytes() throws {
+  @Test func columnsCountUnicodeScalarsNotBytesOrCharacters() throws {
     let source = "Cafe\u{301} \u{1F1E8}\u{1F1F3} \u{20AC}5 and 70%\n\u{1F680}\u{1F680} 8%\n"
     let article = try read(source, .text)
     let figure = try #require(article.text.firstRange(of: "70%"))
     let location = article.location(of: figure)
-    #expect([location.line, location.column, location.length] as [Int] == [1, 15, 3])
+    // "e" and its accent are two scalars, and so is the flag.
+    #expect([location.line, location.column, location.length] as [Int] == [1, 17, 3])
     let second = try #require(article.text.firstRange(of: "8%"))
     #expect(article.location(of: second).column == 4)
     let euro = try #require(article.text.firstRange(of: "\u{20AC}5"))
-    #expect(article.location(of: euro).column == 8)
+    #expect(article.location(of: euro).column == 10)
   }
 
   @Test func longLinesLocateFiguresQuickly() throws {

@@ -178,3 +178,100 @@ import Testing
     #expect(claims == ["restatement 3,142 = 3,412"])
   }
 }
+
+/// Figures written as financial copy from several countries and wire services writes them.
+@Suite struct PublishedFormTests {
+  func figures(_ text: String) -> [ExtractedFigure] {
+    ExtractorTests().extract(text).figures
+  }
+
+  /// A unit in the words of the evaluation labels.
+  func unitName(_ unit: RuleEngine.Unit) -> String {
+    switch unit {
+    case .count(let noun): return noun == "points" ? "points" : "count"
+    case .currency(let code): return code
+    case .percent: return "percent"
+    case .percentagePoints: return "pp"
+    case .multiple: return "multiple"
+    }
+  }
+
+  @Test(arguments: [
+    ("Profit was Rs1.338 billion last year.", "Rs1.338 billion", "1338000000", "INR"),
+    ("It lent Rs 1,652 crore to farmers.", "Rs 1,652 crore", "16520000000", "INR"),
+    ("Deposits reached 5,79,627 crore in March.", "5,79,627 crore", "5796270000000", "count"),
+    ("The bank set aside Rs. 3 lakh for it.", "Rs. 3 lakh", "300000", "INR"),
+    ("Sales rose 17 pct in the quarter.", "17 pct", "17", "percent"),
+    ("Sales rose 12pc in the quarter.", "12pc", "12", "percent"),
+    ("Sales were 94 mln dlrs in the quarter.", "94 mln dlrs", "94000000", "USD"),
+    ("Loans were 1.2 bln N.Z. dlrs at the end.", "1.2 bln N.Z. dlrs", "1200000000", "NZD"),
+    ("It paid 15 cts a share.", "15 cts", "0.15", "USD"),
+    ("The shares closed at 164p on Friday.", "164p", "1.64", "GBP"),
+    ("The dividend was 20 sen a share.", "20 sen", "0.2", "MYR"),
+    ("The index fell 30 points to close lower.", "30 points", "30", "points"),
+    ("The bank cut rates by 25 basis points today.", "25 basis points", "0.25", "pp"),
+    ("Sales fell minus 3% in real terms.", "minus 3%", "-3", "percent"),
+    ("The stock plummeted five percent on the news.", "five percent", "5", "percent"),
+    ("It expects twenty-five percent of sales online.", "twenty-five percent", "25", "percent"),
+    ("It sold three million units this year.", "three million", "3000000", "count"),
+    ("Reserves were 4 hundred million at the end.", "4 hundred million", "400000000", "count"),
+    ("Profit was $US55,931,000 for the year.", "$US55,931,000", "55931000", "USD"),
+    ("Profit was A$5m for the year.", "A$5m", "5000000", "AUD"),
+    ("Profit was AU $ 7 million for the year.", "AU $ 7 million", "7000000", "AUD"),
+    ("Profit was HK $ 3 billion for the year.", "HK $ 3 billion", "3000000000", "HKD"),
+    ("Revenue was 100.6 million EUR in total.", "100.6 million EUR", "100600000", "EUR"),
+    ("The fee was 1,200€ per month.", "1,200€", "1200", "EUR"),
+    ("Profit was RM 85.2 billion for the year.", "RM 85.2 billion", "85200000000", "MYR"),
+    ("It paid 7.46 kroner per euro.", "7.46 kroner", "7.46", "DKK"),
+  ])
+  func readsTheCurrencyAndStyle(sentence: String, text: String, value: String, unit: String) throws
+  {
+    let found = try #require(
+      figures(sentence).first { $0.text == text }, "\(figures(sentence).map(\.text))")
+    #expect(found.figure.quantity.value == ExactDecimal(value))
+    #expect(unitName(found.figure.quantity.unit) == unit)
+  }
+
+  @Test(arguments: [
+    ("It expects between $62 and $68 per share.", "$62 and $68", "62", "68", "USD", "61.5"),
+    (
+      "Sales will be $10 to $15 billion next year.", "$10 to $15 billion", "10000000000",
+      "15000000000", "USD", "9500000000"
+    ),
+    ("Growth of 5% to 10% is expected.", "5% to 10%", "5", "10", "percent", "4.5"),
+    ("Margins of 3-6% are likely.", "3-6%", "3", "6", "percent", "2.5"),
+    ("It will ship 15,000-20,000 units.", "15,000-20,000", "15000", "20000", "count", "14999.5"),
+    ("It guided to $3.25-$3.55 a share.", "$3.25-$3.55", "3.25", "3.55", "USD", "3.245"),
+  ])
+  func readsARangeAsOneFigure(
+    sentence: String, text: String, low: String, high: String, unit: String, lowest: String
+  ) throws {
+    let all = figures(sentence)
+    #expect(all.count == 1, "\(all.map(\.text))")
+    let found = try #require(all.first)
+    #expect(found.text == text)
+    #expect(found.figure.quantity.value == ExactDecimal(low))
+    #expect(found.figure.quantity.rangeHigh == ExactDecimal(high))
+    #expect(unitName(found.figure.quantity.unit) == unit)
+    #expect(found.figure.quantity.range(.rounded).low == ExactDecimal(lowest))
+  }
+
+  @Test(arguments: [
+    "Revenue rose 5% to 10% of sales.",
+    "Revenue rose from $10 billion to $15 billion.",
+  ])
+  func aChangeToALevelIsNoRange(sentence: String) {
+    #expect(figures(sentence).count == 2, "\(figures(sentence).map(\.text))")
+  }
+
+  @Test(arguments: [
+    "The 2019-20 season ended 3-1 at home.",
+    "The fair runs Sept. 20-24 in the city.",
+    "Sales rose in constant currency(1) and EPS was flat (2).",
+    "Raising 2013 revenue guidance, it spoke at 11 a.m. on Oct. 31.",
+    "Net income in the second quarter of 2014 was flat.",
+  ])
+  func leavesOutWhatIsNoFigure(sentence: String) {
+    #expect(figures(sentence).map(\.text) == [])
+  }
+}

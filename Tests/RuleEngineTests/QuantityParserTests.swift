@@ -396,7 +396,7 @@ struct QuantityParserTests {
     ("5 million million", .unexpectedText("million", offset: 10)),
     ("13 million units.", .unexpectedText(".", offset: 16)),
     ("5 million 3", .unexpectedText("3", offset: 10)),
-    ("5 cafe\u{301}s!", .unexpectedText("!", offset: 7)),
+    ("5 cafe\u{301}s!", .unexpectedText("!", offset: 8)),
     ("\u{00A3}5 \u{1F1EC}\u{1F1E7}", .unexpectedText("\u{1F1EC}\u{1F1E7}", offset: 3)),
     ("doubled sales", .unexpectedText("sales", offset: 8)),
     ("5 5", .unexpectedText("5", offset: 2)),

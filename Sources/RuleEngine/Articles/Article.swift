@@ -72,14 +72,14 @@ public struct Article: Sendable {
   let source: SourceLines
 
   /// The file location of the character that starts at UTF-8 offset `offset` of `text`
-  /// (1-based line and column, column counted in characters of the original line). For a
+  /// (1-based line and column, the column counted in Unicode scalars of the original line). For a
   /// decoded entity (`&amp;`) or escape it is where the entity or escape starts.
   public func location(atUTF8Offset offset: Int) -> SourceLocation {
     let offset = min(max(0, offset), text.utf8.count)
     return source.location(file: path, offset: sourceOffset(offset))
   }
 
-  /// The location of a range of `text`, with `length` = the number of characters it spans in
+  /// The location of a range of `text`, with `length` = the number of Unicode scalars it spans in
   /// the original line when the range maps to one original line, else to the end of that line.
   public func location(of range: Range<String.Index>) -> SourceLocation {
     let count = text.utf8.count
@@ -90,6 +90,23 @@ public struct Article: Sendable {
     guard upper > lower, map.count > 0 else { return source.location(file: path, offset: start) }
     let end = map.sourceEnd(ofByteAt: upper - 1)
     return source.location(file: path, offset: start, end: max(end, start + 1))
+  }
+
+  /// The bytes of the file that a range of `text` was read from, as UTF-8 offsets: from the
+  /// first byte of its first character to past the last byte of its last.
+  public func byteRange(of range: Range<String.Index>) -> Range<Int> {
+    let count = text.utf8.count
+    let lower = min(max(0, text.utf8.distance(from: text.startIndex, to: range.lowerBound)), count)
+    let upper = min(
+      max(lower, text.utf8.distance(from: text.startIndex, to: range.upperBound)), count)
+    let start = sourceOffset(lower)
+    guard upper > lower, map.count > 0 else { return start..<start }
+    return start..<max(start, map.sourceEnd(ofByteAt: upper - 1))
+  }
+
+  /// The location just past byte `offset - 1` of the file: where a span ending there ends.
+  public func location(afterByte offset: Int) -> SourceLocation {
+    source.location(file: path, offset: min(max(0, offset), source.bytes.count))
   }
 
   private func sourceOffset(_ offset: Int) -> Int {

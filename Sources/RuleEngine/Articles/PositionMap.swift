@@ -126,7 +126,7 @@ struct SourceLines: Sendable {
     self.checkpoints = checkpoints
   }
 
-  /// The column (0-based, in characters) of `offset` in the line starting at `lineStart`.
+  /// The column (0-based, in Unicode scalars) of `offset` in the line starting at `lineStart`.
   private func column(of offset: Int, lineStart: Int) -> Int {
     guard !checkpoints.isEmpty else { return characters(from: lineStart, to: offset) }
     let low = checkpoints.partitionIndex { Int($0.offset) > offset }
@@ -161,12 +161,13 @@ struct SourceLines: Sendable {
     return SourceLocation(file: file, line: line + 1, column: column, length: length)
   }
 
-  /// The number of characters in `bytes[from..<to]`.
+  /// The number of Unicode scalars in `bytes[from..<to]`.
   func characters(from: Int, to: Int) -> Int {
     Self.characters(in: bytes, from: from, to: to)
   }
 
-  /// The number of characters in `bytes[from..<to]`, fast when no character spans scalars.
+  /// The number of Unicode scalars in `bytes[from..<to]`, the unit of columns everywhere (as
+  /// SARIF's `unicodeCodePoints`); "\r\n" counts once.
   static func characters(in bytes: [UInt8], from: Int, to: Int) -> Int {
     guard from < to else { return 0 }
     return bytes.withUnsafeBufferPointer { buffer in
@@ -181,11 +182,7 @@ struct SourceLines: Sendable {
           index += 1
           continue
         }
-        let (scalar, length) = UTF8Scalar.decode(buffer, at: index)
-        if UTF8Scalar.mayJoin(scalar) {
-          return String(decoding: UnsafeBufferPointer(rebasing: buffer[from..<to]), as: UTF8.self)
-            .count
-        }
+        let (_, length) = UTF8Scalar.decode(buffer, at: index)
         count += 1
         index += length
       }
@@ -212,18 +209,6 @@ enum UTF8Scalar {
       return (value | continuation(3), 4)
     default: return (0xfffd, 1)
     }
-  }
-
-  /// Whether the scalar can join the character before it (so columns need grapheme breaking).
-  static func mayJoin(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x1100...0x11ff, 0xa960...0xa97f, 0xac00...0xd7ff: return true  // Hangul
-    case 0x1f1e6...0x1f1ff, 0x200d: return true  // regional indicators, joiner
-    case 0x600...0x605, 0x6dd, 0x70f, 0x890...0x891, 0x8e2, 0xd4e: return true  // prepend
-    default: break
-    }
-    guard value >= 0x300, let scalar = Unicode.Scalar(value) else { return false }
-    return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
   }
 
   /// Appends the UTF-8 encoding of `value` (U+FFFD when it is not a scalar).

@@ -162,7 +162,8 @@ enum CSVDataLoader {
           line += 1
           column = 1
         } else {
-          column += 1
+          // Columns count Unicode scalars, as SARIF's columns do.
+          column += character.unicodeScalars.count
         }
         continue
       }
@@ -185,7 +186,7 @@ enum CSVDataLoader {
         current = Field(text: "", line: line, column: column, quoted: false)
       default:
         current.text.append(character)
-        column += 1
+        column += character.unicodeScalars.count
       }
     }
     if inQuotes { throw Problem(.csvUnclosedQuote, at: quoteStart) }

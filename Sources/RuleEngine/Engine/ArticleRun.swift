@@ -138,8 +138,15 @@ extension Article {
 extension Extractor {
   /// Extracts the figures and claims of an article, located in its file.
   public func extract(_ article: Article) -> Extraction {
-    extract(text: article.text, path: article.path, date: article.date) { range in
-      article.location(of: range)
+    var extraction = extract(text: article.text, path: article.path, date: article.date) {
+      range in article.location(of: range)
     }
+    for index in extraction.figures.indices {
+      guard let range = extraction.figures[index].textRange else { continue }
+      let bytes = article.byteRange(of: range)
+      extraction.figures[index].bytes = bytes
+      extraction.figures[index].end = article.location(afterByte: bytes.upperBound)
+    }
+    return extraction
   }
 }

@@ -2,14 +2,15 @@
 public enum QuantityError: Error, Sendable, Hashable {
   /// The text holds nothing but spaces.
   case empty
-  /// No number where one was expected: the text found there and its 0-based Character offset.
+  /// No number where one was expected: the text found there and its 0-based offset in Unicode
+  /// scalars, the unit columns count in.
   case notANumber(String, offset: Int)
-  /// More than 30 significant digits, at the Character offset of the number's first digit.
+  /// More than 30 significant digits, at the scalar offset of the number's first digit.
   case tooManyDigits(offset: Int)
-  /// Text that is not part of the figure, and the Character offset where it starts.
+  /// Text that is not part of the figure, and the scalar offset where it starts.
   case unexpectedText(String, offset: Int)
 
-  /// The 0-based Character offset of the problem in the parsed text.
+  /// The 0-based offset of the problem in the parsed text, in Unicode scalars.
   public var offset: Int {
     switch self {
     case .empty: return 0
@@ -110,7 +111,7 @@ private struct ScanFailure: Error {
   func located(in text: Substring) -> QuantityError {
     let lower = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
     let upper = text.utf8.index(text.startIndex, offsetBy: range.upperBound)
-    let offset = text.distance(from: text.startIndex, to: lower)
+    let offset = text.unicodeScalars.distance(from: text.startIndex, to: lower)
     let written = String(text[lower..<upper])
     switch kind {
     case .empty: return .empty

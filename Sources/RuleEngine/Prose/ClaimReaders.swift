@@ -494,10 +494,11 @@ extension ExtractionState {
         key: figure(part, sentence).key, quantity: quantity, location: locate(range))
       stated.isFromArticle = true
       guard let whole = wholeOf(after: position + 1, part: part, in: sentence) else { continue }
-      figures.append(
-        ExtractedFigure(
-          figure: stated, entity: nil, metric: nil, period: nil, segment: nil, noun: nil,
-          role: .relation))
+      var extracted = ExtractedFigure(
+        figure: stated, entity: nil, metric: nil, period: nil, segment: nil, noun: nil,
+        role: .relation)
+      extracted.textRange = range
+      figures.append(extracted)
       if let global = sentence.globalIndex[part] { figures[global].role = .part }
       claims.append(.share(part: figure(part, sentence), whole: whole, stated: stated))
     }

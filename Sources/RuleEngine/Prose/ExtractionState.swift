@@ -213,6 +213,10 @@ struct ExtractionState {
         text[text.index(before: previous.range.lowerBound)].isLetter
       {
         demote = true  // "COVID-19", "No.#3"
+      } else if digitsOnly, raw.count <= 2, let word = next?.word,
+        ["a.m", "p.m", "am", "pm", "gmt", "bst", "edt", "est"].contains(word)
+      {
+        demote = true  // "11 a.m."
       } else if let next, next.isMark(":"), next.range.upperBound < text.endIndex,
         text[next.range.upperBound].isNumber
       {
@@ -276,9 +280,11 @@ struct ExtractionState {
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
     var bound = Figure(key: key, quantity: quantity, location: locate(figure.range))
     bound.isFromArticle = true
-    return ExtractedFigure(
+    var extracted = ExtractedFigure(
       figure: bound, entity: entityName, metric: metric, period: period, segment: segment,
       noun: figure.noun, periodIsExplicit: own != nil)
+    extracted.textRange = figure.range
+    return extracted
   }
 
   /// The sentence's own period nearest the figure, preferring its own clause and then the

@@ -16,6 +16,13 @@ public struct ExtractedFigure: Sendable, Hashable {
   public var periodIsExplicit = false
   /// What the figure is in the claims read so far.
   var role = Role.level
+  /// Where the figure ends in the file, just past its last character, when it was read from
+  /// an article's file.
+  public var end: SourceLocation?
+  /// The figure's bytes in the file, as UTF-8 offsets from its start, when read from a file.
+  public var bytes: Range<Int>?
+  /// The figure's range in the extracted text.
+  var textRange: Range<String.Index>?
 
   /// What a figure is in its sentence's claims.
   enum Role {

@@ -109,20 +109,51 @@ public enum ExtractReport {
       json.field("entity", extracted.entity)
       json.field("metric", extracted.metric)
       json.field("segment", extracted.segment)
+      json.field("range") {
+        if let high = quantity.rangeHigh {
+          json.object {
+            json.field("low", quantity.value.description)
+            json.field("high", high.description)
+          }
+        } else {
+          json.value("null")
+        }
+      }
+      json.field("writtenUnit", writtenUnit(quantity))
       json.field("line", figure.location.line)
       json.field("column", figure.location.column)
-      json.field("endColumn", figure.location.column + figure.location.length)
+      let end = extracted.end
+      json.field("endLine", end?.line ?? figure.location.line)
+      json.field("endColumn", end?.column ?? figure.location.column + figure.location.length)
+      json.field("offset", extracted.bytes?.lowerBound)
+      json.field("endOffset", extracted.bytes?.upperBound)
     }
+  }
+
+  /// The unit as written where its words say more than the unit: "basis points" (stored as
+  /// percentage points), "cents", "p", "times", "doubled".
+  static func writtenUnit(_ quantity: Quantity) -> String? {
+    if let written = quantity.writtenUnit { return written }
+    guard quantity.unit == .multiple else { return nil }
+    let words = quantity.text.lowercased().split(separator: " ")
+    return words.contains { $0 == "times" || $0.hasSuffix("x") || $0.hasSuffix("×") }
+      ? "times" : words.last.map(String.init)
   }
 
   static func write(_ claim: Claim, index: [SourceLocation: Int], to json: JSONWriter) {
     let kind: String
     let related: [Figure]
     var stated: String?
+    var statedFigure: Int?
     switch claim {
     case .change(let current, let base, let change):
       kind = "change"
-      related = [current] + (base.map { [$0] } ?? [])
+      // The stated rate is one of the claim's figures, and the claim points at it.
+      statedFigure = index[change.location]
+      related =
+        [current] + (base.map { [$0] } ?? [])
+        + (statedFigure == nil
+          ? [] : [Figure(key: current.key, quantity: change.stated, location: change.location)])
       stated = change.stated.value.description
     case .conversion(let source, let converted, _):
       kind = "conversion"
@@ -143,6 +174,7 @@ public enum ExtractReport {
       json.field("column", claim.subject.location.column)
       json.field("text", describe(claim))
       json.field("stated", stated)
+      json.field("statedFigure", statedFigure)
       json.field("figures") {
         json.array(related) { figure in
           json.value(index[figure.location].map(String.init) ?? "null")

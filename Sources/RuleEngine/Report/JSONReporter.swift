@@ -97,6 +97,11 @@ final class JSONWriter {
     field(key) { text += String(value) }
   }
 
+  /// A number, or `null` when there is none.
+  func field(_ key: String, _ value: Int?) {
+    field(key) { text += value.map { String($0) } ?? "null" }
+  }
+
   func location(_ location: SourceLocation) {
     field("file", location.file)
     field("line", location.line)
