@@ -62,8 +62,10 @@ public struct FigureScore: Sendable {
   public var byClass: [String: Tally] = [:]
   /// Extracted figures in all, matched or not.
   public var extracted = 0
-  /// Labels read at their place with another value or unit: worse than a miss.
+  /// Labels read at their place with another value: worse than a miss.
   public var wrong: [String] = []
+  /// Labels read at their place with their value but another unit.
+  public var wrongUnit: [String] = []
   /// Labels with no figure read at their place.
   public var missed: [String] = []
   /// Figures read where no label is.
@@ -141,6 +143,14 @@ public struct FigureScore: Sendable {
         byClass[label.kind, default: Tally()].right += 1
       } else {
         let quantity = figure.figure.quantity
+        let sameValue =
+          quantity.value == label.low && (quantity.rangeHigh ?? quantity.value) == label.high
+        if sameValue {
+          wrongUnit.append(
+            "\(place) '\(quantity.text)' read as \(Self.describe(quantity)), labelled \(label.unit)"
+          )
+          continue
+        }
         wrong.append(
           "\(place) '\(quantity.text)' read as \(Self.describe(quantity)), labelled "
             + "\(label.low == label.high ? "\(label.low)" : "\(label.low)..\(label.high)") "

@@ -111,6 +111,7 @@ public struct EvaluationRun {
       lines.append("\(name)_extracted: \(score.extracted)")
       lines.append("\(name)_right: \(score.total.right)")
       lines.append("\(name)_wrong_values: \(score.wrong.count)")
+      lines.append("\(name)_wrong_units: \(score.wrongUnit.count)")
       lines.append("\(name)_precision: \(percent(score.precision))")
       lines.append("\(name)_recall: \(percent(score.recall))")
       lines.append("\(name)_f1: \(percent(score.f1))")
@@ -121,6 +122,7 @@ public struct EvaluationRun {
       }
       if verbose {
         lines += score.wrong.map { "  wrong: \($0)" }
+        lines += score.wrongUnit.map { "  wrong unit: \($0)" }
         lines += score.missed.map { "  missed: \($0)" }
         lines += score.extra.map { "  extra: \($0)" }
       }

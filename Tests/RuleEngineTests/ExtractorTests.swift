@@ -256,6 +256,15 @@ import Testing
     #expect(found.figure.quantity.range(.rounded).low == ExactDecimal(lowest))
   }
 
+  @Test func aBrokenGroupingIsNoFigureAtAll() {
+    #expect(figures("Deposits were Rs1,7045.22 crore in March.").map(\.text) == [])
+  }
+
+  @Test func aPeriodsMultipleOfCountsIsACount() throws {
+    let found = try #require(figures("It was downloaded 100 million times since May.").first)
+    #expect(found.figure.quantity.unit == .count("times"))
+  }
+
   @Test(arguments: [
     "Revenue rose 5% to 10% of sales.",
     "Revenue rose from $10 billion to $15 billion.",
@@ -270,6 +279,8 @@ import Testing
     "Sales rose in constant currency(1) and EPS was flat (2).",
     "Raising 2013 revenue guidance, it spoke at 11 a.m. on Oct. 31.",
     "Net income in the second quarter of 2014 was flat.",
+    "Sales were higher over 2005, as footnote #2 explains.",
+    "The stock hit a 52-week high and rose from 52 weeks ago.",
   ])
   func leavesOutWhatIsNoFigure(sentence: String) {
     #expect(figures(sentence).map(\.text) == [])

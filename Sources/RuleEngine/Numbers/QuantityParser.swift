@@ -265,6 +265,12 @@ private enum Vocabulary {
     (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
   ])
 
+  /// The number words keyed by their lower-case letters, five bits each.
+  static let numberWordKeys: [UInt64: Int128] = Dictionary(
+    uniqueKeysWithValues: numberWords.map { word, value in
+      (word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }, value)
+    })
+
   /// The word that makes a number negative: "minus 3%".
   static let minusWord = Array("minus".unicodeScalars)
 
@@ -557,26 +563,18 @@ private struct FigureScanner {
   /// A number written as a word ("five", "twenty-five"), when a scale word or a unit follows it
   /// ("five percent", "three million units"); "a" counts only before a scale word ("a million").
   func numberWord(at start: Int) -> Numeral? {
-    let wordEnd = letterRunEnd(from: start)
-    guard wordEnd > start else { return nil }
-    let word = Vocabulary.asciiLowercased(string(start..<wordEnd))
-    var value: Int128
+    // This runs at the start of every word of prose, so it rules most words out by their first
+    // letter and length, and looks the rest up by their letters packed in an integer.
+    guard let (tens, wordEnd) = numberWordValue(at: start) else { return nil }
+    let isArticle = wordEnd == start + 1
+    var value = tens
     var end = wordEnd
-    if let tens = Vocabulary.numberWords[word] {
-      value = tens
-      // "twenty-five"
-      if tens >= 20, tens % 10 == 0, scalar(at: end) == "-" {
-        let unitEnd = letterRunEnd(from: after(end))
-        if let unit = Vocabulary.numberWords[
-          Vocabulary.asciiLowercased(
-            string(after(end)..<unitEnd))], unit < 10, unit >= 1, unitEnd > after(end)
-        {
-          value += unit
-          end = unitEnd
-        }
-      }
-    } else {
-      return nil
+    // "twenty-five"
+    if tens >= 20, tens % 10 == 0, scalar(at: end) == "-",
+      let (unit, unitEnd) = numberWordValue(at: after(end)), unit >= 1, unit < 10
+    {
+      value += unit
+      end = unitEnd
     }
     guard isBoundary(end) else { return nil }
     let next = skippingSpaces(from: end)
@@ -584,7 +582,7 @@ private struct FigureScanner {
     let nextEnd = letterRunEnd(from: next)
     // A scale word of one letter ("a m") is too often something else after a word.
     let isScale = nextEnd > next + 1 && Vocabulary.scalePower(of: string(next..<nextEnd)) != nil
-    if word == "a" {
+    if isArticle {
       guard isScale else { return nil }
     } else if !isScale {
       guard let (found, _) = suffix(at: next) else { return nil }
@@ -597,6 +595,27 @@ private struct FigureScanner {
     numeral.significand = value
     numeral.isWord = true
     return numeral
+  }
+
+  /// The value of the number word at `start` and its end, or nil when no number word is there.
+  func numberWordValue(at start: Int) -> (Int128, Int)? {
+    guard start < end else { return nil }
+    switch bytes[start] | 0x20 {
+    case 0x6F, 0x74, 0x66, 0x73, 0x65, 0x6E, 0x61: break  // o t f s e n a
+    default: return nil
+    }
+    var key: UInt64 = 0
+    var index = start
+    while index < end, index - start <= 9 {
+      let byte = bytes[index] | 0x20
+      guard byte >= 0x61 && byte <= 0x7A, bytes[index] >= 0x41 else { break }
+      key = key << 5 | UInt64(byte - 0x60)
+      index += 1
+    }
+    guard index - start <= 9, isBoundary(index) || scalar(at: index) == "-",
+      let value = Vocabulary.numberWordKeys[key]
+    else { return nil }
+    return (value, index)
   }
 
   /// Reads digits with optional thousands commas and decimal point; nil when none start here.
@@ -733,8 +752,9 @@ private struct FigureScanner {
         sawSign = true
         negative = isMinus(scalar)
         index = after(index)
-      } else if !sawSign, parenthesis == nil, currency == nil,
-        let next = matchWords([Vocabulary.minusWord], at: index), skippingSpaces(from: next) > next
+      } else if !sawSign, parenthesis == nil, currency == nil, scalar == "m" || scalar == "M",
+        let next = matchLiteral(Vocabulary.minusWord, at: index), isBoundary(next),
+        skippingSpaces(from: next) > next
       {
         sawSign = true
         negative = true
@@ -817,7 +837,9 @@ private struct FigureScanner {
       unit = .percentagePoints
       power -= 2
       writtenUnit = "basis points"
-    case .multiple?: unit = .multiple
+    case .multiple?:
+      // "downloaded 100 million times" counts occurrences: no ratio is that large.
+      unit = scalePower > 0 ? .count("times") : .multiple
     case .currency(let code)?: unit = .currency(code)
     case .points?: unit = .count("points")
     case .minorCurrency(let code, let written)?:

@@ -42,6 +42,21 @@ struct ExtractionState {
   var lastEntity: String?
   /// The total of the last composition, for "of the total".
   var lastTotal: Int?
+  /// The currency "Rs", "rupees" and "paise" name here: the Indian rupee unless the article is
+  /// about Pakistan, Sri Lanka or Nepal, whose rupees are written the same way.
+  lazy var rupee: String = Self.rupee(in: text)
+
+  static func rupee(in text: String) -> String {
+    let places: [(String, [String])] = [
+      ("PKR", ["Pakistan", "Karachi", "Lahore", "Islamabad", "PSX"]),
+      ("LKR", ["Sri Lanka", "Colombo"]), ("NPR", ["Nepal", "Kathmandu"]),
+    ]
+    for (code, names) in places where names.contains(where: { text.contains($0) }) {
+      return code
+    }
+    return "INR"
+  }
+
   /// Conversions waiting for a rate stated later in the article.
   var pendingConversions: [(claim: Int, from: String, to: String)] = []
 
@@ -167,9 +182,47 @@ struct ExtractionState {
       guard let index = token.figure else { continue }
       let quantity = figures[index].quantity
       let raw = String(text[token.range])
+      let previous = position > 0 ? tokens[position - 1] : nil
+      let next = position + 1 < tokens.count ? tokens[position + 1] : nil
+      do {
+        let plainCount =
+          quantity.unit == .count(nil) && quantity.scaleWord == nil && quantity.rangeHigh == nil
+        // "an increase over 2005" is a period; "52-week high" and "10-year bond" are
+        // adjectives; "1,7045.22" has broken grouping, and no figure starts after its comma.
+        let year =
+          plainCount && quantity.hedge != nil && quantity.isWrittenInFull
+          && PeriodPhrases.year(quantity.value.description) != nil
+        let compound =
+          plainCount && next?.isMark("-") == true
+          && next?.range.lowerBound == token.range.upperBound
+          && next.map { $0.range.upperBound < text.endIndex && text[$0.range.upperBound].isLetter }
+            == true
+        let brokenGrouping =
+          previous?.isMark(",") == true && previous?.range.upperBound == token.range.lowerBound
+          && previous.map {
+            $0.range.lowerBound > text.startIndex
+              && text[text.index(before: $0.range.lowerBound)].isNumber
+          } == true
+        // "52 weeks ago" is a time.
+        let ago =
+          plainCount
+          && ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(
+            next?.word ?? "")
+          && ["ago", "earlier"].contains(
+            position + 2 < tokens.count ? tokens[position + 2].word ?? "" : "")
+        if year || compound || brokenGrouping || ago {
+          result[position].kind = .word(raw)
+          continue
+        }
+      }
       // Numbers joined by a hyphen that is no range ("2019-20", a score of "3-1"), and days of the
       // month ("Sept. 20-24") are not figures.
-      if raw.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "\u{2013}" }) {
+      if raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2D })
+        || quantity.rangeHigh != nil
+          && raw.unicodeScalars.allSatisfy({
+            $0.properties.numericType != nil || $0 == "-" || $0 == "\u{2013}"
+          })
+      {
         let joined =
           hyphenJoins(position) && tokens[position + 2].figure != nil
           || position >= 2 && hyphenJoins(position - 2) && tokens[position - 2].figure != nil
@@ -184,8 +237,6 @@ struct ExtractionState {
       guard quantity.hedge == nil, quantity.scaleWord == nil, quantity.isWrittenInFull,
         case .count = quantity.unit, !quantity.value.isNegative
       else { continue }
-      let previous = position > 0 ? tokens[position - 1] : nil
-      let next = position + 1 < tokens.count ? tokens[position + 1] : nil
       let digitsOnly = raw.allSatisfy(\.isNumber)
       var demote = false
       // A year-like number is a year unless it counts something ("2000 employees").
@@ -209,10 +260,11 @@ struct ExtractionState {
       {
         demote = true  // a footnote marker: "constant currency(1)", "EPS $0.72 (2)", "[3]"
       } else if let previous, case .mark(let mark) = previous.kind, mark == "-" || mark == "#",
-        previous.range.lowerBound > text.startIndex,
-        text[text.index(before: previous.range.lowerBound)].isLetter
+        mark == "#" && previous.range.upperBound == token.range.lowerBound
+          || previous.range.lowerBound > text.startIndex
+            && text[text.index(before: previous.range.lowerBound)].isLetter
       {
-        demote = true  // "COVID-19", "No.#3"
+        demote = true  // "COVID-19", "footnote #2", "No.#3"
       } else if digitsOnly, raw.count <= 2, let word = next?.word,
         ["a.m", "p.m", "am", "pm", "gmt", "bst", "edt", "est"].contains(word)
       {
@@ -262,7 +314,7 @@ struct ExtractionState {
     return nil
   }
 
-  func bind(
+  mutating func bind(
     _ figure: ProseFigure, at position: Int, in sentence: SentenceFigures,
     mentions: [PeriodMention], entity: String?
   ) -> ExtractedFigure {
@@ -278,6 +330,11 @@ struct ExtractionState {
       segment: segment)
     var quantity = figure.quantity
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
+    if case .currency("INR") = quantity.unit, quantity.text.first != "\u{20B9}",
+      !quantity.text.uppercased().contains("INR")
+    {
+      quantity.unit = .currency(rupee)
+    }
     var bound = Figure(key: key, quantity: quantity, location: locate(figure.range))
     bound.isFromArticle = true
     var extracted = ExtractedFigure(

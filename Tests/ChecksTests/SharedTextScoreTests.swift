@@ -1,0 +1,63 @@
+import BenchSupport
+import Foundation
+import Testing
+
+/// Scores figure reading on published text the project did not write: the labelled passages in
+/// `../shared/realtext` and TAT-QA's annual-report contexts in `../shared/tatqa`. Each test says
+/// that it skipped when that folder is absent.
+@Suite struct SharedTextScoreTests {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  let run = EvaluationRun(root: root)
+
+  @Test func publishedPassagesAreReadWithTheirValues() throws {
+    guard let score = try run.realtext() else {
+      print("skipped: \(run.shared.path)/realtext is absent")
+      return
+    }
+    let core = score.f1(of: ["money", "percent", "scaled"])
+    print(
+      String(
+        format: "realtext: %d labelled, %d extracted, %d right, %d wrong values: "
+          + "precision %.3f, recall %.3f, F1 %.3f; money, percent and scaled F1 %.3f",
+        score.total.labelled, score.extracted, score.total.right, score.wrong.count,
+        score.precision, score.recall, score.f1, core.f1))
+    for line in score.wrong { print("  wrong: \(line)") }
+    #expect(score.total.labelled >= 150)
+    #expect(score.f1 >= 0.9, "\(score.missed) \(score.extra)")
+    #expect(core.f1 >= 0.95)
+    #expect(score.wrong.count <= 3, "\(score.wrong)")
+  }
+
+  @Test func tatqaDerivationFiguresAreReadAsShown() throws {
+    guard let score = try run.tatqa() else {
+      print("skipped: \(run.shared.path)/tatqa is absent")
+      return
+    }
+    print(
+      String(
+        format: "tatqa: %d figures named by derivations, %d read as shown (%.1f%%)", score.named,
+        score.read, score.rate * 100))
+    #expect(score.named >= 1_000)
+    #expect(score.rate >= 0.98, "\(score.missed.prefix(20))")
+  }
+
+  @Test func derivationsNameTheirFiguresAndNotTheirConstants() {
+    #expect(DerivationScore.numbers(in: "(44.1-56.7)/56.7") == ["44.1", "56.7", "56.7"])
+    #expect(
+      DerivationScore.numbers(in: "((1,568.6-1,571.7)/1,571.7 ) * 100") == [
+        "1568.6", "1571.7", "1571.7",
+      ])
+    #expect(DerivationScore.numbers(in: "(120 + 130) / 2") == ["120", "130"])
+  }
+
+  @Test func aLabelLineReadsItsFields() throws {
+    let label = try #require(FigureLabel(figuresLine: "4\t14\t62..68\tUSD\tmoney"))
+    #expect([label.line, label.column] == [4, 14])
+    #expect(label.low.description == "62")
+    #expect(label.high.description == "68")
+    #expect(label.unit == "USD")
+    #expect(FigureLabel(figuresLine: "4\t14\tabc\tUSD\tmoney") == nil)
+  }
+}
