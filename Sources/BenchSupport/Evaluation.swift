@@ -58,6 +58,8 @@ public struct FigureScore: Sendable {
 
   /// All figures.
   public var total = Tally()
+  /// Labels read with their value, whatever the unit.
+  public var valueRight = 0
   /// Figures by the label's class.
   public var byClass: [String: Tally] = [:]
   /// Extracted figures in all, matched or not.
@@ -80,6 +82,12 @@ public struct FigureScore: Sendable {
   public var recall: Double { Double(total.right) / Double(max(1, total.labelled)) }
   /// The harmonic mean of precision and recall.
   public var f1: Double { Self.f1(precision, recall) }
+  /// F1 on values alone: a figure read with its value but another unit counts as right.
+  public var valueF1: Double {
+    Self.f1(
+      Double(valueRight) / Double(max(1, extracted)),
+      Double(valueRight) / Double(max(1, total.labelled)))
+  }
 
   static func f1(_ precision: Double, _ recall: Double) -> Double {
     precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
@@ -128,9 +136,15 @@ public struct FigureScore: Sendable {
       let place = "\(name):\(label.line):\(label.column.map(String.init) ?? "-")"
       let found = unmatched.firstIndex { position in
         let location = figures[position].figure.location
-        guard location.line == label.line else { return false }
-        guard let column = label.column else { return Self.isRight(figures[position], label) }
-        return location.column <= column && column < location.column + max(1, location.length)
+        guard let column = label.column else {
+          return location.line == label.line && Self.isRight(figures[position], label)
+        }
+        // The label's place lies in the figure's span, which may run onto the next line.
+        let end =
+          figures[position].end.map { ($0.line, $0.column) }
+          ?? (location.line, location.column + max(1, location.length))
+        let place = (label.line, column)
+        return (location.line, location.column) <= place && place < end
       }
       guard let found else {
         missed.append("\(place) \(quote(label.line, label.column))")
@@ -139,6 +153,7 @@ public struct FigureScore: Sendable {
       let figure = figures[unmatched.remove(at: found)]
       byClass[label.kind, default: Tally()].extracted += 1
       if Self.isRight(figure, label) {
+        valueRight += 1
         total.right += 1
         byClass[label.kind, default: Tally()].right += 1
       } else {
@@ -146,6 +161,7 @@ public struct FigureScore: Sendable {
         let sameValue =
           quantity.value == label.low && (quantity.rangeHigh ?? quantity.value) == label.high
         if sameValue {
+          valueRight += 1
           wrongUnit.append(
             "\(place) '\(quantity.text)' read as \(Self.describe(quantity)), labelled \(label.unit)"
           )

@@ -27,11 +27,7 @@ public struct EvaluationRun {
   /// The corpus score: labels by line and value, as the corpus labels give no column.
   public func corpus() throws -> FigureScore {
     var score = FigureScore()
-    let labels = root.appendingPathComponent("corpus/labels")
-    let files = try FileManager.default.contentsOfDirectory(
-      at: labels, includingPropertiesForKeys: nil
-    ).filter { $0.pathExtension == "yml" }.sorted { $0.path < $1.path }
-    for file in files {
+    for file in try Self.files(in: root.appendingPathComponent("corpus/labels"), ending: "yml") {
       guard let node = try YAMLParser.parse(Array(Data(contentsOf: file))),
         let article = node["article"]?.scalar
       else { continue }
@@ -50,10 +46,20 @@ public struct EvaluationRun {
       let figures = try Self.extract(bytes, path: url.path)
       score.add(
         labels: figureLabels, figures: figures, name: article,
-        lines: String(decoding: bytes, as: UTF8.self).split(
-          separator: "\n", omittingEmptySubsequences: false))
+        lines: Self.lines(bytes))
     }
     return score
+  }
+
+  /// The files of `folder` whose extension is `ending`, in name order.
+  static func files(in folder: URL, ending: String) throws -> [URL] {
+    try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == ending }.sorted { $0.path < $1.path }
+  }
+
+  /// A file's lines, to quote from.
+  static func lines(_ bytes: [UInt8]) -> [Substring] {
+    String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
   }
 
   static func kind(ofUnit unit: String) -> String {
@@ -70,11 +76,8 @@ public struct EvaluationRun {
     let articles = shared.appendingPathComponent("realtext/articles")
     guard FileManager.default.fileExists(atPath: articles.path) else { return nil }
     var score = FigureScore()
-    let labels = root.appendingPathComponent("eval/realtext")
-    let files = try FileManager.default.contentsOfDirectory(
-      at: labels, includingPropertiesForKeys: nil
-    ).filter { $0.pathExtension == "figures" }.sorted { $0.path < $1.path }
-    for file in files {
+    for file in try Self.files(in: root.appendingPathComponent("eval/realtext"), ending: "figures")
+    {
       let name = file.deletingPathExtension().lastPathComponent
       let text = try String(contentsOf: file, encoding: .utf8)
       let figureLabels = text.split(separator: "\n").compactMap(FigureLabel.init(figuresLine:))
@@ -82,8 +85,7 @@ public struct EvaluationRun {
       let bytes = Array(try Data(contentsOf: url))
       score.add(
         labels: figureLabels, figures: try Self.extract(bytes, path: url.path), name: name,
-        lines: String(decoding: bytes, as: UTF8.self).split(
-          separator: "\n", omittingEmptySubsequences: false))
+        lines: Self.lines(bytes))
     }
     return score
   }
@@ -115,6 +117,7 @@ public struct EvaluationRun {
       lines.append("\(name)_precision: \(percent(score.precision))")
       lines.append("\(name)_recall: \(percent(score.recall))")
       lines.append("\(name)_f1: \(percent(score.f1))")
+      lines.append("\(name)_value_f1: \(percent(score.valueF1))")
       let core = score.f1(of: ["money", "percent", "scaled"])
       lines.append("\(name)_money_percent_scaled_f1: \(percent(core.f1)) (\(core.labelled) labels)")
       for (kind, tally) in score.byClass.sorted(by: { $0.key < $1.key }) {

@@ -256,6 +256,35 @@ import Testing
     #expect(found.figure.quantity.range(.rounded).low == ExactDecimal(lowest))
   }
 
+  @Test func aHedgedCountOfAYearsSizeIsStillAFigure() {
+    #expect(figures("It has more than 2000 employees.").map(\.text) == ["more than 2000"])
+  }
+
+  @Test(arguments: [
+    ("WELLINGTON, March 3 - The deficit narrowed to 567 mln dlrs from 738 mln.", "NZD"),
+    ("Sydney, March 3 - The surplus rose to 567 mln dlrs from 738 mln.", "AUD"),
+    ("Hong Kong M3 rose 2.2 pct to 607.17 billion H.K. Dlrs, from 594 billion dlrs.", "HKD"),
+    ("NEW YORK, March 3 - Sales rose to 567 mln dlrs from 738 mln.", "USD"),
+  ])
+  func bareDollarsAreTheArticlesDollar(sentence: String, currency: String) {
+    let money = figures(sentence).filter { $0.figure.quantity.unit != .percent }
+    #expect(money.count == 2)
+    #expect(money.allSatisfy { $0.figure.quantity.unit == .currency(currency) }, "\(money)")
+  }
+
+  @Test func rupeesInAPakistaniArticleArePakistani() throws {
+    let found = try #require(figures("KARACHI: Net profit was Rs1.338 billion for 2016.").first)
+    #expect(found.figure.quantity.unit == .currency("PKR"))
+  }
+
+  @Test func anElidedUnitComesFromTheFigureItIsComparedWith() {
+    let read = figures(
+      "Borrowing rose to 3.92 billion from 1.79 and rates rose 0.2 pct from a revised 0.1.")
+    #expect(
+      read.map(\.figure.quantity.value.description) == ["3920000000", "1790000000", "0.2", "0.1"])
+    #expect(read[3].figure.quantity.unit == .percent)
+  }
+
   @Test func aBrokenGroupingIsNoFigureAtAll() {
     #expect(figures("Deposits were Rs1,7045.22 crore in March.").map(\.text) == [])
   }
@@ -281,6 +310,7 @@ import Testing
     "Net income in the second quarter of 2014 was flat.",
     "Sales were higher over 2005, as footnote #2 explains.",
     "The stock hit a 52-week high and rose from 52 weeks ago.",
+    "Between 2019 and 2021, and in 2019-2021, at one point it paused.",
   ])
   func leavesOutWhatIsNoFigure(sentence: String) {
     #expect(figures(sentence).map(\.text) == [])

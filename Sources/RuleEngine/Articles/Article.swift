@@ -82,10 +82,7 @@ public struct Article: Sendable {
   /// The location of a range of `text`, with `length` = the number of Unicode scalars it spans in
   /// the original line when the range maps to one original line, else to the end of that line.
   public func location(of range: Range<String.Index>) -> SourceLocation {
-    let count = text.utf8.count
-    let lower = min(max(0, text.utf8.distance(from: text.startIndex, to: range.lowerBound)), count)
-    let upper = min(
-      max(lower, text.utf8.distance(from: text.startIndex, to: range.upperBound)), count)
+    let (lower, upper) = utf8Bounds(of: range)
     let start = sourceOffset(lower)
     guard upper > lower, map.count > 0 else { return source.location(file: path, offset: start) }
     let end = map.sourceEnd(ofByteAt: upper - 1)
@@ -95,10 +92,7 @@ public struct Article: Sendable {
   /// The bytes of the file that a range of `text` was read from, as UTF-8 offsets: from the
   /// first byte of its first character to past the last byte of its last.
   public func byteRange(of range: Range<String.Index>) -> Range<Int> {
-    let count = text.utf8.count
-    let lower = min(max(0, text.utf8.distance(from: text.startIndex, to: range.lowerBound)), count)
-    let upper = min(
-      max(lower, text.utf8.distance(from: text.startIndex, to: range.upperBound)), count)
+    let (lower, upper) = utf8Bounds(of: range)
     let start = sourceOffset(lower)
     guard upper > lower, map.count > 0 else { return start..<start }
     return start..<max(start, map.sourceEnd(ofByteAt: upper - 1))
@@ -107,6 +101,15 @@ public struct Article: Sendable {
   /// The location just past byte `offset - 1` of the file: where a span ending there ends.
   public func location(afterByte offset: Int) -> SourceLocation {
     source.location(file: path, offset: min(max(0, offset), source.bytes.count))
+  }
+
+  /// The UTF-8 offsets of a range of `text`, kept within the text.
+  private func utf8Bounds(of range: Range<String.Index>) -> (Int, Int) {
+    let count = text.utf8.count
+    let lower = min(max(0, text.utf8.distance(from: text.startIndex, to: range.lowerBound)), count)
+    let upper = min(
+      max(lower, text.utf8.distance(from: text.startIndex, to: range.upperBound)), count)
+    return (lower, upper)
   }
 
   private func sourceOffset(_ offset: Int) -> Int {

@@ -587,8 +587,9 @@ private struct FigureScanner {
     } else if !isScale {
       guard let (found, _) = suffix(at: next) else { return nil }
       switch found {
-      case .percent, .percentagePoints, .basisPoints, .points, .currency, .minorCurrency: break
-      case .multiple: return nil
+      case .percent, .percentagePoints, .basisPoints, .currency, .minorCurrency: break
+      // "three times" and "at one point" are no quantities.
+      case .multiple, .points: return nil
       }
     }
     var numeral = Numeral(end: end)

@@ -47,14 +47,52 @@ struct ExtractionState {
   lazy var rupee: String = Self.rupee(in: text)
 
   static func rupee(in text: String) -> String {
+    let lower = text.lowercased()
     let places: [(String, [String])] = [
-      ("PKR", ["Pakistan", "Karachi", "Lahore", "Islamabad", "PSX"]),
-      ("LKR", ["Sri Lanka", "Colombo"]), ("NPR", ["Nepal", "Kathmandu"]),
+      ("PKR", ["pakistan", "karachi", "lahore", "islamabad", "psx"]),
+      ("LKR", ["sri lanka", "colombo"]), ("NPR", ["nepal", "kathmandu"]),
     ]
-    for (code, names) in places where names.contains(where: { text.contains($0) }) {
+    for (code, names) in places where names.contains(where: lower.contains) {
       return code
     }
     return "INR"
+  }
+
+  /// The currency that "dlrs" and "dollars" with no country name mean here: the US dollar, unless
+  /// the article names exactly one other dollar ("H.K. dlrs", "NZ$", "Australian dollars") and
+  /// never the US one, or is wire copy datelined in a city of another dollar ("WELLINGTON,
+  /// March 3 -").
+  lazy var dollar: String = Self.dollar(in: text)
+
+  static func dollar(in text: String) -> String {
+    let lower = text.lowercased()
+    let american = ["us$", "u.s. dlr", "u.s. dollar", "us dollar", "american dollar", "us dlr"]
+    guard !american.contains(where: lower.contains) else { return "USD" }
+    let named: [(String, [String])] = [
+      ("HKD", ["h.k. dlr", "hk$", "hong kong dollar", "hk dollar", "hk dlr"]),
+      ("NZD", ["n.z. dlr", "nz$", "new zealand dollar", "nz dollar", "n.z. dollar"]),
+      ("AUD", ["australian dlr", "a$", "australian dollar", "au$"]),
+      ("CAD", ["canadian dlr", "c$", "canadian dollar"]),
+      ("SGD", ["singapore dollar", "s$", "singapore dlr"]),
+      ("TWD", ["taiwan dollar", "nt$", "taiwan dlr"]),
+    ]
+    let found = named.filter { $0.1.contains(where: lower.contains) }.map(\.0)
+    if found.count == 1 { return found[0] }
+    guard found.isEmpty else { return "USD" }
+    let datelines: [(String, [String])] = [
+      ("NZD", ["WELLINGTON", "AUCKLAND"]),
+      ("AUD", ["SYDNEY", "MELBOURNE", "CANBERRA", "PERTH", "BRISBANE"]),
+      ("HKD", ["HONG KONG"]), ("SGD", ["SINGAPORE"]), ("CAD", ["TORONTO", "OTTAWA", "MONTREAL"]),
+      ("TWD", ["TAIPEI"]),
+    ]
+    for line in text.split(separator: "\n").prefix(4) {
+      guard let dash = line.range(of: " - ") else { continue }
+      let head = line[..<dash.lowerBound].uppercased()
+      for (code, cities) in datelines where cities.contains(where: { head.hasPrefix($0 + ",") }) {
+        return code
+      }
+    }
+    return "USD"
   }
 
   /// Conversions waiting for a rate stated later in the article.
@@ -82,6 +120,8 @@ struct ExtractionState {
     for (position, token) in tokens.enumerated() {
       if let index = token.figure { positions[index] = position }
     }
+    for index in local.indices { localizeCurrency(&local[index].quantity) }
+    inheritElidedUnits(&local, tokens: tokens, positions: positions)
     var sentenceFigures = SentenceFigures(
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
@@ -161,6 +201,60 @@ struct ExtractionState {
     return Suggestion.editDistance(String(left), String(right)) <= 1
   }
 
+  /// Words before a number whose unit the writer left out because the figure it is compared
+  /// with just gave it: "narrowed to 567 mln dlrs from 738 mln", "3.92 billion from 1.79",
+  /// "rose 0.2 pct from a revised 0.1".
+  static let elisionWords: Set<String> = [
+    "from", "against", "versus", "vs", "than", "revised", "and", "or",
+  ]
+
+  /// Gives a bare number after a comparison word the unit (and the scale word, when it has none)
+  /// of the figure it is compared with earlier in the sentence, when the two are alike in size.
+  func inheritElidedUnits(_ figures: inout [ProseFigure], tokens: [Token], positions: [Int]) {
+    for index in figures.indices where index > 0 {
+      let quantity = figures[index].quantity
+      let position = positions[index]
+      guard quantity.unit == .count(nil), figures[index].noun == nil,
+        quantity.rangeHigh == nil, tokens[position].figure == index, position > 0,
+        let previous = tokens[position - 1].word
+          ?? (position > 1 && tokens[position - 1].isMark(",") ? nil : nil),
+        Self.elisionWords.contains(previous)
+      else { continue }
+      // The nearest earlier figure in the sentence that has a unit.
+      guard
+        let model = (0..<index).reversed().first(where: {
+          tokens[positions[$0]].figure == $0 && figures[$0].noun == nil
+            && (figures[$0].quantity.unit != .count(nil) || figures[$0].quantity.scaleWord != nil)
+        }).map({ figures[$0].quantity })
+      else { continue }
+      var inherited = quantity
+      switch model.unit {
+      case .currency:
+        guard quantity.scaleWord != nil || model.scaleWord != nil else { continue }
+      case .percent, .percentagePoints:
+        guard quantity.scaleWord == nil, model.scaleWord == nil else { continue }
+      case .count(nil):
+        // "2.883 billion ... and 2.454 a year earlier": only the scale word is left out.
+        guard quantity.scaleWord == nil else { continue }
+      default: continue
+      }
+      if quantity.scaleWord == nil, let scale = model.scaleWord {
+        let shift = ExactDecimal.powerOfTen(model.scalePower)
+        inherited.value = quantity.value * shift
+        inherited.precision = quantity.precision * shift
+        inherited.scaleWord = scale
+        inherited.scalePower = model.scalePower
+        inherited.isWrittenInFull = false
+      }
+      // Alike in size: within a factor of ten.
+      let small = min(inherited.value.magnitude, model.value.magnitude)
+      let large = max(inherited.value.magnitude, model.value.magnitude)
+      guard !small.isZero || large.isZero, large <= small * 10 else { continue }
+      inherited.unit = model.unit
+      figures[index].quantity = inherited
+    }
+  }
+
   /// Numbers that are years, days of the month, times, or parts of names become words.
   func demoteNonFigures(_ tokens: [Token], _ figures: [ProseFigure]) -> [Token] {
     var result = tokens
@@ -191,7 +285,15 @@ struct ExtractionState {
         // adjectives; "1,7045.22" has broken grouping, and no figure starts after its comma.
         let year =
           plainCount && quantity.hedge != nil && quantity.isWrittenInFull
+          && figures[index].noun.map(Self.isUncounted) ?? true
           && PeriodPhrases.year(quantity.value.description) != nil
+        // "between 2019 and 2021", "2019-2021" are periods.
+        let years =
+          plainCount == false && quantity.unit == .count(nil) && quantity.scaleWord == nil
+          && quantity.rangeHigh.map {
+            PeriodPhrases.year($0.description) != nil
+              && PeriodPhrases.year(quantity.value.description) != nil
+          } == true
         let compound =
           plainCount && next?.isMark("-") == true
           && next?.range.lowerBound == token.range.upperBound
@@ -210,7 +312,7 @@ struct ExtractionState {
             next?.word ?? "")
           && ["ago", "earlier"].contains(
             position + 2 < tokens.count ? tokens[position + 2].word ?? "" : "")
-        if year || compound || brokenGrouping || ago {
+        if year || years || compound || brokenGrouping || ago {
           result[position].kind = .word(raw)
           continue
         }
@@ -241,10 +343,7 @@ struct ExtractionState {
       var demote = false
       // A year-like number is a year unless it counts something ("2000 employees").
       if digitsOnly, PeriodPhrases.year(raw) != nil,
-        figures[index].noun.map({
-          ProseWords.metrics[$0] == nil || ProseWords.genericMetrics.contains($0)
-            || Self.uncountedNouns.contains($0)
-        }) ?? true
+        figures[index].noun.map(Self.isUncounted) ?? true
           || yearIntroducers.contains(previous?.word ?? "")
       {
         demote = true
@@ -278,14 +377,22 @@ struct ExtractionState {
       {
         demote = true  // the "30" of "10:30"
       } else if digitsOnly, raw.count <= 3, let previous,
-        previous.word != nil, text[previous.range].contains(where: \.isUppercase),
-        position > 1
+        let word = previous.word, text[previous.range].contains(where: \.isUppercase),
+        position > 1 || ProseWords.metrics[word] == nil && ProseWords.direction(word) == nil
       {
         demote = true  // "Xiaomi 14", "iPhone 15"
       }
       if demote { result[position].kind = .word(raw) }
     }
     return result
+  }
+
+  /// Whether a noun after a year-like number is no thing it counts: "2013 revenue", "2005
+  /// non-GAAP net income", where "2,000 employees" counts employees.
+  static func isUncounted(_ noun: String) -> Bool {
+    let head = noun.split(separator: " ").last.map(String.init) ?? noun
+    return ProseWords.metrics[head] == nil || ProseWords.genericMetrics.contains(head)
+      || uncountedNouns.contains(head)
   }
 
   /// Metric nouns a year may stand before that it cannot count: "2013 revenue guidance".
@@ -314,7 +421,7 @@ struct ExtractionState {
     return nil
   }
 
-  mutating func bind(
+  func bind(
     _ figure: ProseFigure, at position: Int, in sentence: SentenceFigures,
     mentions: [PeriodMention], entity: String?
   ) -> ExtractedFigure {
@@ -330,11 +437,6 @@ struct ExtractionState {
       segment: segment)
     var quantity = figure.quantity
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
-    if case .currency("INR") = quantity.unit, quantity.text.first != "\u{20B9}",
-      !quantity.text.uppercased().contains("INR")
-    {
-      quantity.unit = .currency(rupee)
-    }
     var bound = Figure(key: key, quantity: quantity, location: locate(figure.range))
     bound.isFromArticle = true
     var extracted = ExtractedFigure(
@@ -342,6 +444,25 @@ struct ExtractionState {
       noun: figure.noun, periodIsExplicit: own != nil)
     extracted.textRange = figure.range
     return extracted
+  }
+
+  /// Gives "Rs" and bare "dlrs" the rupee and the dollar of the article.
+  mutating func localizeCurrency(_ quantity: inout Quantity) {
+    if case .currency("INR") = quantity.unit, quantity.text.first != "\u{20B9}",
+      !quantity.text.uppercased().contains("INR")
+    {
+      quantity.unit = .currency(rupee)
+    } else if case .currency("USD") = quantity.unit, Self.isBareDollar(quantity.text) {
+      quantity.unit = .currency(dollar)
+    }
+  }
+
+  /// Whether a figure names its dollars by a word with no country: "94 mln dlrs", "15 cts".
+  static func isBareDollar(_ text: String) -> Bool {
+    guard let last = text.split(separator: " ").last?.lowercased() else { return false }
+    guard ["dlrs", "dlr", "dollars", "dollar", "cts", "cents"].contains(last) else { return false }
+    let words = text.lowercased().split(separator: " ")
+    return words.count < 2 || !["us", "u.s."].contains(words[words.count - 2])
   }
 
   /// The sentence's own period nearest the figure, preferring its own clause and then the
