@@ -145,7 +145,8 @@ extension Extractor {
       guard let range = extraction.figures[index].textRange else { continue }
       let bytes = article.byteRange(of: range)
       extraction.figures[index].bytes = bytes
-      extraction.figures[index].end = article.location(afterByte: bytes.upperBound)
+      let end = article.location(afterByte: bytes.upperBound)
+      extraction.figures[index].end = Mark(line: end.line, column: end.column)
     }
     return extraction
   }

@@ -74,6 +74,9 @@ public enum QuantityParser {
     default: return nil
     }
     guard start.value < high.value else { return nil }
+    // The ends of a range of amounts are alike in size; "12.6 billion yen to 142.8 billion yen"
+    // is a change and the level it reached.
+    if case .currency = start.unit, high.value > start.value * 10 { return nil }
     start.isWrittenInFull = false
     start.text = text
     start.setRange(high: high.value, precision: high.precision)

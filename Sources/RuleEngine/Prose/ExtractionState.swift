@@ -308,8 +308,7 @@ struct ExtractionState {
         // "52 weeks ago" is a time.
         let ago =
           plainCount
-          && ["day", "days", "week", "weeks", "month", "months", "year", "years"].contains(
-            next?.word ?? "")
+          && Self.timeUnits.contains(next?.word ?? "")
           && ["ago", "earlier"].contains(
             position + 2 < tokens.count ? tokens[position + 2].word ?? "" : "")
         if year || years || compound || brokenGrouping || ago {
@@ -365,7 +364,7 @@ struct ExtractionState {
       {
         demote = true  // "COVID-19", "footnote #2", "No.#3"
       } else if digitsOnly, raw.count <= 2, let word = next?.word,
-        ["a.m", "p.m", "am", "pm", "gmt", "bst", "edt", "est"].contains(word)
+        Self.clockWords.contains(word)
       {
         demote = true  // "11 a.m."
       } else if let next, next.isMark(":"), next.range.upperBound < text.endIndex,
@@ -386,6 +385,14 @@ struct ExtractionState {
     }
     return result
   }
+
+  /// Units of time that "ago" follows: "52 weeks ago".
+  static let timeUnits: Set<String> = [
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+  ]
+
+  /// Words after the hour of a time: "11 a.m.".
+  static let clockWords: Set<String> = ["a.m", "p.m", "am", "pm", "gmt", "bst", "edt", "est"]
 
   /// Whether a noun after a year-like number is no thing it counts: "2013 revenue", "2005
   /// non-GAAP net income", where "2,000 employees" counts employees.
@@ -459,6 +466,10 @@ struct ExtractionState {
 
   /// Whether a figure names its dollars by a word with no country: "94 mln dlrs", "15 cts".
   static func isBareDollar(_ text: String) -> Bool {
+    // Most dollar figures are written with "$": rule them out before splitting words.
+    guard let end = text.utf8.last,
+      end | 0x20 == UInt8(ascii: "s") || end | 0x20 == UInt8(ascii: "r")
+    else { return false }
     guard let last = text.split(separator: " ").last?.lowercased() else { return false }
     guard ["dlrs", "dlr", "dollars", "dollar", "cts", "cents"].contains(last) else { return false }
     let words = text.lowercased().split(separator: " ")

@@ -16,9 +16,9 @@ public struct ExtractedFigure: Sendable, Hashable {
   public var periodIsExplicit = false
   /// What the figure is in the claims read so far.
   var role = Role.level
-  /// Where the figure ends in the file, just past its last character, when it was read from
-  /// an article's file.
-  public var end: SourceLocation?
+  /// Where the figure ends in the file, just past its last character (1-based line and column),
+  /// when it was read from an article's file.
+  public var end: Mark?
   /// The figure's bytes in the file, as UTF-8 offsets from its start, when read from a file.
   public var bytes: Range<Int>?
   /// The figure's range in the extracted text.

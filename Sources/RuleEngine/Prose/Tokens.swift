@@ -222,14 +222,17 @@ enum ProseScanner {
   }
 
   /// A range written with words from the figure `low` that ends at `end`: "$10 to $15 billion",
-  /// and "between 5% and 10%" after "between". After "from", "by" or a word of change ("rose 5%
-  /// to 10%") the second figure is a level, not the range's end.
+  /// and "between 5% and 10%" after "between". After "from", "by", "or" or a word of change
+  /// ("rose 5% to 10%") the second figure is a level, not the range's end.
   static func wordRange(
     from low: Quantity, start: String.Index, end: String.Index, limit: String.Index,
     in text: String, previous: String?
   ) -> (Quantity, String.Index)? {
     let joiner = previous == "between" ? "and" : "to"
-    if previous == "from" || previous == "by" || previous.flatMap(ProseWords.direction) != nil {
+    // "rose 9.7%, or 12.6 billion yen, to 142.8 billion yen" gives a change and a level too.
+    if previous == "from" || previous == "by" || previous == "or"
+      || previous.flatMap(ProseWords.direction) != nil
+    {
       return nil
     }
     var index = end
