@@ -1,5 +1,7 @@
 import BenchSupport
+import Checks
 import Foundation
+import RuleEngine
 import Testing
 
 /// Scores figure reading on published text the project did not write: the labelled passages in
@@ -61,5 +63,24 @@ import Testing
     #expect(label.high.description == "68")
     #expect(label.unit == "USD")
     #expect(FigureLabel(figuresLine: "4\t14\tabc\tUSD\tmoney") == nil)
+  }
+}
+
+/// Claims read from wire copy that must not cry wolf.
+@Suite struct WireCopyClaimTests {
+  @Test func aChangeIsNeverMeasuredAgainstItsOwnPeriod() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "factlint-wire-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("loans.txt").path
+    try """
+    1987-03-03
+    HONG KONG, March 3 - Total loans rose 3.3 pct to 517.19 billion
+    dlrs from December when they rose 1.2 pct.
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let run = ArticleRun(registry: .builtin)
+    let result = run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: []))
+    #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty, "\(result.diagnostics)")
   }
 }

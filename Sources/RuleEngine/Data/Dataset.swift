@@ -147,7 +147,9 @@ public struct Dataset: Sendable {
   /// The figure a stated change of `figure` is measured against: same entity, metric and
   /// segment in the base period, in a comparable unit; nil when there is none.
   public func base(of figure: Figure, for change: StatedChange) -> Figure? {
-    guard let period = change.base.resolve(from: figure.key.period) else { return nil }
+    // A change compares two periods: a base of the figure's own period would be the figure.
+    guard let period = change.base.resolve(from: figure.key.period), period != figure.key.period
+    else { return nil }
     var key = figure.key
     key.period = period
     return self.figure(for: key, comparableWith: figure.quantity.unit)
