@@ -285,6 +285,12 @@ import Testing
     #expect(read[3].figure.quantity.unit == .percent)
   }
 
+  @Test func aSmallNumberInBracketsInATableCellIsAFigure() {
+    // Cells of a table row are joined by "; ".
+    #expect(figures("Notes payable; (99); 6; (93)").count == 3)
+    #expect(figures("The tax rate was (66)% this year.").count == 1)
+  }
+
   @Test func aBrokenGroupingIsNoFigureAtAll() {
     #expect(figures("Deposits were Rs1,7045.22 crore in March.").map(\.text) == [])
   }

@@ -354,7 +354,8 @@ struct ExtractionState {
       } else if digitsOnly, raw.count <= 2, let previous, let next,
         previous.isMark("(") && next.isMark(")") || previous.isMark("[") && next.isMark("]"),
         previous.range.upperBound == token.range.lowerBound,
-        next.range.lowerBound == token.range.upperBound
+        next.range.lowerBound == token.range.upperBound,
+        isFootnotePlace(opening: position - 1, closing: position + 1, in: tokens)
       {
         demote = true  // a footnote marker: "constant currency(1)", "EPS $0.72 (2)", "[3]"
       } else if let previous, case .mark(let mark) = previous.kind, mark == "-" || mark == "#",
@@ -384,6 +385,17 @@ struct ExtractionState {
       if demote { result[position].kind = .word(raw) }
     }
     return result
+  }
+
+  /// Whether a small number in brackets is a footnote marker rather than a table's negative
+  /// ("(99)" in a cell, "(66)%"): it follows a word or figure in running text, not the start of
+  /// a cell or sentence, and no unit follows it.
+  func isFootnotePlace(opening: Int, closing: Int, in tokens: [Token]) -> Bool {
+    if closing + 1 < tokens.count, tokens[closing + 1].isMark("%") { return false }
+    guard opening > 0 else { return false }
+    let before = tokens[opening - 1]
+    if case .mark(let mark) = before.kind, mark == ";" || mark == "|" { return false }
+    return true
   }
 
   /// Units of time that "ago" follows: "52 weeks ago".
