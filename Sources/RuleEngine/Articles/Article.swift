@@ -98,9 +98,17 @@ public struct Article: Sendable {
     return start..<max(start, map.sourceEnd(ofByteAt: upper - 1))
   }
 
-  /// The location just past byte `offset - 1` of the file: where a span ending there ends.
-  public func location(afterByte offset: Int) -> SourceLocation {
-    source.location(file: path, offset: min(max(0, offset), source.bytes.count))
+  /// Where the file's `bytes`, which start at `start`, end: just past their last character.
+  /// Counting on from the start is cheap when they hold no line break, as a figure rarely does.
+  public func end(of bytes: Range<Int>, startingAt start: SourceLocation) -> Mark {
+    let upper = min(max(0, bytes.upperBound), source.bytes.count)
+    let lower = min(max(0, bytes.lowerBound), upper)
+    if !source.bytes[lower..<upper].contains(0x0A) {
+      return Mark(
+        line: start.line, column: start.column + source.characters(from: lower, to: upper))
+    }
+    let end = source.location(file: path, offset: upper)
+    return Mark(line: end.line, column: end.column)
   }
 
   /// The UTF-8 offsets of a range of `text`, kept within the text.

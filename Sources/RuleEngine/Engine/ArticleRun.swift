@@ -145,8 +145,8 @@ extension Extractor {
       guard let range = extraction.figures[index].textRange else { continue }
       let bytes = article.byteRange(of: range)
       extraction.figures[index].bytes = bytes
-      let end = article.location(afterByte: bytes.upperBound)
-      extraction.figures[index].end = Mark(line: end.line, column: end.column)
+      extraction.figures[index].end = article.end(
+        of: bytes, startingAt: extraction.figures[index].figure.location)
     }
     return extraction
   }

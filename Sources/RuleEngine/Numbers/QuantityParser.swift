@@ -154,12 +154,42 @@ private struct Phrase<Meaning: Sendable>: Sendable {
     first = self.words[0][0]
   }
 
-  static func list(_ entries: [([String], Meaning)]) -> [Phrase] {
-    entries.map { Phrase($0.0, $0.1) }
+  static func list(_ entries: [([String], Meaning)]) -> PhraseTable<Meaning> {
+    PhraseTable(entries.map { Phrase($0.0, $0.1) })
   }
 
-  static func list(_ entries: [(String, Meaning)]) -> [Phrase] {
-    entries.map { Phrase([$0.0], $0.1) }
+  static func list(_ entries: [(String, Meaning)]) -> PhraseTable<Meaning> {
+    PhraseTable(entries.map { Phrase([$0.0], $0.1) })
+  }
+}
+
+/// Phrases in their order, with the positions of those starting with each ASCII scalar, so that
+/// a word is compared only with the phrases that share its first letter.
+private struct PhraseTable<Meaning: Sendable>: Sendable {
+  let phrases: [Phrase<Meaning>]
+  /// For each ASCII scalar, the positions of the phrases it starts, in order.
+  let byFirst: [[Int]]
+  /// The positions of the phrases that start with a scalar beyond ASCII.
+  let others: [Int]
+
+  init(_ phrases: [Phrase<Meaning>]) {
+    self.phrases = phrases
+    var byFirst = [[Int]](repeating: [], count: 128)
+    var others: [Int] = []
+    for (position, phrase) in phrases.enumerated() {
+      if phrase.first.isASCII {
+        byFirst[Int(phrase.first.value)].append(position)
+      } else {
+        others.append(position)
+      }
+    }
+    self.byFirst = byFirst
+    self.others = others
+  }
+
+  /// The positions of the phrases that may start with `first`.
+  func candidates(_ first: Unicode.Scalar) -> [Int] {
+    first.isASCII ? byFirst[Int(first.value)] : others
   }
 }
 
@@ -204,9 +234,15 @@ private enum Vocabulary {
   ])
 
   /// Currency signs that may follow the number.
-  static let postfixSymbols: [Unicode.Scalar: String] = [
-    "\u{20AC}": "EUR", "\u{00A3}": "GBP", "\u{00A5}": "JPY", "\u{20B9}": "INR",
-  ]
+  static func postfixSymbol(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "\u{20AC}": return "EUR"
+    case "\u{00A3}": return "GBP"
+    case "\u{00A5}": return "JPY"
+    case "\u{20B9}": return "INR"
+    default: return nil
+    }
+  }
 
   /// ISO 4217 codes, and "RMB", written before or after the number.
   static let currencyCodes = Phrase<String>.list([
@@ -268,11 +304,10 @@ private enum Vocabulary {
     (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
   ])
 
-  /// The number words keyed by their lower-case letters, five bits each.
-  static let numberWordKeys: [UInt64: Int128] = Dictionary(
-    uniqueKeysWithValues: numberWords.map { word, value in
-      (word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }, value)
-    })
+  /// The number words keyed by their lower-case letters, five bits each, sorted by key.
+  static let numberWordKeys: [(key: UInt64, value: Int128)] = numberWords.map { word, value in
+    (word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) }, value)
+  }.sorted { $0.key < $1.key }
 
   /// The word that makes a number negative: "minus 3%".
   static let minusWord = Array("minus".unicodeScalars)
@@ -503,13 +538,13 @@ private struct FigureScanner {
   /// The first of `phrases` written at `index` whose end `accepts`, and that end. Words must end
   /// at a word boundary; symbols need not ("$5").
   func firstPhrase<Meaning>(
-    in phrases: [Phrase<Meaning>], at index: Int, asWords: Bool,
+    in table: PhraseTable<Meaning>, at index: Int, asWords: Bool,
     where accepts: (Int) -> Bool = { _ in true }
   ) -> (Meaning, Int)? {
     guard let scalar = scalar(at: index) else { return nil }
     let first = lowered(scalar)
-    for position in phrases.indices where phrases[position].first == first {
-      let phrase = phrases[position]
+    for position in table.candidates(first) where table.phrases[position].first == first {
+      let phrase = table.phrases[position]
       let end =
         asWords ? matchWords(phrase.words, at: index) : matchLiteral(phrase.words[0], at: index)
       if let end, accepts(end) { return (phrase.meaning, end) }
@@ -558,7 +593,9 @@ private struct FigureScanner {
     if first == "%" { return (.percent, after(index)) }
     if first == "\u{00D7}" { return (.multiple, after(index)) }
     // A currency sign after the number: "1,200€".
-    if let code = Vocabulary.postfixSymbols[first] { return (.currency(code), after(index)) }
+    if first.value >= 0x80, let code = Vocabulary.postfixSymbol(first) {
+      return (.currency(code), after(index))
+    }
     return firstPhrase(in: Vocabulary.suffixWords, at: index, asWords: true)
       ?? currencyCode(at: index).map { (.currency($0), $1) }
   }
@@ -582,6 +619,14 @@ private struct FigureScanner {
     guard isBoundary(end) else { return nil }
     let next = skippingSpaces(from: end)
     guard next > end else { return nil }
+    // "a" is the commonest word of all: only a scale word's first letter may follow it.
+    if isArticle {
+      guard next < end else { return nil }
+      switch bytes[next] | 0x20 {
+      case 0x68, 0x74, 0x6D, 0x62, 0x6C, 0x63: break  // h t m b l c
+      default: return nil
+      }
+    }
     let nextEnd = letterRunEnd(from: next)
     // A scale word of one letter ("a m") is too often something else after a word.
     let isScale = nextEnd > next + 1 && Vocabulary.scalePower(of: string(next..<nextEnd)) != nil
@@ -616,10 +661,12 @@ private struct FigureScanner {
       key = key << 5 | UInt64(byte - 0x60)
       index += 1
     }
-    guard index - start <= 9, isBoundary(index) || scalar(at: index) == "-",
-      let value = Vocabulary.numberWordKeys[key]
-    else { return nil }
-    return (value, index)
+    guard index - start <= 9, isBoundary(index) || scalar(at: index) == "-" else { return nil }
+    // A binary search of the sorted keys: cheaper than hashing, for every common word.
+    let table = Vocabulary.numberWordKeys
+    let found = table.partitionIndex { $0.key >= key }
+    guard found < table.count, table[found].key == key else { return nil }
+    return (table[found].value, index)
   }
 
   /// Reads digits with optional thousands commas and decimal point; nil when none start here.
