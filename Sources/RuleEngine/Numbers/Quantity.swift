@@ -105,6 +105,18 @@ public struct Quantity: Sendable, Hashable {
     var writtenUnit: String?
   }
 
+  /// Reads a number written without a scale word in `other`'s scale, as a writer means it when
+  /// the scale word is left out ("$10 to $15 billion", "3.92 billion from 1.79").
+  public mutating func takeScale(of other: Quantity) {
+    guard let scale = other.scaleWord else { return }
+    let shift = ExactDecimal.powerOfTen(other.scalePower)
+    value = value * shift
+    precision = precision * shift
+    scaleWord = scale
+    scalePower = other.scalePower
+    isWrittenInFull = false
+  }
+
   /// Makes the figure a range from its value to `high`, whose last digit is worth `precision`.
   public mutating func setRange(high: ExactDecimal, precision: ExactDecimal) {
     var detail = self.detail?.value ?? Detail()

@@ -58,14 +58,7 @@ public enum QuantityParser {
       !high.value.isNegative
     else { return nil }
     var start = low
-    if start.scaleWord == nil, let scale = high.scaleWord {
-      let shift = ExactDecimal.powerOfTen(high.scalePower)
-      start.value = start.value * shift
-      start.precision = start.precision * shift
-      start.scaleWord = scale
-      start.scalePower = high.scalePower
-      start.isWrittenInFull = false
-    }
+    if start.scaleWord == nil { start.takeScale(of: high) }
     switch (start.unit, high.unit) {
     case (.count(nil), .currency), (.count(nil), .percent), (.count(nil), .percentagePoints):
       start.unit = high.unit

@@ -238,14 +238,7 @@ struct ExtractionState {
         guard quantity.scaleWord == nil else { continue }
       default: continue
       }
-      if quantity.scaleWord == nil, let scale = model.scaleWord {
-        let shift = ExactDecimal.powerOfTen(model.scalePower)
-        inherited.value = quantity.value * shift
-        inherited.precision = quantity.precision * shift
-        inherited.scaleWord = scale
-        inherited.scalePower = model.scalePower
-        inherited.isWrittenInFull = false
-      }
+      if quantity.scaleWord == nil { inherited.takeScale(of: model) }
       // Alike in size: within a factor of ten.
       let small = min(inherited.value.magnitude, model.value.magnitude)
       let large = max(inherited.value.magnitude, model.value.magnitude)
