@@ -214,6 +214,8 @@ import Testing
     ("The stock plummeted five percent on the news.", "five percent", "5", "percent"),
     ("It expects twenty-five percent of sales online.", "twenty-five percent", "25", "percent"),
     ("It sold three million units this year.", "three million", "3000000", "count"),
+    ("It has a million users.", "a million", "1000000", "count"),
+    ("It spent about a hundred million on it.", "about a hundred million", "100000000", "count"),
     ("Reserves were 4 hundred million at the end.", "4 hundred million", "400000000", "count"),
     ("Profit was $US55,931,000 for the year.", "$US55,931,000", "55931000", "USD"),
     ("Profit was A$5m for the year.", "A$5m", "5000000", "AUD"),

@@ -614,7 +614,7 @@ private struct FigureScanner {
     guard next > end else { return nil }
     // "a" is the commonest word of all: only a scale word's first letter may follow it.
     if isArticle {
-      guard next < end else { return nil }
+      guard next < self.end else { return nil }
       switch bytes[next] | 0x20 {
       case 0x68, 0x74, 0x6D, 0x62, 0x6C, 0x63: break  // h t m b l c
       default: return nil
