@@ -620,9 +620,8 @@ private struct FigureScanner {
       default: return nil
       }
     }
-    let nextEnd = letterRunEnd(from: next)
     // A scale word of one letter ("a m") is too often something else after a word.
-    let isScale = nextEnd > next + 1 && Vocabulary.scalePower(of: string(next..<nextEnd)) != nil
+    let isScale = scaleWordAt(next).map { $0.written.utf8.count > 1 } ?? false
     if isArticle {
       guard isScale else { return nil }
     } else if !isScale {
@@ -823,10 +822,9 @@ private struct FigureScanner {
     var scalePower = 0
     var scaleCursor = index
     while let word = scaleWordAt(skippingSpaces(from: scaleCursor)),
-      scaleWord == nil || (word.power > scalePower && word.end - word.start > 1)
+      scaleWord == nil || (word.power > scalePower && word.written.utf8.count > 1)
     {
-      let written = string(word.start..<word.end)
-      scaleWord = scaleWord.map { $0 + " " + written } ?? written
+      scaleWord = scaleWord.map { $0 + " " + word.written } ?? word.written
       scalePower += word.power
       scaleCursor = word.end
       index = word.end
@@ -914,13 +912,13 @@ private struct FigureScanner {
     return (quantity, figureEnd)
   }
 
-  /// A scale word at `index` ("million", "bn", "m"), its end and its power of ten.
-  func scaleWordAt(_ index: Int) -> (start: Int, end: Int, power: Int)? {
+  /// A scale word at `index` ("million", "bn", "m") as written, its end and its power of ten.
+  func scaleWordAt(_ index: Int) -> (written: String, end: Int, power: Int)? {
     let wordEnd = letterRunEnd(from: index)
-    guard wordEnd > index, let power = Vocabulary.scalePower(of: string(index..<wordEnd)) else {
-      return nil
-    }
-    return (index, wordEnd, power)
+    guard wordEnd > index else { return nil }
+    let written = string(index..<wordEnd)
+    guard let power = Vocabulary.scalePower(of: written) else { return nil }
+    return (written, wordEnd, power)
   }
 
   /// The high end of a range written with a dash right after the low end's digits: "3-6%",

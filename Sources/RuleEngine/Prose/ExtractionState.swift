@@ -216,9 +216,7 @@ struct ExtractionState {
       let position = positions[index]
       guard quantity.unit == .count(nil), figures[index].noun == nil,
         quantity.rangeHigh == nil, tokens[position].figure == index, position > 0,
-        let previous = tokens[position - 1].word
-          ?? (position > 1 && tokens[position - 1].isMark(",") ? nil : nil),
-        Self.elisionWords.contains(previous)
+        let previous = tokens[position - 1].word, Self.elisionWords.contains(previous)
       else { continue }
       // The nearest earlier figure in the sentence that has a unit.
       guard
@@ -259,11 +257,9 @@ struct ExtractionState {
     }
     /// Whether a "-" joins the tokens at `position` and `position + 2` with no space around it.
     func hyphenJoins(_ position: Int) -> Bool {
-      guard position + 2 < tokens.count, tokens[position + 1].isMark("-"),
-        tokens[position].range.upperBound == tokens[position + 1].range.lowerBound,
-        tokens[position + 1].range.upperBound == tokens[position + 2].range.lowerBound
-      else { return false }
-      return tokens[position + 2].figure != nil || tokens[position].figure != nil
+      position + 2 < tokens.count && tokens[position + 1].isMark("-")
+        && tokens[position].range.upperBound == tokens[position + 1].range.lowerBound
+        && tokens[position + 1].range.upperBound == tokens[position + 2].range.lowerBound
     }
     for (position, token) in tokens.enumerated() {
       guard let index = token.figure else { continue }
@@ -282,7 +278,7 @@ struct ExtractionState {
           && PeriodPhrases.year(quantity.value.description) != nil
         // "between 2019 and 2021", "2019-2021" are periods.
         let years =
-          plainCount == false && quantity.unit == .count(nil) && quantity.scaleWord == nil
+          quantity.unit == .count(nil) && quantity.scaleWord == nil
           && quantity.rangeHigh.map {
             PeriodPhrases.year($0.description) != nil
               && PeriodPhrases.year(quantity.value.description) != nil
