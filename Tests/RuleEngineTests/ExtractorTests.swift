@@ -287,6 +287,49 @@ import Testing
     #expect(read[3].figure.quantity.unit == .percent)
   }
 
+  @Test func anElidedPercentAfterAChangeOrAPeriodIsAPercent() {
+    let read = figures(
+      "Loans rose 4.1 pct after a decline of 0.5 and compared with December's 3.2.")
+    #expect(read.map(\.figure.quantity.unit) == [.percent, .percent, .percent])
+  }
+
+  @Test func aBareNumberAfterABareNumberKeepsNoUnit() {
+    let read = figures("EPS rose 5% to 1.23 from 1.10 a year earlier.")
+    #expect(read.map(\.figure.quantity.unit) == [.percent, .count(nil), .count(nil)])
+  }
+
+  @Test func aPercentWrittenOnceForAListIsEachOnesUnit() {
+    let read = figures("Growth in the two regions was 12.5 and 13.1 pct, respectively.")
+    #expect(read.map(\.figure.quantity.unit) == [.percent, .percent])
+  }
+
+  @Test func moneyWrittenWithOnlyAScaleWordTakesTheArticlesCurrency() {
+    let read = figures(
+      """
+      COPENHAGEN, May 4 - The trade surplus widened to 412 mln kroner from 388 mln.
+      Exports were 2.36 billion against 2.41 billion, and 2.19 a year earlier.
+      Subscribers reached 4.2 million. The operator had 1.3 billion of debt.
+      """)
+    let units = read.map { "\($0.text)=\(unitName($0.figure.quantity.unit))" }
+    #expect(
+      units == [
+        "412 mln kroner=DKK", "388 mln=DKK", "2.36 billion=DKK", "2.41 billion=DKK",
+        "2.19=DKK", "4.2 million=count", "1.3 billion=count",
+      ])
+  }
+
+  @Test func aConversionInBracketsKeepsTheWritersCurrency() {
+    let read = figures(
+      "Profit was 14 million euros ($18.5 million), against forecasts for a loss of 13.7 million.")
+    #expect(read.last?.figure.quantity.unit == .currency("EUR"))
+  }
+
+  @Test func aRangingFromIsARangeEvenAroundAnAside() throws {
+    let read = figures("Rebates ranging from 35,000 yuan (US$4,840) to 45,000 yuan were offered.")
+    #expect(read.map(\.figure.quantity.value.description) == ["35000", "4840"])
+    #expect(read.first?.figure.quantity.rangeHigh == ExactDecimal("45000"))
+  }
+
   @Test func aSmallNumberInBracketsInATableCellIsAFigure() {
     // Cells of a table row are joined by "; ".
     #expect(figures("Notes payable; (99); 6; (93)").count == 3)

@@ -281,6 +281,8 @@ private enum Vocabulary {
     (["shekels"], .currency("ILS")), (["shekel"], .currency("ILS")),
     (["kuna"], .currency("HRK")), (["kn"], .currency("HRK")),
     (["us", "dollars"], .currency("USD")), (["us", "dollar"], .currency("USD")),
+    (["u.s.", "dollars"], .currency("USD")), (["u.s.", "dollar"], .currency("USD")),
+    (["u.s.", "dlrs"], .currency("USD")),
     (["hong", "kong", "dollars"], .currency("HKD")),
     (["hong", "kong", "dollar"], .currency("HKD")),
     (["hk", "dollars"], .currency("HKD")), (["hk", "dollar"], .currency("HKD")),

@@ -40,6 +40,9 @@ struct ExtractionState {
   var lastPeriod: Period?
   /// The entity the text last named.
   var lastEntity: String?
+  /// The unit of the last amount written with a scale word and a unit or a noun ("567 mln
+  /// dlrs", "1.8 million vehicles"), for amounts that give only the scale word.
+  var lastScaledUnit: Unit?
   /// The total of the last composition, for "of the total".
   var lastTotal: Int?
   /// The currency "Rs", "rupees" and "paise" name here: the Indian rupee unless the article is
@@ -113,8 +116,9 @@ struct ExtractionState {
 
   mutating func read(_ sentence: Range<String.Index>) {
     var local: [ProseFigure] = []
-    let tokens = demoteNonFigures(
+    var tokens = demoteNonFigures(
       ProseScanner.tokens(of: sentence, in: text, figures: &local), local)
+    joinRangesFrom(&tokens, &local)
     let mentions = PeriodPhrases.mentions(in: tokens, date: date)
     var positions = [Int](repeating: 0, count: local.count)
     for (position, token) in tokens.enumerated() {
@@ -122,6 +126,8 @@ struct ExtractionState {
     }
     for index in local.indices { localizeCurrency(&local[index].quantity) }
     inheritElidedUnits(&local, tokens: tokens, positions: positions)
+    inheritListedPercent(&local, tokens: tokens, positions: positions)
+    inheritArticleCurrency(&local, tokens: tokens, positions: positions)
     var sentenceFigures = SentenceFigures(
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
@@ -209,40 +215,162 @@ struct ExtractionState {
   ]
 
   /// Gives a bare number after a comparison word the unit (and the scale word, when it has none)
-  /// of the figure it is compared with earlier in the sentence, when the two are alike in size.
+  /// of the figure it is compared with just before it in the sentence, when the two are alike in
+  /// size: "567 mln dlrs from 738 mln", "rose 9.5 pct from a revised 10.1", "a decline of 0.2",
+  /// "compared with December's 1.5 pct".
   func inheritElidedUnits(_ figures: inout [ProseFigure], tokens: [Token], positions: [Int]) {
     for index in figures.indices where index > 0 {
       let quantity = figures[index].quantity
       let position = positions[index]
       guard quantity.unit == .count(nil), figures[index].noun == nil,
-        quantity.rangeHigh == nil, tokens[position].figure == index, position > 0,
-        let previous = tokens[position - 1].word, Self.elisionWords.contains(previous)
+        quantity.rangeHigh == nil, tokens[position].figure == index,
+        Self.isElided(at: position, tokens: tokens)
       else { continue }
-      // The nearest earlier figure in the sentence that has a unit.
+      // The nearest earlier figure in the sentence: a bare one says the number is bare too.
       guard
-        let model = (0..<index).reversed().first(where: {
-          tokens[positions[$0]].figure == $0 && figures[$0].noun == nil
-            && (figures[$0].quantity.unit != .count(nil) || figures[$0].quantity.scaleWord != nil)
-        }).map({ figures[$0].quantity })
+        let model = (0..<index).reversed().first(where: { tokens[positions[$0]].figure == $0 }),
+        figures[model].noun == nil
       else { continue }
+      let modelQuantity = figures[model].quantity
       var inherited = quantity
-      switch model.unit {
+      switch modelQuantity.unit {
       case .currency:
-        guard quantity.scaleWord != nil || model.scaleWord != nil else { continue }
+        guard quantity.scaleWord != nil || modelQuantity.scaleWord != nil else { continue }
       case .percent, .percentagePoints:
-        guard quantity.scaleWord == nil, model.scaleWord == nil else { continue }
+        guard quantity.scaleWord == nil, modelQuantity.scaleWord == nil else { continue }
       case .count(nil):
         // "2.883 billion ... and 2.454 a year earlier": only the scale word is left out.
-        guard quantity.scaleWord == nil else { continue }
+        guard quantity.scaleWord == nil, modelQuantity.scaleWord != nil else { continue }
       default: continue
       }
-      if quantity.scaleWord == nil { inherited.takeScale(of: model) }
+      if quantity.scaleWord == nil { inherited.takeScale(of: modelQuantity) }
       // Alike in size: within a factor of ten.
-      let small = min(inherited.value.magnitude, model.value.magnitude)
-      let large = max(inherited.value.magnitude, model.value.magnitude)
+      let small = min(inherited.value.magnitude, modelQuantity.value.magnitude)
+      let large = max(inherited.value.magnitude, modelQuantity.value.magnitude)
       guard !small.isZero || large.isZero, large <= small * 10 else { continue }
-      inherited.unit = model.unit
+      inherited.unit = modelQuantity.unit
       figures[index].quantity = inherited
+    }
+  }
+
+  /// Gives a bare number the percent unit of the figure after it when the two are listed with
+  /// the unit written once: "year-on-year growth was 32.5 and 32.6 pct, respectively".
+  func inheritListedPercent(_ figures: inout [ProseFigure], tokens: [Token], positions: [Int]) {
+    for index in figures.indices.dropLast() {
+      let quantity = figures[index].quantity
+      let position = positions[index]
+      guard quantity.unit == .count(nil), quantity.scaleWord == nil, figures[index].noun == nil,
+        quantity.rangeHigh == nil, tokens[position].figure == index,
+        position + 2 < tokens.count, ["and", "or"].contains(tokens[position + 1].word ?? ""),
+        let next = tokens[position + 2].figure
+      else { continue }
+      let model = figures[next].quantity
+      guard model.unit == .percent || model.unit == .percentagePoints, model.scaleWord == nil,
+        model.rangeHigh == nil
+      else { continue }
+      let small = min(quantity.value.magnitude, model.value.magnitude)
+      let large = max(quantity.value.magnitude, model.value.magnitude)
+      guard !small.isZero, large <= small * 10 else { continue }
+      figures[index].quantity.unit = model.unit
+    }
+  }
+
+  /// Whether the words before the token at `position` introduce a figure compared with one just
+  /// given: "from", "against", "than", "revised"; "a decline of"; "December's", "the previous
+  /// quarter's".
+  static func isElided(at position: Int, tokens: [Token]) -> Bool {
+    guard position > 0, let previous = tokens[position - 1].word else { return false }
+    if elisionWords.contains(previous) { return true }
+    if previous == "of", position > 1, let change = tokens[position - 2].word {
+      return ProseWords.direction(change) != nil
+    }
+    for suffix in ["'s", "’s"] where previous.hasSuffix(suffix) {
+      let stem = String(previous.dropLast(2))
+      return PeriodPhrases.months[stem] != nil || ["year", "quarter", "month"].contains(stem)
+    }
+    return false
+  }
+
+  /// Gives an amount written with only a scale word ("2.61 billion", "611 mln") the currency a
+  /// reader gives it: that of the scaled amount before it in the sentence, or, when the sentence
+  /// is about money ("imports were 2.655 billion"), that of the last scaled amount in the article,
+  /// as wire copy names the currency once ("567 mln dlrs") and then leaves it out. A count
+  /// metric in between ("subscribers reached 1.2 billion"), an amount with a noun ("1.8 million
+  /// vehicles") or another unit ends the carry; a conversion in parentheses does not.
+  mutating func inheritArticleCurrency(
+    _ figures: inout [ProseFigure], tokens: [Token], positions: [Int]
+  ) {
+    var previous: (position: Int, unit: Unit)?
+    for index in figures.indices where tokens[positions[index]].figure == index {
+      let quantity = figures[index].quantity
+      let position = positions[index]
+      // "14 million euros ($18.5 million) ... a loss of 13.7 million": a conversion in
+      // parentheses does not change the currency the writer is using.
+      if previous != nil, tokens[position - 1].isMark("(") { continue }
+      defer { previous = (position, figures[index].quantity.unit) }
+      guard quantity.scaleWord != nil else { continue }
+      if figures[index].noun != nil {
+        lastScaledUnit = .count(figures[index].noun)
+        continue
+      }
+      if quantity.unit != .count(nil) {
+        lastScaledUnit = quantity.unit
+        continue
+      }
+      guard quantity.rangeHigh == nil else { continue }
+      let metric = Self.metricWord(in: tokens, before: position, after: previous?.position ?? -1)
+      if let previous, case .currency = previous.unit {
+        guard metric.map(ProseWords.moneyMetrics.contains) ?? true else { continue }
+        figures[index].quantity.unit = previous.unit
+      } else if case .currency(let code) = lastScaledUnit,
+        metric.map(ProseWords.moneyMetrics.contains) == true
+      {
+        figures[index].quantity.unit = .currency(code)
+      }
+    }
+  }
+
+  /// The nearest metric word ("imports", "subscribers") before `position` and after `start`.
+  static func metricWord(in tokens: [Token], before position: Int, after start: Int) -> String? {
+    var cursor = position - 1
+    while cursor > start {
+      if let word = tokens[cursor].word,
+        ProseWords.metrics[word] != nil || ProseWords.moneyMetrics.contains(word)
+      {
+        return word
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
+  /// Words before "from" that make "from X to Y" a range rather than a change.
+  static let rangeVerbs: Set<String> = ["ranging", "ranged", "range", "ranges", "varying", "varied"]
+
+  /// Joins "ranging from 35,000 yuan (US$4,840) to 45,000 yuan" into one range figure from its
+  /// first to its last amount; an aside in parentheses after the low end stays a figure of its
+  /// own. Plain "from X to Y" is a change, read elsewhere.
+  func joinRangesFrom(_ tokens: inout [Token], _ figures: inout [ProseFigure]) {
+    for position in tokens.indices where position >= 2 {
+      guard let low = tokens[position].figure, tokens[position - 1].word == "from",
+        let verb = tokens[position - 2].word, Self.rangeVerbs.contains(verb)
+      else { continue }
+      var cursor = position + 1
+      if cursor < tokens.count, tokens[cursor].isMark("(") {
+        guard let close = tokens[cursor...].prefix(12).firstIndex(where: { $0.isMark(")") })
+        else { continue }
+        cursor = close + 1
+      }
+      guard cursor + 1 < tokens.count, tokens[cursor].word == "to",
+        let high = tokens[cursor + 1].figure,
+        let range = QuantityParser.range(
+          from: figures[low].quantity, to: figures[high].quantity,
+          text: String(text[figures[low].range.lowerBound..<figures[high].range.upperBound]))
+      else { continue }
+      figures[low].quantity = range
+      figures[low].range = figures[low].range.lowerBound..<figures[high].range.upperBound
+      figures[low].noun = figures[high].noun
+      tokens[cursor + 1].kind = .word(figures[high].quantity.text.lowercased())
     }
   }
 

@@ -135,6 +135,8 @@ enum ProseScanner {
     "vs", "after", "before", "during", "while", "since", "between", "each", "every", "its",
     "their", "his", "her", "our", "it", "they", "we", "said", "says", "according", "about",
     "percent", "per cent", "points", "times", "euros", "dollars", "yuan", "pounds", "yen",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "earlier",
+    "ago", "previously", "respectively", "apiece", "but", "also", "still", "only", "now", "then",
   ]
 
   /// Adjectives that come between a count and its noun ("3 million new users").

@@ -54,6 +54,18 @@ enum ProseWords {
     "spend": "spending",
   ]
 
+  /// Metric words that name money whatever the article counts, for amounts that leave the
+  /// currency out ("imports were 2.655 billion"). "Sales" and "orders" are not among them: they
+  /// count units as often as money.
+  static let moneyMetrics: Set<String> = [
+    "revenue", "revenues", "turnover", "income", "profit", "profits", "earnings", "ebitda",
+    "ebit", "loss", "losses", "dividend", "dividends", "costs", "cost", "expenses", "spending",
+    "spend", "capex", "cash", "debt", "assets", "liabilities", "funding", "investment",
+    "investments", "exports", "imports", "valuation", "gmv", "aum", "deposits", "loans",
+    "premiums", "budget", "payroll", "remittances", "buyback", "buybacks", "deficit", "surplus",
+    "borrowing", "borrowings", "repayments", "reserves", "capital", "equity", "money",
+  ]
+
   /// Metric heads too general to tie two mentions together by themselves: "net profit" and
   /// "operating profit" share "profit" but are not the same figure.
   static let genericMetrics: Set<String> = [
