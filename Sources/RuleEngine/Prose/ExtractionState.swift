@@ -345,7 +345,9 @@ struct ExtractionState {
   }
 
   /// Words before "from" that make "from X to Y" a range rather than a change.
-  static let rangeVerbs: Set<String> = ["ranging", "ranged", "range", "ranges", "varying", "varied"]
+  static let rangeVerbs: Set<String> = [
+    "ranging", "ranged", "range", "ranges", "varying", "varied",
+  ]
 
   /// Joins "ranging from 35,000 yuan (US$4,840) to 45,000 yuan" into one range figure from its
   /// first to its last amount; an aside in parentheses after the low end stays a figure of its
