@@ -638,19 +638,25 @@ extension ExtractionState {
 
   /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit.
   func latest(metrics: [String], period: Period, like reference: Figure? = nil) -> Figure? {
-    let candidates = figures.reversed().filter { extracted in
-      guard let metric = extracted.metric, extracted.role != .relation,
-        metrics.contains(where: { ProseWords.sameMetric(metric, $0) })
-      else { return false }
+    var fallback: Figure?
+    for extracted in figures.reversed() {
+      // The cheap tests first: comparing metric phrases splits them into words.
+      guard let metric = extracted.metric, extracted.role != .relation else { continue }
       if let reference {
-        return Self.fits(extracted.figure.quantity.unit, reference.quantity.unit)
-          && extracted.figure.location != reference.location
+        guard Self.fits(extracted.figure.quantity.unit, reference.quantity.unit),
+          extracted.figure.location != reference.location
+        else { continue }
+      } else {
+        switch extracted.figure.quantity.unit {
+        case .count, .currency: break
+        default: continue
+        }
       }
-      switch extracted.figure.quantity.unit {
-      case .count, .currency: return true
-      default: return false
-      }
+      guard metrics.contains(where: { ProseWords.sameMetric(metric, $0) }) else { continue }
+      if extracted.period == period { return extracted.figure }
+      if fallback == nil { fallback = extracted.figure }
     }
-    return (candidates.first { $0.period == period } ?? candidates.first)?.figure
+    return fallback
   }
+
 }

@@ -90,39 +90,50 @@ public struct Extractor: Sendable {
     var counts: [String: Int] = [:]
     var atSentenceStart = true
     var inName = false
-    var word = ""
-    func finish() {
-      defer { word = "" }
-      guard let first = word.first, first.isUppercase, word.count > 1 else {
+    let scalars = text.unicodeScalars
+    /// Counts the word `range` when it is a capitalised name.
+    func finish(_ range: Range<String.Index>) {
+      let first = scalars[range.lowerBound]
+      let isUpper =
+        first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
+      guard isUpper, scalars.index(after: range.lowerBound) < range.upperBound else {
         inName = false
         return
       }
       // Only the first word of a name counts: "Clearwater Bank" is about Clearwater.
       defer { inName = true }
       guard !inName else { return }
+      var word = String(scalars[range])
+      // "December's" is December.
+      if word.hasSuffix("'s") { word.removeLast(2) }
       let lower = word.lowercased()
       if let known = aliases.entityName(word) {
         counts[known, default: 0] += 4
-      } else if !commonCapitalised.contains(lower), ProseWords.metrics[lower] == nil,
-        PeriodPhrases.months[lower] == nil
+      } else if word.unicodeScalars.count > 1, !commonCapitalised.contains(lower),
+        ProseWords.metrics[lower] == nil, PeriodPhrases.months[lower] == nil
       {
         // A name at the start of a sentence is often the subject; elsewhere it is surely a name.
         counts[lower, default: 0] += atSentenceStart ? 1 : 2
       }
     }
     // Scanning scalars, with an ASCII fast path, rather than Characters: this runs over every
-    // article's whole text.
-    for scalar in text.unicodeScalars {
+    // article's whole text, and only capitalised words become strings.
+    var wordStart: String.Index?
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
       let isLetter =
         scalar.isASCII
         ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A)
         : scalar.properties.isAlphabetic
       if isLetter || scalar == "-" || scalar == "'" {
-        word.unicodeScalars.append(scalar)
+        if wordStart == nil { wordStart = index }
+        index = scalars.index(after: index)
         continue
       }
-      if !word.isEmpty {
-        finish()
+      if let start = wordStart {
+        finish(start..<index)
+        wordStart = nil
         atSentenceStart = false
       }
       if scalar == "." || scalar == "\n" || scalar == "!" || scalar == "?" {
@@ -131,8 +142,9 @@ public struct Extractor: Sendable {
       } else if scalar != " " && scalar != "&" {
         inName = false
       }
+      index = scalars.index(after: index)
     }
-    finish()
+    if let start = wordStart { finish(start..<scalars.endIndex) }
     return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
   }
 

@@ -30,9 +30,23 @@ enum PeriodPhrases {
     "month-over-month", "year", "a", "previous", "prior", "preceding", "same", "last", "this",
   ]
 
+  /// The ordinal a word starts with: "second" and "second-quarter" give 2.
+  static func ordinal(_ word: String) -> Int? {
+    // Most words start with another letter than the ordinals do, and skip the lookup.
+    guard let first = word.utf8.first,
+      first == UInt8(ascii: "f") || first == UInt8(ascii: "s")
+        || first == UInt8(ascii: "t")
+    else { return nil }
+    guard let dash = word.firstIndex(of: "-") else { return ordinals[word] }
+    return ordinals[String(word[..<dash])]
+  }
+
   /// A year written as a word token: 1900 to 2100.
   static func year(_ word: String) -> Int? {
-    guard word.count == 4, let year = Int(word), (1900...2100).contains(year) else { return nil }
+    guard word.utf8.count == 4, let first = word.utf8.first,
+      first == UInt8(ascii: "1") || first == UInt8(ascii: "2"),
+      let year = Int(word), (1900...2100).contains(year)
+    else { return nil }
     return year
   }
 
@@ -84,7 +98,7 @@ enum PeriodPhrases {
               period: Period(year: year, length: length, index: number), tokens: start..<end)
           }
         }
-      } else if let number = ordinals[current.split(separator: "-").first.map(String.init) ?? ""],
+      } else if let number = ordinal(current),
         current.hasSuffix("quarter") || current.hasSuffix("half")
           || word(1) == "quarter" || word(1) == "half"
       {

@@ -55,26 +55,40 @@ enum ProseScanner {
   /// not closing an abbreviation or a decimal, and at every blank line.
   static func sentences(in text: String) -> [Range<String.Index>] {
     var result: [Range<String.Index>] = []
-    var start = text.startIndex
-    var index = text.startIndex
+    // The marks that end sentences are ASCII, so the scan walks bytes rather than characters.
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = utf8.startIndex
     func close(at end: String.Index) {
       let trimmed = trim(start..<end, in: text)
       if !trimmed.isEmpty { result.append(trimmed) }
     }
-    while index < text.endIndex {
-      let character = text[index]
-      let next = text.index(after: index)
-      if character == "\n", next < text.endIndex, text[next] == "\n" {
-        close(at: index)
-        start = next
-      } else if character == "." || character == "!" || character == "?" {
-        if next == text.endIndex || text[next] == " " || text[next] == "\n"
-          || (next < text.endIndex && (text[next] == "\"" || text[next] == "”")),
+    /// The index past a closing quote (`"` or `”`, which is E2 80 9D) at `index`, or nil.
+    func pastQuote(at index: String.Index) -> String.Index? {
+      guard index < utf8.endIndex else { return nil }
+      if utf8[index] == UInt8(ascii: "\"") { return utf8.index(after: index) }
+      guard utf8[index] == 0xE2,
+        let end = utf8.index(index, offsetBy: 3, limitedBy: utf8.endIndex),
+        utf8[utf8.index(after: index)] == 0x80, utf8[utf8.index(index, offsetBy: 2)] == 0x9D
+      else { return nil }
+      return end
+    }
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      if byte == UInt8(ascii: "\n") {
+        if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+          close(at: index)
+          start = next
+        }
+      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+      {
+        let quoteEnd = pastQuote(at: next)
+        if next == utf8.endIndex || utf8[next] == UInt8(ascii: " ")
+          || utf8[next] == UInt8(ascii: "\n") || quoteEnd != nil,
           !endsAbbreviation(text[start..<index])
         {
-          let end =
-            next < text.endIndex && (text[next] == "\"" || text[next] == "”")
-            ? text.index(after: next) : next
+          let end = quoteEnd ?? next
           close(at: end)
           start = end
           index = end
@@ -197,19 +211,7 @@ enum ProseScanner {
         continue
       }
       if kind.isWordCharacter {
-        var end = text.index(after: index)
-        while end < range.upperBound {
-          let next = text[end]
-          if CharacterKind(next).isWordCharacter || next == "'" || next == "’" {
-            end = text.index(after: end)
-          } else if next == "-" || next == ".", text.index(after: end) < range.upperBound,
-            CharacterKind(text[text.index(after: end)]).isWordCharacter
-          {
-            end = text.index(after: end)
-          } else {
-            break
-          }
-        }
+        let end = wordEnd(after: index, limit: range.upperBound, in: text)
         tokens.append(Token(kind: .word(text[index..<end].lowercased()), range: index..<end))
         index = end
         atWordStart = false
@@ -221,6 +223,46 @@ enum ProseScanner {
       atWordStart = true
     }
     return tokens
+  }
+
+  /// The end of the word that starts at `start`: letters and digits, apostrophes, and `-` or `.`
+  /// between word characters ("year-on-year", "u.s"). ASCII is read byte by byte, the rest as
+  /// characters.
+  static func wordEnd(after start: String.Index, limit: String.Index, in text: String)
+    -> String.Index
+  {
+    let utf8 = text.utf8
+    /// Whether a word character starts at `index`.
+    func wordCharacter(at index: String.Index) -> Bool {
+      let byte = utf8[index]
+      guard byte >= 0x80 else { return isASCIIWordByte(byte) }
+      return CharacterKind(text[index]).isWordCharacter
+    }
+    var end = text.index(after: start)
+    while end < limit {
+      let byte = utf8[end]
+      if byte >= 0x80 {
+        let next = text[end]
+        guard CharacterKind(next).isWordCharacter || next == "’" else { break }
+        end = text.index(after: end)
+      } else if isASCIIWordByte(byte) || byte == UInt8(ascii: "'") {
+        end = utf8.index(after: end)
+      } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."),
+        utf8.index(after: end) < limit, wordCharacter(at: utf8.index(after: end))
+      {
+        end = utf8.index(after: end)
+      } else {
+        break
+      }
+    }
+    return end
+  }
+
+  /// Whether an ASCII byte is a letter or a digit.
+  static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+      || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
   }
 
   /// A range written with words from the figure `low` that ends at `end`: "$10 to $15 billion",
