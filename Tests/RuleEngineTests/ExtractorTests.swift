@@ -199,6 +199,7 @@ import Testing
   @Test(arguments: [
     ("Profit was Rs1.338 billion last year.", "Rs1.338 billion", "1338000000", "INR"),
     ("It lent Rs 1,652 crore to farmers.", "Rs 1,652 crore", "16520000000", "INR"),
+    ("It lent Rs 1,652 crore.Other income rose.", "Rs 1,652 crore", "16520000000", "INR"),
     ("Deposits reached 5,79,627 crore in March.", "5,79,627 crore", "5796270000000", "count"),
     ("The bank set aside Rs. 3 lakh for it.", "Rs. 3 lakh", "300000", "INR"),
     ("Sales rose 17 pct in the quarter.", "17 pct", "17", "percent"),
@@ -330,6 +331,22 @@ import Testing
     #expect(read.first?.figure.quantity.rangeHigh == ExactDecimal("45000"))
   }
 
+  @Test(arguments: [
+    ("The phone has 256GB of storage.", "256GB", "GB"),
+    ("Each unit has a 10kW motor.", "10kW", "kW"),
+    ("The farm adds 5 MW of capacity.", "5 MW", "MW"),
+    ("It shipped 3.5 million tonnes of ore.", "3.5 million tonnes", "tonnes"),
+    ("The store covers 2,000 sq ft downtown.", "2,000 sq ft", "sq ft"),
+    ("The limit is 50mph on that road.", "50mph", "mph"),
+    ("It drove at 80 m.p.h. on the road.", "80 m.p.h", "mph"),
+  ])
+  func readsAMeasureWithItsUnit(sentence: String, text: String, unit: String) throws {
+    let found = try #require(figures(sentence).first)
+    #expect(found.text == text)
+    #expect(found.figure.quantity.unit == .count(unit))
+    #expect(found.figure.quantity.scaleWord == (text.contains("million") ? "million" : nil))
+  }
+
   @Test func aSmallNumberInBracketsInATableCellIsAFigure() {
     // Cells of a table row are joined by "; ".
     #expect(figures("Notes payable; (99); 6; (93)").count == 3)
@@ -364,6 +381,7 @@ import Testing
     "Sales were higher over 2005, as footnote #2 explains.",
     "The stock hit a 52-week high and rose from 52 weeks ago.",
     "Between 2019 and 2021, and in 2019-2021, at one point it paused.",
+    "Emissions under Scope 1 and 2 are reported under IFRS 16 from now on.",
   ])
   func leavesOutWhatIsNoFigure(sentence: String) {
     #expect(figures(sentence).map(\.text) == [])

@@ -131,6 +131,8 @@ private enum Suffix: Sendable {
   case points
   /// A currency's minor unit: cents, pence, sen, paise; the number is in hundredths.
   case minorCurrency(String, written: String)
+  /// A physical or capacity unit, by its usual symbol: "GB", "MW", "tonnes", "sq ft".
+  case measure(String)
 }
 
 /// Words or a symbol with their meaning, keyed by first scalar so that scanning prose rules most
@@ -249,55 +251,75 @@ private enum Vocabulary {
     ("rm", "MYR"),
   ])
 
+  /// Physical and capacity units written after the number, glued or spaced ("256GB", "5 MW",
+  /// "2,000 sq ft"), with the symbol they are reported by. A bare "m" or "t" is left out: it is
+  /// a scale word or a typo as often as a metre or a tonne.
+  static let measureWords: [([String], Suffix)] =
+    [
+      ("kb", "KB"), ("mb", "MB"), ("gb", "GB"), ("tb", "TB"), ("pb", "PB"), ("kw", "kW"),
+      ("mw", "MW"), ("gw", "GW"), ("kwh", "kWh"), ("mwh", "MWh"), ("gwh", "GWh"), ("twh", "TWh"),
+      ("mph", "mph"), ("kph", "km/h"), ("km/h", "km/h"), ("km", "km"), ("kg", "kg"),
+      ("tonnes", "tonnes"), ("tonne", "tonnes"), ("tons", "tons"), ("ton", "tons"),
+      ("barrels", "barrels"), ("barrel", "barrels"), ("bpd", "barrels a day"), ("acres", "acres"),
+      ("hectares", "hectares"), ("litres", "litres"), ("liters", "litres"), ("gallons", "gallons"),
+      ("ounces", "ounces"), ("oz", "ounces"), ("lbs", "lb"), ("miles", "miles"), ("ghz", "GHz"),
+      ("mhz", "MHz"), ("mah", "mAh"), ("m.p.h", "mph"),
+    ].map { ([$0.0], .measure($0.1)) } + [
+      (["sq", "ft"], .measure("sq ft")), (["sq", "m"], .measure("sq m")),
+      (["square", "feet"], .measure("sq ft")), (["square", "foot"], .measure("sq ft")),
+      (["square", "metres"], .measure("sq m")), (["square", "meters"], .measure("sq m")),
+    ]
+
   /// Units written after the number, as sequences of words.
-  static let suffixWords = Phrase<Suffix>.list([
-    (["per", "cent"], .percent), (["percent"], .percent), (["pct"], .percent),
-    (["pc"], .percent), (["per", "centage", "points"], .percentagePoints),
-    (["percentage", "points"], .percentagePoints), (["percentage", "point"], .percentagePoints),
-    (["pp"], .percentagePoints), (["ppt"], .percentagePoints), (["ppts"], .percentagePoints),
-    (["basis", "points"], .basisPoints), (["basis", "point"], .basisPoints),
-    (["bp"], .basisPoints), (["bps"], .basisPoints), (["points"], .points),
-    (["point"], .points), (["pts"], .points), (["pt"], .points),
-    (["x"], .multiple), (["times"], .multiple),
-    (["chinese", "yuan"], .currency("CNY")), (["yuan"], .currency("CNY")),
-    (["renminbi"], .currency("CNY")),
-    (["australian", "dollars"], .currency("AUD")), (["australian", "dlrs"], .currency("AUD")),
-    (["canadian", "dollars"], .currency("CAD")), (["canadian", "dlrs"], .currency("CAD")),
-    (["new", "zealand", "dollars"], .currency("NZD")), (["n.z.", "dlrs"], .currency("NZD")),
-    (["nz", "dollars"], .currency("NZD")), (["singapore", "dollars"], .currency("SGD")),
-    (["taiwan", "dollars"], .currency("TWD")), (["h.k.", "dlrs"], .currency("HKD")),
-    (["hk", "dlrs"], .currency("HKD")), (["u.s.", "dlrs"], .currency("USD")),
-    (["us", "dlrs"], .currency("USD")), (["dlrs"], .currency("USD")), (["dlr"], .currency("USD")),
-    (["cents"], .minorCurrency("USD", written: "cents")),
-    (["cts"], .minorCurrency("USD", written: "cts")),
-    (["pence"], .minorCurrency("GBP", written: "pence")),
-    (["sen"], .minorCurrency("MYR", written: "sen")),
-    (["paise"], .minorCurrency("INR", written: "paise")),
-    (["paisa"], .minorCurrency("INR", written: "paisa")),
-    (["paisas"], .minorCurrency("INR", written: "paisas")),
-    (["danish", "kroner"], .currency("DKK")), (["norwegian", "kroner"], .currency("NOK")),
-    (["swedish", "kronor"], .currency("SEK")), (["swedish", "krona"], .currency("SEK")),
-    (["kroner"], .currency("DKK")), (["kronor"], .currency("SEK")), (["krona"], .currency("SEK")),
-    (["shekels"], .currency("ILS")), (["shekel"], .currency("ILS")),
-    (["kuna"], .currency("HRK")), (["kn"], .currency("HRK")),
-    (["us", "dollars"], .currency("USD")), (["us", "dollar"], .currency("USD")),
-    (["u.s.", "dollars"], .currency("USD")), (["u.s.", "dollar"], .currency("USD")),
-    (["u.s.", "dlrs"], .currency("USD")),
-    (["hong", "kong", "dollars"], .currency("HKD")),
-    (["hong", "kong", "dollar"], .currency("HKD")),
-    (["hk", "dollars"], .currency("HKD")), (["hk", "dollar"], .currency("HKD")),
-    (["dollars"], .currency("USD")), (["dollar"], .currency("USD")),
-    (["euros"], .currency("EUR")), (["euro"], .currency("EUR")),
-    (["pounds"], .currency("GBP")), (["pound"], .currency("GBP")),
-    (["yen"], .currency("JPY")),
-    (["rupees"], .currency("INR")), (["rupee"], .currency("INR")),
-    (["riyals"], .currency("SAR")), (["riyal"], .currency("SAR")),
-    (["dirhams"], .currency("AED")), (["dirham"], .currency("AED")),
-    (["rand"], .currency("ZAR")), (["ringgit"], .currency("MYR")), (["baht"], .currency("THB")),
-    (["rupiah"], .currency("IDR")), (["zloty"], .currency("PLN")), (["won"], .currency("KRW")),
-    (["swiss", "francs"], .currency("CHF")), (["francs"], .currency("CHF")),
-    (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
-  ])
+  static let suffixWords = Phrase<Suffix>.list(
+    measureWords + [
+      (["per", "cent"], .percent), (["percent"], .percent), (["pct"], .percent),
+      (["pc"], .percent), (["per", "centage", "points"], .percentagePoints),
+      (["percentage", "points"], .percentagePoints), (["percentage", "point"], .percentagePoints),
+      (["pp"], .percentagePoints), (["ppt"], .percentagePoints), (["ppts"], .percentagePoints),
+      (["basis", "points"], .basisPoints), (["basis", "point"], .basisPoints),
+      (["bp"], .basisPoints), (["bps"], .basisPoints), (["points"], .points),
+      (["point"], .points), (["pts"], .points), (["pt"], .points),
+      (["x"], .multiple), (["times"], .multiple),
+      (["chinese", "yuan"], .currency("CNY")), (["yuan"], .currency("CNY")),
+      (["renminbi"], .currency("CNY")),
+      (["australian", "dollars"], .currency("AUD")), (["australian", "dlrs"], .currency("AUD")),
+      (["canadian", "dollars"], .currency("CAD")), (["canadian", "dlrs"], .currency("CAD")),
+      (["new", "zealand", "dollars"], .currency("NZD")), (["n.z.", "dlrs"], .currency("NZD")),
+      (["nz", "dollars"], .currency("NZD")), (["singapore", "dollars"], .currency("SGD")),
+      (["taiwan", "dollars"], .currency("TWD")), (["h.k.", "dlrs"], .currency("HKD")),
+      (["hk", "dlrs"], .currency("HKD")), (["u.s.", "dlrs"], .currency("USD")),
+      (["us", "dlrs"], .currency("USD")), (["dlrs"], .currency("USD")), (["dlr"], .currency("USD")),
+      (["cents"], .minorCurrency("USD", written: "cents")),
+      (["cts"], .minorCurrency("USD", written: "cts")),
+      (["pence"], .minorCurrency("GBP", written: "pence")),
+      (["sen"], .minorCurrency("MYR", written: "sen")),
+      (["paise"], .minorCurrency("INR", written: "paise")),
+      (["paisa"], .minorCurrency("INR", written: "paisa")),
+      (["paisas"], .minorCurrency("INR", written: "paisas")),
+      (["danish", "kroner"], .currency("DKK")), (["norwegian", "kroner"], .currency("NOK")),
+      (["swedish", "kronor"], .currency("SEK")), (["swedish", "krona"], .currency("SEK")),
+      (["kroner"], .currency("DKK")), (["kronor"], .currency("SEK")), (["krona"], .currency("SEK")),
+      (["shekels"], .currency("ILS")), (["shekel"], .currency("ILS")),
+      (["kuna"], .currency("HRK")), (["kn"], .currency("HRK")),
+      (["us", "dollars"], .currency("USD")), (["us", "dollar"], .currency("USD")),
+      (["u.s.", "dollars"], .currency("USD")), (["u.s.", "dollar"], .currency("USD")),
+      (["u.s.", "dlrs"], .currency("USD")),
+      (["hong", "kong", "dollars"], .currency("HKD")),
+      (["hong", "kong", "dollar"], .currency("HKD")),
+      (["hk", "dollars"], .currency("HKD")), (["hk", "dollar"], .currency("HKD")),
+      (["dollars"], .currency("USD")), (["dollar"], .currency("USD")),
+      (["euros"], .currency("EUR")), (["euro"], .currency("EUR")),
+      (["pounds"], .currency("GBP")), (["pound"], .currency("GBP")),
+      (["yen"], .currency("JPY")),
+      (["rupees"], .currency("INR")), (["rupee"], .currency("INR")),
+      (["riyals"], .currency("SAR")), (["riyal"], .currency("SAR")),
+      (["dirhams"], .currency("AED")), (["dirham"], .currency("AED")),
+      (["rand"], .currency("ZAR")), (["ringgit"], .currency("MYR")), (["baht"], .currency("THB")),
+      (["rupiah"], .currency("IDR")), (["zloty"], .currency("PLN")), (["won"], .currency("KRW")),
+      (["swiss", "francs"], .currency("CHF")), (["francs"], .currency("CHF")),
+      (["reais"], .currency("BRL")), (["lira"], .currency("TRY")),
+    ])
 
   /// The number words keyed by their lower-case letters, five bits each, sorted by key.
   static let numberWordKeys: [(key: UInt64, value: Int128)] = numberWords.map { word, value in
@@ -632,6 +654,7 @@ private struct FigureScanner {
       case .percent, .percentagePoints, .basisPoints, .currency, .minorCurrency: break
       // "three times" and "at one point" are no quantities.
       case .multiple, .points: return nil
+      case .measure: break
       }
     }
     var numeral = Numeral(end: end)
@@ -890,6 +913,7 @@ private struct FigureScanner {
       unit = .currency(code)
       power -= 2
       writtenUnit = written
+    case .measure(let symbol)?: unit = .count(symbol)
     }
     let isAmount: Bool
     switch unit {
@@ -920,6 +944,12 @@ private struct FigureScanner {
     guard wordEnd > index else { return nil }
     let written = string(index..<wordEnd)
     guard let power = Vocabulary.scalePower(of: written) else { return nil }
+    // "80 m.p.h." is a speed, not 80 million; "Rs 4,502 crore.Other" lacks a space only.
+    if wordEnd == after(index), scalar(at: wordEnd) == ".", let next = scalar(at: after(wordEnd)),
+      isLetter(next)
+    {
+      return nil
+    }
     return (written, wordEnd, power)
   }
 

@@ -500,6 +500,12 @@ struct ExtractionState {
         position > 1 || ProseWords.metrics[word] == nil && ProseWords.direction(word) == nil
       {
         demote = true  // "Xiaomi 14", "iPhone 15"
+      } else if digitsOnly, raw.count <= 3, position >= 2, let word = previous?.word,
+        word == "and" || word == "or" || word == "to",
+        let label = result[position - 2].word, tokens[position - 2].figure != nil,
+        label.utf8.count <= 3, label.allSatisfy(\.isNumber)
+      {
+        demote = true  // the "2" of "Scope 1 and 2", after a label's number left out above
       }
       if demote { result[position].kind = .word(raw) }
     }

@@ -49,6 +49,7 @@ enum ProseScanner {
     "inc", "co", "corp", "ltd", "plc", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "approx", "est", "e.g",
     "i.e", "u.s", "u.k", "e.u", "p.m", "a.m", "etc", "fig", "bn", "mn", "m", "rs", "n.z", "h.k",
+    "m.p.h",
   ]
 
   /// The sentences of `text` in order: a sentence ends at `.`, `!` or `?` followed by a space and

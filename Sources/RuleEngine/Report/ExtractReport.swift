@@ -100,7 +100,12 @@ public enum ExtractReport {
       } else {
         json.field("currency", nil as String?)
       }
-      json.field("noun", extracted.noun)
+      // A measure's unit ("256GB", "5 MW") is its noun.
+      if case .count(let noun?) = quantity.unit {
+        json.field("noun", extracted.noun ?? noun)
+      } else {
+        json.field("noun", extracted.noun)
+      }
       json.field("scale", quantity.scaleWord)
       json.field("low", range.low?.description)
       json.field("high", range.high?.description)
