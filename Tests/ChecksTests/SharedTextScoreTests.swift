@@ -29,9 +29,9 @@ import Testing
     for line in score.wrong { print("  wrong: \(line)") }
     #expect(score.total.labelled >= 150)
     #expect(score.valueF1 >= 0.97, "\(score.missed) \(score.extra)")
-    #expect(score.f1 >= 0.9, "\(score.wrongUnit)")
-    #expect(core.f1 >= 0.9)
-    #expect(score.wrong.count <= 3, "\(score.wrong)")
+    #expect(score.f1 >= 0.97, "\(score.wrongUnit)")
+    #expect(core.f1 >= 0.97)
+    #expect(score.wrong.count <= 1, "\(score.wrong)")
   }
 
   @Test func tatqaDerivationFiguresAreReadAsShown() throws {

@@ -245,6 +245,8 @@ import Testing
     ("Margins of 3-6% are likely.", "3-6%", "3", "6", "percent", "2.5"),
     ("It will ship 15,000-20,000 units.", "15,000-20,000", "15000", "20000", "count", "14999.5"),
     ("It guided to $3.25-$3.55 a share.", "$3.25-$3.55", "3.25", "3.55", "USD", "3.245"),
+    ("The work takes one to two years.", "one to two", "1", "2", "count", "1"),
+    ("Costs may rise one to two percent.", "one to two percent", "1", "2", "percent", "0.5"),
   ])
   func readsARangeAsOneFigure(
     sentence: String, text: String, low: String, high: String, unit: String, lowest: String

@@ -184,6 +184,15 @@ enum ProseScanner {
         atWordStart = false
         continue
       }
+      if atWordStart, kind == .letter,
+        let (quantity, noun, end) = numberWordRange(at: index, limit: range.upperBound, in: text)
+      {
+        figures.append(ProseFigure(quantity: quantity, range: index..<end, noun: noun))
+        tokens.append(Token(kind: .figure(figures.count - 1), range: index..<end))
+        index = end
+        atWordStart = false
+        continue
+      }
       if atWordStart, mayStartFigure(character),
         let (quantity, end) = QuantityParser.parsePrefix(text[index..<range.upperBound]),
         end > index
@@ -225,6 +234,65 @@ enum ProseScanner {
     }
     return tokens
   }
+
+  /// Small numbers written as words, for ranges of them.
+  static let smallNumberWords: [String: Int] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+  ]
+
+  /// A range of small numbers written as words before the thing they count ("one to two years",
+  /// "three to five stores") or with a unit ("one to two percent"). The range, its noun and its
+  /// end; a noun is not part of the figure.
+  static func numberWordRange(at start: String.Index, limit: String.Index, in text: String)
+    -> (Quantity, String?, String.Index)?
+  {
+    // Only a word whose first letter a small number word starts with.
+    guard let first = text.utf8[start...].first, "otfsenOTFSEN".utf8.contains(first) else {
+      return nil
+    }
+    // Most words are no number: the first is looked up before any other is read.
+    let firstEnd = wordEnd(after: start, limit: limit, in: text)
+    guard (3...6).contains(text.utf8.distance(from: start, to: firstEnd)),
+      smallNumberWords[text[start..<firstEnd].lowercased()] != nil
+    else { return nil }
+    var words: [(word: String, end: String.Index)] = []
+    var index = start
+    while words.count < 4, index < limit {
+      let end = wordEnd(after: index, limit: limit, in: text)
+      words.append((text[index..<end].lowercased(), end))
+      index = end
+      guard index < limit, text[index] == " " else { break }
+      index = text.index(after: index)
+      guard index < limit, text[index].isLetter else { break }
+    }
+    guard words.count >= 3, let low = smallNumberWords[words[0].word], words[1].word == "to",
+      let high = smallNumberWords[words[2].word], low < high
+    else { return nil }
+    // "one to two percent", "two to three million": the high end gives the unit and scale.
+    let highStart = text.index(words[2].end, offsetBy: -words[2].word.count)
+    if let (parsed, parsedEnd) = QuantityParser.parsePrefix(text[highStart..<limit]),
+      let range = QuantityParser.range(
+        from: Quantity(value: ExactDecimal(low), unit: .count(nil), precision: 1, text: ""),
+        to: parsed, text: String(text[start..<parsedEnd]))
+    {
+      return (range, nil, parsedEnd)
+    }
+    guard words.count == 4,
+      !notNouns.contains(words[3].word) || timeNouns.contains(words[3].word),
+      words[3].word.allSatisfy(\.isLetter)
+    else { return nil }
+    var quantity = Quantity(
+      value: ExactDecimal(low), unit: .count(nil), precision: 1, isWrittenInFull: true,
+      text: String(text[start..<words[2].end]))
+    quantity.setRange(high: ExactDecimal(high), precision: 1)
+    return (quantity, words[3].word, words[2].end)
+  }
+
+  /// Periods a count of them may measure: "one to two years".
+  static let timeNouns: Set<String> = [
+    "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day", "days",
+  ]
 
   /// The end of the word that starts at `start`: letters and digits, apostrophes, and `-` or `.`
   /// between word characters ("year-on-year", "u.s"). ASCII is read byte by byte, the rest as
