@@ -27,7 +27,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "BenchSupport", dependencies: ["RuleEngine"]),
+    .target(name: "BenchSupport", dependencies: ["RuleEngine", "Checks"]),
     .executableTarget(name: "Bench", dependencies: ["RuleEngine", "BenchSupport"]),
     .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
     .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine", "BenchSupport"]),

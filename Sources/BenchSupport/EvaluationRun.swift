@@ -1,3 +1,4 @@
+import Checks
 import Foundation
 import RuleEngine
 
@@ -104,6 +105,46 @@ public struct EvaluationRun {
     return score
   }
 
+  /// Reads and checks one article given as bytes, as `factlint check` does with no data.
+  static func check(_ bytes: [UInt8], path: String) throws -> (claims: [Claim], [Diagnostic]) {
+    guard let format = ArticleFormat(path: path) else { return ([], []) }
+    let articles = try ArticleReader.parse(bytes, path: path, format: format)
+    let extractions = articles.map { ($0, Extractor().extract($0)) }
+    let run = ArticleRun(registry: .builtin)
+    let result = run.check(
+      ArticleRun.Inputs(data: Engine.dataset([]), extractions: extractions, fileCount: 1))
+    return (extractions.flatMap(\.1.claims), result.diagnostics)
+  }
+
+  /// The verdicts on the labelled passages, or nil when `../shared/realtext` is absent.
+  public func realtextClaims() throws -> ClaimScore? {
+    let articles = shared.appendingPathComponent("realtext/articles")
+    guard FileManager.default.fileExists(atPath: articles.path) else { return nil }
+    var score = ClaimScore()
+    for file in try Self.files(in: articles, ending: "expect") {
+      let name = file.deletingPathExtension().lastPathComponent
+      let labels = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        .compactMap(ClaimLabel.init(expectLine:))
+      let url = articles.appendingPathComponent(name + ".txt")
+      let (claims, diagnostics) = try Self.check(Array(try Data(contentsOf: url)), path: url.path)
+      score.add(labels: labels, claims: claims, diagnostics: diagnostics, name: name)
+    }
+    return score
+  }
+
+  /// The verdicts on TAT-QA's contexts, or nil when `../shared/tatqa` is absent.
+  public func tatqaAlarms() throws -> ParagraphAlarms? {
+    let file = shared.appendingPathComponent("tatqa/tatqa_dataset_test_gold.json")
+    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    var alarms = ParagraphAlarms()
+    for context in try TATQAContext.read(file) {
+      let (_, diagnostics) = try Self.check(
+        Array(context.markdown.utf8), path: context.id + ".md")
+      alarms.add(diagnostics: diagnostics, name: context.id)
+    }
+    return alarms
+  }
+
   /// Runs every set there is and prints its scores, one `name: value` line each.
   public func report() throws -> String {
     var lines: [String] = []
@@ -135,6 +176,26 @@ public struct EvaluationRun {
       describe("realtext", realtext)
     } else {
       lines.append("realtext: skipped, \(shared.path)/realtext is absent")
+    }
+    if let claims = try realtextClaims() {
+      lines.append("realtext_claim_labels: \(claims.labels) in \(claims.passages) passages")
+      lines.append("realtext_claims_read: \(claims.read) (\(percent(claims.readRate)))")
+      lines.append("realtext_false_alarms: \(claims.falseAlarms.count)")
+      lines.append("realtext_slips_caught: \(claims.caught) of \(claims.slips)")
+      if verbose {
+        lines += claims.falseAlarms.map { "  false alarm: \($0)" }
+        lines += claims.missedSlips.map { "  missed slip: \($0)" }
+        lines += claims.unread.map { "  unread: \($0)" }
+      }
+    }
+    if let tatqa = try tatqaAlarms() {
+      lines.append("tatqa_contexts_checked: \(tatqa.contexts)")
+      lines.append("tatqa_errors: \(tatqa.errors.count)")
+      lines.append("tatqa_warnings: \(tatqa.warnings.count)")
+      if verbose {
+        lines += tatqa.errors.map { "  error: \($0)" }
+        lines += tatqa.warnings.map { "  warning: \($0)" }
+      }
     }
     if let tatqa = try tatqa() {
       lines.append("tatqa_derivation_figures: \(tatqa.named)")

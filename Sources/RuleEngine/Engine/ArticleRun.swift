@@ -28,6 +28,17 @@ public struct ArticleRun: Sendable {
     public var problems: [Problem]
     /// How many files were read.
     public var fileCount: Int
+
+    /// Inputs read elsewhere: articles already extracted, checked against `data`.
+    public init(
+      data: Dataset, extractions: [(article: Article, extraction: Extraction)],
+      problems: [Problem] = [], fileCount: Int
+    ) {
+      self.data = data
+      self.extractions = extractions
+      self.problems = problems
+      self.fileCount = fileCount
+    }
   }
 
   /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`.
@@ -79,7 +90,8 @@ public struct ArticleRun: Sendable {
       }
     }
     progress?.finish()
-    return Inputs(data: data, extractions: extractions, problems: problems, fileCount: read.count)
+    return Inputs(
+      data: data, extractions: extractions, problems: problems, fileCount: read.count)
   }
 
   /// Checks every article read; diagnostics are those located in the articles.
