@@ -23,7 +23,8 @@ public struct ClaimLabel: Sendable, Hashable {
 
   /// Reads a label line; comments, blank lines and malformed lines give nil.
   public init?(expectLine: Substring) {
-    let content = expectLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+    let content =
+      expectLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
       .first ?? ""
     let pieces = content.split(separator: "@", omittingEmptySubsequences: false)
     let fields = pieces[0].split(separator: " ")

@@ -305,10 +305,11 @@ extension ExtractionState {
     return nil
   }
 
-  /// Whether the token at `position` is a figure already read as a change.
+  /// Whether the token at `position` is a figure read as a change, or to be read as one.
   func isChange(at position: Int, in sentence: SentenceFigures) -> Bool {
     guard let found = sentence.figure(at: position) else { return false }
-    return sentence.isRelation[found]
+    // A change read later in the sentence ("..., up 12% from $171") bounds this one too.
+    return sentence.isRelation[found] || changeDirection(of: found, in: sentence) != nil
   }
 
   /// The nearest level before a change: the figure the change is about ("revenue of $56 million,

@@ -191,7 +191,7 @@ struct ExtractionState {
   }
 
   /// Whether two written values are plausibly one figure written twice: within a factor of two
-  /// and alike as a slip of the keyboard makes them (digits swapped, one digit wrong or left out),
+  /// and alike as a slip of the keyboard makes them (digits swapped, one left out or added),
   /// or the same digits a thousand or a million times apart (a slipped scale word). Figures that
   /// differ more are taken to be different figures the binding could not tell apart.
   static func mayBeTheSame(_ lhs: Quantity, _ rhs: Quantity) -> Bool {
@@ -203,8 +203,10 @@ struct ExtractionState {
     guard large <= small * 2 else { return false }
     let left = Array(String(small.significand))
     let right = Array(String(large.significand))
+    // Digits swapped or one left out; one digit changed ("3.8" and "5.8") is as often another
+    // figure of the same metric (a segment, a period) as a slip, so it is not read as one.
     if left.sorted() == right.sorted() { return true }
-    return Suggestion.editDistance(String(left), String(right)) <= 1
+    return left.count != right.count && Suggestion.editDistance(String(left), String(right)) <= 1
   }
 
   /// Words before a number whose unit the writer left out because the figure it is compared

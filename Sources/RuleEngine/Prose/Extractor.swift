@@ -81,7 +81,8 @@ public struct Extractor: Sendable {
     }
     state.resolvePendingConversions()
     return Extraction(
-      path: path, date: date, figures: state.figures, claims: state.claims, rates: state.rates)
+      path: path, date: date, figures: state.figures,
+      claims: state.claims.filter(ClaimSense.isPlausible), rates: state.rates)
   }
 
   /// The entity an article is mostly about: the capitalised name it repeats most, preferring

@@ -78,7 +78,9 @@ enum ProseScanner {
       let byte = utf8[index]
       let next = utf8.index(after: index)
       if byte == UInt8(ascii: "\n") {
-        if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+        if next < utf8.endIndex,
+          utf8[next] == UInt8(ascii: "\n") || startsListItem(at: next, in: text)
+        {
           close(at: index)
           start = next
         }
@@ -100,6 +102,36 @@ enum ProseScanner {
     }
     close(at: text.endIndex)
     return result
+  }
+
+  /// Whether the line at `start` is a list item, which is a sentence of its own even without a
+  /// full stop before it: "* H1 profit rose 7.2%", "• EPS increased 28%", "- ", "1. ", "2) ".
+  static func startsListItem(at start: String.Index, in text: String) -> Bool {
+    let utf8 = text.utf8
+    var index = start
+    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == 0x09 {
+      index = utf8.index(after: index)
+    }
+    guard index < utf8.endIndex else { return false }
+    let marker = text.unicodeScalars[index]
+    let afterMarker = text.unicodeScalars.index(after: index)
+    let spaced = afterMarker < utf8.endIndex && utf8[afterMarker] == UInt8(ascii: " ")
+    switch marker {
+    case "\u{2022}", "\u{25AA}", "\u{25CF}": return true  // • ▪ ●
+    case "*", "-", "+", "\u{2013}": return spaced
+    default: break
+    }
+    // "1. " and "2) ": one or two digits, a mark, a space.
+    var digits = 0
+    while index < utf8.endIndex, utf8[index] >= 0x30, utf8[index] <= 0x39, digits < 3 {
+      index = utf8.index(after: index)
+      digits += 1
+    }
+    guard (1...2).contains(digits), index < utf8.endIndex,
+      utf8[index] == UInt8(ascii: ".") || utf8[index] == UInt8(ascii: ")")
+    else { return false }
+    let next = utf8.index(after: index)
+    return next < utf8.endIndex && utf8[next] == UInt8(ascii: " ")
   }
 
   /// Whether the text before a period ends with an abbreviation or a single capital ("J.").
