@@ -91,12 +91,18 @@ public struct EvaluationRun {
     return score
   }
 
-  /// The TAT-QA score, or nil when `../shared/tatqa` is absent.
-  public func tatqa() throws -> DerivationScore? {
+  /// TAT-QA's test contexts, or nil when `../shared/tatqa` is absent.
+  func tatqaContexts() throws -> [TATQAContext]? {
     let file = shared.appendingPathComponent("tatqa/tatqa_dataset_test_gold.json")
     guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    return try TATQAContext.read(file)
+  }
+
+  /// The TAT-QA score, or nil when `../shared/tatqa` is absent.
+  public func tatqa() throws -> DerivationScore? {
+    guard let contexts = try tatqaContexts() else { return nil }
     var score = DerivationScore()
-    for context in try TATQAContext.read(file) {
+    for context in contexts {
       let figures = try Self.extract(Array(context.markdown.utf8), path: context.id + ".md")
       score.add(
         derivations: context.derivations, text: context.markdown, figures: figures,
@@ -134,10 +140,9 @@ public struct EvaluationRun {
 
   /// The verdicts on TAT-QA's contexts, or nil when `../shared/tatqa` is absent.
   public func tatqaAlarms() throws -> ParagraphAlarms? {
-    let file = shared.appendingPathComponent("tatqa/tatqa_dataset_test_gold.json")
-    guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+    guard let contexts = try tatqaContexts() else { return nil }
     var alarms = ParagraphAlarms()
-    for context in try TATQAContext.read(file) {
+    for context in contexts {
       let (_, diagnostics) = try Self.check(
         Array(context.markdown.utf8), path: context.id + ".md")
       alarms.add(diagnostics: diagnostics, name: context.id)
