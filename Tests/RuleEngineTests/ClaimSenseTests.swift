@@ -56,3 +56,47 @@ import Testing
     #expect(!read.contains { if case .restatement = $0 { true } else { false } })
   }
 }
+
+/// Changes stated by their direction alone.
+@Suite struct DirectionReaderTests {
+  func directions(_ text: String) -> [String] {
+    ExtractorTests().extract(text).claims.compactMap {
+      guard case .change(let current, let base?, let change) = $0, change.isDirection else {
+        return nil
+      }
+      let way = change.stated.hedge == .moreThan ? "up" : "down"
+      return "\(way) \(current.quantity.text) from \(base.quantity.text)"
+    }
+  }
+
+  @Test(arguments: [
+    (
+      "The margin dropped to 2.42 per cent compared to 3.15 per cent.",
+      "down 2.42 per cent from 3.15 per cent"
+    ),
+    ("Net NPA fell to 0.84 per cent (0.94 per cent).", "down 0.84 per cent from 0.94 per cent"),
+    ("The ratio was 18.4% of revenue, up from 18.9% a year ago.", "up 18.4% from 18.9%"),
+    (
+      "Pre-tax profit increased to 177.5 million pounds from 171.7 million pounds.",
+      "up 177.5 million pounds from 171.7 million pounds"
+    ),
+  ])
+  func readsADirectionWithItsFigures(sentence: String, expected: String) {
+    #expect(directions(sentence) == [expected])
+  }
+
+  @Test func anImprovementIsNoDirection() {
+    // A cost ratio improves by falling.
+    #expect(directions("The efficiency ratio improved to 54.32% from 56.55%.").isEmpty)
+  }
+
+  @Test func aRevisedBaseIsTheNextChangesNewFigure() {
+    #expect(
+      directions("The deficit narrowed to 567 mln dlrs from 738 mln, revised down from 742 mln.")
+        == ["down 567 mln dlrs from 738 mln", "down 738 mln from 742 mln"])
+  }
+
+  @Test func aRateKeepsItsOwnReading() {
+    #expect(directions("Revenue rose 5% to $10 million from $9.5 million.").isEmpty)
+  }
+}

@@ -13,7 +13,9 @@ public struct GrowthCheck: Check {
       (new - old) / |old|, a change in percentage points new - old, a multiple new / old. The \
       claim is an error when no reading of the written precision allows it, a warning when \
       only truncation or rounded trailing zeros allow it. A percent stated where percentage \
-      points fit (or the reverse) is named as such.
+      points fit (or the reverse) is named as such. A direction stated alone ("rose to A from \
+      B", "down from B", or `more than 0%` and `less than 0%` in data) must agree with the \
+      sign of new - old under some reading of the figures' precision.
       """,
     examples: GrowthExamples.all)
 
@@ -77,6 +79,7 @@ struct GrowthClaim {
   }
 
   func verdict() -> Finding? {
+    if change.isDirection { return directionVerdict() }
     let unit = stated.unit
     if unit == .percent, base.quantity.range(.rounded).containsZero {
       return base.quantity.value.isZero ? zeroBase() : nil
@@ -114,6 +117,23 @@ struct GrowthClaim {
       }
     }
     return finding(severity, message)
+  }
+
+  /// A direction stated alone ("rose to A from B") must agree with the sign of new - old.
+  func directionVerdict() -> Finding? {
+    let rises = stated.hedge == .moreThan
+    // "Up" is exactly new > old: only the figures' precision is read loosely or strictly.
+    let allowed =
+      rises ? ValueRange(low: .zero, high: nil) : ValueRange(low: nil, high: .zero)
+    let severity = Verdict.judge { reading in
+      (current.quantity.range(reading) - base.quantity.range(reading)).overlaps(allowed)
+    }
+    guard let severity else { return nil }
+    return finding(
+      severity,
+      "stated direction '\(stated.text)' does not follow from \(describe(base)) -> "
+        + "\(describe(current)): \(current.quantity.text) is \(rises ? "below" : "above") "
+        + "\(base.quantity.text); the figure \(rises ? "fell" : "rose")")
   }
 
   var noun: String {

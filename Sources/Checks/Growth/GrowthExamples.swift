@@ -5,6 +5,24 @@ enum GrowthExamples {
   static let all: [CheckExample] = [
     CheckExample(
       data: """
+        entity: acme
+        figures:
+          - { metric: net_interest_margin, period: 2023, value: 3.15% }
+          - { metric: net_interest_margin, period: 2024, value: 2.42%,
+              change: { vs: previous year, stated: less than 0% } }
+        """,
+      .passes),
+    CheckExample(
+      data: """
+        entity: acme
+        figures:
+          - { metric: opex_ratio, period: 2023, value: 18.9% }
+          - { metric: opex_ratio, period: 2024, value: 18.4%,
+              change: { vs: previous year, stated: more than 0% } }
+        """,
+      .flags(.error, "stated direction 'more than 0%' does not follow")),
+    CheckExample(
+      data: """
         entity: xiaomi
         figures:
           - { metric: revenue, period: 2020-Q3, value: RMB 72.16 billion }

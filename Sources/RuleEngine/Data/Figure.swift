@@ -46,6 +46,12 @@ public struct StatedChange: Sendable, Hashable {
   /// Where the stated change was written.
   public var location: SourceLocation
 
+  /// Whether only the change's direction is stated ("rose to A from B"): a change of more than
+  /// zero, or less than zero.
+  public var isDirection: Bool {
+    stated.value.isZero && (stated.hedge == .moreThan || stated.hedge == .lessThan)
+  }
+
   /// Creates a stated change.
   public init(base: BasePeriod, baseText: String, stated: Quantity, location: SourceLocation) {
     self.base = base

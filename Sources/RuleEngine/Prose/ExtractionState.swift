@@ -152,6 +152,7 @@ struct ExtractionState {
     readConversions(&sentenceFigures)
     readConversionsAtRates(&sentenceFigures, from: ratesBefore)
     readChanges(&sentenceFigures, mentions: mentions)
+    readDirections(&sentenceFigures)
     readCompositions(&sentenceFigures)
     readShares(&sentenceFigures)
     // Relation figures (rates, changes, shares) are not levels to match by key.

@@ -53,7 +53,10 @@ public enum ExtractReport {
   public static func describe(_ claim: Claim) -> String {
     switch claim {
     case .change(let current, let base, let change):
-      return "change \(change.stated.value) of \(current.quantity.text) against "
+      let stated =
+        change.isDirection
+        ? (change.stated.hedge == .moreThan ? "up" : "down") : change.stated.value.description
+      return "change \(stated) of \(current.quantity.text) against "
         + (base?.quantity.text ?? change.baseText)
     case .conversion(let source, let converted, let rate):
       return "conversion \(source.quantity.text) = \(converted.quantity.text) at "
@@ -159,7 +162,11 @@ public enum ExtractReport {
         [current] + (base.map { [$0] } ?? [])
         + (statedFigure == nil
           ? [] : [Figure(key: current.key, quantity: change.stated, location: change.location)])
-      stated = change.stated.value.description
+      if change.isDirection {
+        stated = change.stated.hedge == .moreThan ? "up" : "down"
+      } else {
+        stated = change.stated.value.description
+      }
     case .conversion(let source, let converted, _):
       kind = "conversion"
       related = [source, converted]
