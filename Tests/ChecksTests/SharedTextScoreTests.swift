@@ -97,6 +97,42 @@ import Testing
 
 /// Claims read from wire copy that must not cry wolf.
 @Suite struct WireCopyClaimTests {
+  /// Checks an article of `text` as `factlint check` does with no data.
+  func check(_ text: String) throws -> [Diagnostic] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "factlint-claims-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("draft.md").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let run = ArticleRun(registry: .builtin)
+    return run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: [])).diagnostics
+      .filter { $0.severity != .note }
+  }
+
+  @Test func aBaseFromAnotherSentenceIsAtMostAWarning() throws {
+    let found = try check(
+      """
+      Acme's revenue was $10 million in 2023.
+
+      Acme's revenue rose 50% to $12 million in 2024 from 2023.
+      """)
+    #expect(found.map(\.severity) == [.warning], "\(found)")
+    #expect(found.first?.message.contains("bound by its metric and period") == true)
+  }
+
+  @Test func aBaseInTheSentenceIsAnError() throws {
+    let found = try check(
+      "Acme's revenue rose 50% to $12 million in 2024 from $10 million in 2023.")
+    #expect(found.map(\.severity) == [.error], "\(found)")
+  }
+
+  @Test func aDirectionAgainstItsFiguresIsAnError() throws {
+    let found = try check("The cost ratio was 18.4% of revenue, up from 18.9% a year earlier.")
+    #expect(found.map(\.severity) == [.error], "\(found)")
+    #expect(found.first?.message.contains("stated direction 'up'") == true)
+  }
+
   @Test func aChangeIsNeverMeasuredAgainstItsOwnPeriod() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "factlint-wire-\(UUID().uuidString)")

@@ -33,8 +33,14 @@ public struct GrowthCheck: Check {
       }
     }
     for case .change(let current, let stated, let change) in selection.claims {
-      if let base = stated ?? dataset.base(of: current, for: change) {
-        claims.append(GrowthClaim(current: current, base: base, change: change))
+      if let stated {
+        claims.append(GrowthClaim(current: current, base: stated, change: change))
+      } else if let base = dataset.base(of: current, for: change) {
+        // A base the sentence does not give, found in the article by a metric and a period
+        // read from words, is an inference: at most a warning.
+        claims.append(
+          GrowthClaim(
+            current: current, base: base, change: change, isInferred: base.isFromArticle))
       }
     }
     return claims.compactMap { $0.verdict() }
@@ -46,6 +52,8 @@ struct GrowthClaim {
   let current: Figure
   let base: Figure
   let change: StatedChange
+  /// Whether the base was found by an inferred binding rather than the sentence or a data key.
+  var isInferred = false
 
   var stated: Quantity { change.stated }
 
@@ -204,10 +212,18 @@ struct GrowthClaim {
   }
 
   func finding(_ severity: Severity, _ message: String) -> Finding {
-    Finding(
-      severity: severity, message: message, location: change.location,
+    let inferred = isInferred && severity == .error
+    return Finding(
+      severity: inferred ? .warning : severity,
+      message: inferred
+        ? message + " (the base is from another sentence, bound by its metric and period)"
+        : message,
+      location: change.location,
       notes: [
-        Note(location: base.location, message: "base: \(base.key), \(base.quantity.text)"),
+        Note(
+          location: base.location,
+          message: "base\(isInferred ? " (bound by metric and period)" : ""): \(base.key), "
+            + base.quantity.text),
         Note(
           location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
       ],
