@@ -47,6 +47,21 @@ import Testing
     #expect(read.isEmpty, "\(read)")
   }
 
+  @Test(arguments: [
+    (
+      "Assets amounted to $536,342 (including work in progress of $4,046) and $556,713 in 2018.",
+      ["$4,046"]
+    ),
+    ("Costs rose $28.7 million ($12.2 million of which was pay), and $14.9 million in fees.", []),
+  ])
+  func aListInAnAsideEndsWithTheAside(sentence: String, parts: [String]) {
+    let read = claims(sentence).compactMap { claim -> [String]? in
+      guard case .composition(_, let parts, _, _) = claim else { return nil }
+      return parts.map(\.quantity.text)
+    }
+    #expect(read == (parts.isEmpty ? [] : [parts]), "\(read)")
+  }
+
   @Test func oneDigitChangedIsAnotherFigureNotARestatement() {
     let read = claims(
       """

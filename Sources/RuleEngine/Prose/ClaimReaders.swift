@@ -358,7 +358,9 @@ extension ExtractionState {
         continue
       }
       if let total = levelBefore(introducer, within: 12, in: sentence) {
-        let parts = levels(after: position, like: total, in: sentence)
+        let parts = levels(
+          after: position, like: total, in: sentence,
+          until: asideEnd(after: sentence.positions[total], before: introducer, in: sentence))
         guard parts.count >= (isPartial ? 1 : 2) else { continue }
         appendComposition(total: total, parts: parts, isPartial: isPartial, sentence)
       } else if !isPartial {
@@ -459,10 +461,26 @@ extension ExtractionState {
     return nil
   }
 
-  /// The level figures after `position` in the total's unit, up to the end of the sentence.
-  func levels(after position: Int, like total: Int, in sentence: SentenceFigures) -> [Int] {
+  /// Where an aside ends when the list's introducer is inside one: "$536,342 (including
+  /// constructions in progress of $4,046) and $556,713" and "($12.2 million of which related to
+  /// ...)" list only what is in the parentheses. The end of the sentence otherwise.
+  func asideEnd(after start: Int, before introducer: Int, in sentence: SentenceFigures) -> Int {
+    let tokens = sentence.tokens
+    // The aside may open before the total: "($12.2 million of which related to ...)".
+    guard let open = tokens[..<introducer].lastIndex(where: { $0.isMark("(") }),
+      open >= max(0, start - 1),
+      !tokens[open..<introducer].contains(where: { $0.isMark(")") })
+    else { return tokens.count }
+    return tokens[introducer...].firstIndex(where: { $0.isMark(")") }) ?? tokens.count
+  }
+
+  /// The level figures after `position` in the total's unit, up to `end` (the end of the
+  /// sentence unless told).
+  func levels(
+    after position: Int, like total: Int, in sentence: SentenceFigures, until end: Int? = nil
+  ) -> [Int] {
     let unit = sentence.figures[total].quantity.unit
-    return ((position + 1)..<sentence.tokens.count).compactMap { cursor in
+    return ((position + 1)..<(end ?? sentence.tokens.count)).compactMap { cursor in
       guard let found = sentence.figure(at: cursor), !sentence.isRelation[found],
         sentence.globalIndex[found] != nil,
         Self.fits(sentence.figures[found].quantity.unit, unit),
