@@ -42,7 +42,7 @@ public struct ClaimLabel: Sendable, Hashable {
   /// Whether `claim` is of this label's kind, touches its lines and, when the label names
   /// anchors, involves one of them.
   public func isRead(by claim: Claim) -> Bool {
-    let figures = ClaimScore.figures(of: claim)
+    let figures = claim.figures
     guard ClaimScore.kind(of: claim) == kind,
       figures.contains(where: { lines.contains($0.location.line) })
     else { return false }
@@ -83,16 +83,6 @@ public struct ClaimScore: Sendable {
     case .share: return "share"
     case .restatement: return "restatement"
     }
-  }
-
-  /// Every figure a claim relates, its stated rate among them.
-  static func figures(of claim: Claim) -> [Figure] {
-    var figures: [Figure] = []
-    _ = claim.mapFigures { figure in
-      figures.append(figure)
-      return figure
-    }
-    return figures
   }
 
   /// Adds one passage: its labels, the claims read from it and the diagnostics on it.

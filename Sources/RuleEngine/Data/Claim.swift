@@ -36,6 +36,20 @@ public enum Claim: Sendable, Hashable {
     }
   }
 
+  /// Every figure the claim relates, a change's stated rate among them (at the place it was
+  /// written, with the current figure's key).
+  public var figures: [Figure] {
+    switch self {
+    case .change(let current, let base, let change):
+      let stated = Figure(key: current.key, quantity: change.stated, location: change.location)
+      return [current] + (base.map { [$0] } ?? []) + [stated]
+    case .conversion(let source, let converted, _): return [source, converted]
+    case .composition(let total, let parts, _, _): return [total] + parts
+    case .share(let part, let whole, let stated): return [stated, part, whole]
+    case .restatement(let first, let second): return [second, first]
+    }
+  }
+
   /// The figure a rule's `where` selects the claim by: the one the claim is stated about.
   public var subject: Figure {
     switch self {

@@ -150,35 +150,25 @@ public enum ExtractReport {
 
   static func write(_ claim: Claim, index: [SourceLocation: Int], to json: JSONWriter) {
     let kind: String
-    let related: [Figure]
+    var related = claim.figures
     var stated: String?
     var statedFigure: Int?
     switch claim {
-    case .change(let current, let base, let change):
+    case .change(_, _, let change):
       kind = "change"
-      // The stated rate is one of the claim's figures, and the claim points at it.
+      // The stated rate is one of the claim's figures, and the claim points at it; a rate that
+      // is not among the extracted figures (a direction word) is left out of the list.
       statedFigure = index[change.location]
-      related =
-        [current] + (base.map { [$0] } ?? [])
-        + (statedFigure == nil
-          ? [] : [Figure(key: current.key, quantity: change.stated, location: change.location)])
+      if statedFigure == nil { related.removeLast() }
       if change.isDirection {
         stated = change.stated.hedge == .moreThan ? "up" : "down"
       } else {
         stated = change.stated.value.description
       }
-    case .conversion(let source, let converted, _):
-      kind = "conversion"
-      related = [source, converted]
-    case .composition(let total, let parts, _, _):
-      kind = "composition"
-      related = [total] + parts
-    case .share(let part, let whole, let share):
-      kind = "share"
-      related = [share, part, whole]
-    case .restatement(let first, let second):
-      kind = "restatement"
-      related = [second, first]
+    case .conversion: kind = "conversion"
+    case .composition: kind = "composition"
+    case .share: kind = "share"
+    case .restatement: kind = "restatement"
     }
     json.object {
       json.field("kind", kind)
