@@ -100,7 +100,10 @@ public struct EvaluationRun {
 
   /// The TAT-QA score, or nil when `../shared/tatqa` is absent.
   public func tatqa() throws -> DerivationScore? {
-    guard let contexts = try tatqaContexts() else { return nil }
+    try tatqaContexts().map(tatqa)
+  }
+
+  func tatqa(_ contexts: [TATQAContext]) throws -> DerivationScore {
     var score = DerivationScore()
     for context in contexts {
       let figures = try Self.extract(Array(context.markdown.utf8), path: context.id + ".md")
@@ -140,7 +143,10 @@ public struct EvaluationRun {
 
   /// The verdicts on TAT-QA's contexts, or nil when `../shared/tatqa` is absent.
   public func tatqaAlarms() throws -> ParagraphAlarms? {
-    guard let contexts = try tatqaContexts() else { return nil }
+    try tatqaContexts().map(tatqaAlarms)
+  }
+
+  func tatqaAlarms(_ contexts: [TATQAContext]) throws -> ParagraphAlarms {
     var alarms = ParagraphAlarms()
     for context in contexts {
       let (_, diagnostics) = try Self.check(
@@ -193,7 +199,9 @@ public struct EvaluationRun {
         lines += claims.unread.map { "  unread: \($0)" }
       }
     }
-    if let tatqa = try tatqaAlarms() {
+    // TAT-QA's file is large: it is read once for both of its scores.
+    let contexts = try tatqaContexts()
+    if let tatqa = try contexts.map(tatqaAlarms) {
       lines.append("tatqa_contexts_checked: \(tatqa.contexts)")
       lines.append("tatqa_errors: \(tatqa.errors.count)")
       lines.append("tatqa_warnings: \(tatqa.warnings.count)")
@@ -202,7 +210,7 @@ public struct EvaluationRun {
         lines += tatqa.warnings.map { "  warning: \($0)" }
       }
     }
-    if let tatqa = try tatqa() {
+    if let tatqa = try contexts.map(tatqa) {
       lines.append("tatqa_derivation_figures: \(tatqa.named)")
       lines.append("tatqa_read_as_shown: \(tatqa.read) (\(percent(tatqa.rate)))")
       if verbose { lines += tatqa.missed.map { "  missed: \($0)" } }

@@ -41,7 +41,7 @@ extension ExtractionState {
       {
         // "18.4% of revenue, up from 18.9%", "738 mln, revised down from 742 mln"
         base = found
-        current = levelBefore(position, in: sentence)
+        current = nearestFigure(before: position, in: sentence)
       }
       // "738 mln, revised down from 742 mln": the base of one change may be the new figure of
       // the next, so only "to A" must not be taken already.
@@ -97,8 +97,9 @@ extension ExtractionState {
     return nil
   }
 
-  /// The nearest figure before `position`, a few tokens back: "18.4% of revenue, up from".
-  func levelBefore(_ position: Int, in sentence: SentenceFigures) -> Int? {
+  /// The nearest figure of any unit before `position`, a few tokens back: "18.4% of revenue, up
+  /// from". Unlike `levelBefore(_:within:in:)`, a percent or a stated share counts.
+  func nearestFigure(before position: Int, in sentence: SentenceFigures) -> Int? {
     var cursor = position - 1
     while cursor >= 0, position - cursor <= 6 {
       if let found = sentence.figure(at: cursor) { return found }

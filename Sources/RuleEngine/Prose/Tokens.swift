@@ -288,11 +288,11 @@ enum ProseScanner {
     guard (3...6).contains(text.utf8.distance(from: start, to: firstEnd)),
       smallNumberWords[text[start..<firstEnd].lowercased()] != nil
     else { return nil }
-    var words: [(word: String, end: String.Index)] = []
+    var words: [(word: String, start: String.Index, end: String.Index)] = []
     var index = start
     while words.count < 4, index < limit {
-      let end = wordEnd(after: index, limit: limit, in: text)
-      words.append((text[index..<end].lowercased(), end))
+      let end = words.isEmpty ? firstEnd : wordEnd(after: index, limit: limit, in: text)
+      words.append((text[index..<end].lowercased(), index, end))
       index = end
       guard index < limit, text[index] == " " else { break }
       index = text.index(after: index)
@@ -302,8 +302,7 @@ enum ProseScanner {
       let high = smallNumberWords[words[2].word], low < high
     else { return nil }
     // "one to two percent", "two to three million": the high end gives the unit and scale.
-    let highStart = text.index(words[2].end, offsetBy: -words[2].word.count)
-    if let (parsed, parsedEnd) = QuantityParser.parsePrefix(text[highStart..<limit]),
+    if let (parsed, parsedEnd) = QuantityParser.parsePrefix(text[words[2].start..<limit]),
       let range = QuantityParser.range(
         from: Quantity(value: ExactDecimal(low), unit: .count(nil), precision: 1, text: ""),
         to: parsed, text: String(text[start..<parsedEnd]))
