@@ -139,3 +139,51 @@ public struct ParagraphAlarms: Sendable {
     }
   }
 }
+
+/// How the verdicts on the corpus compare with its labels: no error on a true claim, each
+/// planted error reported on its line, no error where nothing was planted.
+public struct PlantedScore: Sendable {
+  public var trueClaims = 0
+  public var planted = 0
+  public var reported = 0
+  /// Errors on the line of a true claim that no planted error on the line explains.
+  public var errorsOnTrueClaims: [String] = []
+  /// Planted errors with no error or warning on their line.
+  public var missed: [String] = []
+  /// Errors on lines with no planted error.
+  public var unexpectedErrors: [String] = []
+
+  public init() {}
+
+  /// The share of planted errors reported.
+  public var detection: Double { Double(reported) / Double(max(1, planted)) }
+
+  /// Adds one article: `claims` are its labels' line and truth ("true" or the kind of slip).
+  public mutating func add(
+    claims: [(line: Int, truth: String, about: String)], diagnostics: [Diagnostic], name: String
+  ) {
+    let plantedLines = Set(claims.filter { $0.truth != "true" }.map(\.line))
+    for claim in claims {
+      let found = diagnostics.filter { $0.location.line == claim.line && $0.severity != .note }
+      if claim.truth == "true" {
+        trueClaims += 1
+        if let error = found.first(where: { $0.severity == .error }),
+          !plantedLines.contains(claim.line)
+        {
+          errorsOnTrueClaims.append("\(name):\(claim.line): \(error.message)")
+        }
+      } else {
+        planted += 1
+        if found.isEmpty {
+          missed.append("\(name):\(claim.line) \(claim.truth) \(claim.about)")
+        } else {
+          reported += 1
+        }
+      }
+    }
+    for diagnostic in diagnostics
+    where diagnostic.severity == .error && !plantedLines.contains(diagnostic.location.line) {
+      unexpectedErrors.append("\(name):\(diagnostic.location.line): \(diagnostic.message)")
+    }
+  }
+}

@@ -52,6 +52,28 @@ public struct EvaluationRun {
     return score
   }
 
+  /// The verdicts on the corpus against its labelled true claims and planted errors.
+  public func corpusClaims() throws -> PlantedScore {
+    var score = PlantedScore()
+    for file in try Self.files(in: root.appendingPathComponent("corpus/labels"), ending: "yml") {
+      guard let node = try YAMLParser.parse(Array(Data(contentsOf: file))),
+        let article = node["article"]?.scalar
+      else { continue }
+      let claims = (node["claims"]?.sequence ?? []).compactMap {
+        item -> (line: Int, truth: String, about: String)? in
+        guard let line = item["line"]?.scalar.flatMap({ Int($0) }),
+          let truth = item["truth"]?.scalar
+        else { return nil }
+        let figures = (item["figures"]?.sequence ?? []).compactMap(\.scalar)
+        return (line, truth, ([item["kind"]?.scalar ?? "?"] + figures).joined(separator: " "))
+      }
+      let url = root.appendingPathComponent("corpus/articles/" + article)
+      let (_, diagnostics) = try Self.check(Array(try Data(contentsOf: url)), path: url.path)
+      score.add(claims: claims, diagnostics: diagnostics, name: article)
+    }
+    return score
+  }
+
   /// The files of `folder` whose extension is `ending`, in name order.
   static func files(in folder: URL, ending: String) throws -> [URL] {
     try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
@@ -187,6 +209,18 @@ public struct EvaluationRun {
       describe("realtext", realtext)
     } else {
       lines.append("realtext: skipped, \(shared.path)/realtext is absent")
+    }
+    let planted = try corpusClaims()
+    lines.append("corpus_true_claims: \(planted.trueClaims)")
+    lines.append("corpus_errors_on_true_claims: \(planted.errorsOnTrueClaims.count)")
+    lines.append(
+      "corpus_planted_reported: \(planted.reported) of \(planted.planted) "
+        + "(\(percent(planted.detection)))")
+    lines.append("corpus_unexpected_errors: \(planted.unexpectedErrors.count)")
+    if verbose {
+      lines += planted.errorsOnTrueClaims.map { "  error on a true claim: \($0)" }
+      lines += planted.missed.map { "  missed planted: \($0)" }
+      lines += planted.unexpectedErrors.map { "  unexpected error: \($0)" }
     }
     if let claims = try realtextClaims() {
       lines.append("realtext_claim_labels: \(claims.labels) in \(claims.passages) passages")

@@ -148,4 +148,70 @@ import Testing
     let result = run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: []))
     #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty, "\(result.diagnostics)")
   }
+
+  @Test(arguments: [
+    "Loans at Northfield Bank increased $41.0 million, or 6.2%, to $701.7 million.",
+    "Operating profit at Kiso Rail increased by 9.7% or 12.6 billion yen to 142.8 billion yen.",
+    "Income taxes were 45.6 billion yen, up 16.4% or 6.4 billion yen.",
+    // The rate at the edge of the figures' precision: 6.45 / (151.25 - 6.45) is 4.4544%.
+    "Ordinary profit increased by 4.5% or 6.4 billion yen to 151.3 billion yen.",
+    "Deposits fell $5 million, or 5.9%, to $80 million.",
+  ])
+  func aChangeGivenAsAnAmountAndARateHolds(sentence: String) throws {
+    #expect(try check(sentence).isEmpty)
+  }
+
+  @Test func aRateThatDisagreesWithItsAmountIsAnError() throws {
+    let found = try check(
+      "Loans at Northfield Bank increased $41.0 million, or 8.2%, to $701.7 million.")
+    #expect(found.map(\.severity) == [.error], "\(found)")
+    #expect(found.first?.message.contains("amount / (new - amount)") == true, "\(found)")
+  }
+
+  @Test func anAmountThatDisagreesWithTheFiguresIsAnError() throws {
+    let found = try check(
+      "Loans increased $51.0 million, or 6.2%, to $701.7 million from $660.7 million.")
+    #expect(found.map(\.severity) == [.error], "\(found)")
+    #expect(found.first?.message.contains("$51.0 million") == true, "\(found)")
+  }
+
+  @Test func aNamedWholeIsNotTheNextClausesBase() throws {
+    // 444.8 / 382.3 is 116%: the whole is net sales, which the passage does not give.
+    let found = try check(
+      """
+      Gross profit increased to $444.8 million, or 18.7 percent of net sales, from $382.3 \
+      million, or 17.7 percent of net sales, in fiscal 2019.
+      """)
+    #expect(found.isEmpty, "\(found)")
+  }
+
+  @Test func costsOfRevenueAreNoRevenue() throws {
+    let found = try check(
+      """
+      Revenue rose 4.6% to 1,060.0 billion yen. Costs of revenue rose 4.4% to 722.5 billion \
+      yen, equivalent to 68.2% of revenue, down from 68.3% a year earlier. Selling expenses \
+      rose 1.7% to 194.6 billion yen, equivalent to 18.4% of revenue.
+      """)
+    #expect(found.isEmpty, "\(found)")
+  }
+
+  @Test func aNetFigureMayIncludeMoreThanItself() throws {
+    let found = try check(
+      """
+      The acquired businesses incurred operating losses of $10.1 million, which included \
+      transaction costs of $8.1 million and amortization of $19.3 million.
+      """)
+    #expect(found.isEmpty, "\(found)")
+  }
+
+  @Test func footnoteMarkersAndNoteNumbersAreNoFigures() throws {
+    let found = try check(
+      """
+      Pay rose 4% to $12 million.
+
+      2 Total employee costs include wages and salaries, pension costs and share awards, see \
+      note 10 of the accounts.
+      """)
+    #expect(found.isEmpty, "\(found)")
+  }
 }

@@ -32,9 +32,21 @@ public struct GrowthCheck: Check {
         }
       }
     }
+    var amountClaims: [AmountChangeClaim] = []
     for case .change(let current, let stated, let change) in selection.claims {
       if let stated {
         claims.append(GrowthClaim(current: current, base: stated, change: change))
+        // "up $58.4 million, or 8.1%, to $780.4 million from $722.0 million": the amount too.
+        if let amount = change.amount {
+          var byAmount = change
+          byAmount.stated = amount.quantity
+          byAmount.location = amount.location
+          byAmount.amount = nil
+          claims.append(GrowthClaim(current: current, base: stated, change: byAmount))
+        }
+      } else if let amount = change.amount {
+        // The sentence gives the base as current - amount.
+        amountClaims.append(AmountChangeClaim(current: current, amount: amount, change: change))
       } else if let base = dataset.base(of: current, for: change) {
         // A base the sentence does not give, found in the article by a metric and a period
         // read from words, is an inference: at most a warning.
@@ -43,7 +55,57 @@ public struct GrowthCheck: Check {
             current: current, base: base, change: change, isInferred: base.isFromArticle))
       }
     }
-    return claims.compactMap { $0.verdict() }
+    return claims.compactMap { $0.verdict() } + amountClaims.compactMap { $0.verdict() }
+  }
+}
+
+/// A rate stated with the change's amount and the current figure but no base: "increased by
+/// 4.5% or 6.4 billion yen to 151.3 billion yen". The base is current - amount, so the rate is
+/// amount / (current - amount).
+struct AmountChangeClaim {
+  let current: Figure
+  let amount: Figure
+  let change: StatedChange
+
+  var stated: Quantity { change.stated }
+
+  /// The rate the figures allow under `reading`, in percent; nil when the base may be zero.
+  /// amount / (current - amount) is 1 / (current / amount - 1), which uses each figure once,
+  /// so its interval is exact rather than that of two independent ranges.
+  func computed(_ reading: Reading) -> ValueRange? {
+    let one = ValueRange(exactly: .one)
+    guard let ratio = current.quantity.range(reading) / amount.quantity.range(reading),
+      let rate = one / (ratio - one)
+    else { return nil }
+    return rate * .hundred
+  }
+
+  func verdict() -> Finding? {
+    guard stated.unit == .percent, !change.isDirection else { return nil }
+    let severity = Verdict.judge { reading in
+      computed(reading)?.overlaps(stated.range(reading)) ?? true
+    }
+    guard let severity else { return nil }
+    let decimals = Wording.decimals(for: stated)
+    let range = computed(.rounded).map {
+      Wording.changeRange($0, unit: .percent, decimals: decimals)
+    }
+    let base = current.quantity.value - amount.quantity.value
+    let noun = stated.value.isNegative ? "decline" : "growth"
+    return Finding(
+      severity: severity,
+      message:
+        "stated \(noun) \(stated.text) does not follow from a change of \(amount.quantity.text) "
+        + "to \(current.quantity.text): amount / (new - amount) is \(range ?? "undefined"), "
+        + "from a base of about \(Wording.amount(base, like: current.quantity))",
+      location: change.location,
+      notes: [
+        Note(location: amount.location, message: "amount: \(amount.quantity.text)"),
+        Note(
+          location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
+      ],
+      key: current.key,
+      identity: [current.key.description, stated.text, amount.quantity.text, current.quantity.text])
   }
 }
 

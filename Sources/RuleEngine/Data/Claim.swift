@@ -22,6 +22,7 @@ public enum Claim: Sendable, Hashable {
         transform(
           Figure(key: current.key, quantity: change.stated, location: change.location)
         ).quantity
+      change.amount = change.amount.map(transform)
       return .change(current: transform(current), base: base.map(transform), change: change)
     case .conversion(let source, let converted, let rate):
       return .conversion(source: transform(source), converted: transform(converted), rate: rate)
@@ -36,13 +37,13 @@ public enum Claim: Sendable, Hashable {
     }
   }
 
-  /// Every figure the claim relates, a change's stated rate among them (at the place it was
-  /// written, with the current figure's key).
+  /// Every figure the claim relates, a change's amount and its stated rate among them (the
+  /// rate last, at the place it was written, with the current figure's key).
   public var figures: [Figure] {
     switch self {
     case .change(let current, let base, let change):
       let stated = Figure(key: current.key, quantity: change.stated, location: change.location)
-      return [current] + (base.map { [$0] } ?? []) + [stated]
+      return [current] + (base.map { [$0] } ?? []) + (change.amount.map { [$0] } ?? []) + [stated]
     case .conversion(let source, let converted, _): return [source, converted]
     case .composition(let total, let parts, _, _): return [total] + parts
     case .share(let part, let whole, let stated): return [stated, part, whole]

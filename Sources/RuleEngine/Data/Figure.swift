@@ -45,6 +45,10 @@ public struct StatedChange: Sendable, Hashable {
   public var stated: Quantity
   /// Where the stated change was written.
   public var location: SourceLocation
+  /// The change as an amount written beside the rate ("increased $41.0 million, or 6.2%, to
+  /// $701.7 million"), in the figures' unit and signed by the change's direction; with the
+  /// current figure it gives the base: current - amount.
+  public var amount: Figure?
 
   /// Whether only the change's direction is stated ("rose to A from B"): a change of more than
   /// zero, or less than zero.
@@ -53,11 +57,15 @@ public struct StatedChange: Sendable, Hashable {
   }
 
   /// Creates a stated change.
-  public init(base: BasePeriod, baseText: String, stated: Quantity, location: SourceLocation) {
+  public init(
+    base: BasePeriod, baseText: String, stated: Quantity, location: SourceLocation,
+    amount: Figure? = nil
+  ) {
     self.base = base
     self.baseText = baseText
     self.stated = stated
     self.location = location
+    self.amount = amount
   }
 }
 

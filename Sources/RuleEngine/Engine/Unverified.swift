@@ -4,7 +4,8 @@ enum Unverified {
   static func notes(_ claims: [Claim], in dataset: Dataset) -> [Diagnostic] {
     claims.compactMap { claim in
       switch claim {
-      case .change(let current, nil, let change) where dataset.base(of: current, for: change) == nil:
+      case .change(let current, nil, let change)
+      where change.amount == nil && dataset.base(of: current, for: change) == nil:
         let period = change.base.resolve(from: current.key.period).map { " for \($0)" } ?? ""
         return note(
           "could not check \(change.stated.text) (\(change.baseText)): no figure\(period) to "

@@ -189,6 +189,10 @@ extension ExtractionState {
     }
     let before = sentence.word(at: position - 1)
     if before == "to" || before == "from" || before == "at" { return nil }
+    // "increased $41.0 million, or 6.2%": the direction of the amount before the rate.
+    if let amount = amountBefore(rate: position, in: sentence) {
+      return amountDirection(of: amount, in: sentence)
+    }
     // "rose 7%", "an increase of 70 per cent", "down by 3 pp".
     var cursor = position - 1
     while cursor >= 0, position - cursor <= 4 {
@@ -210,13 +214,61 @@ extension ExtractionState {
       cursor -= 1
     }
     // "a 70% increase", "59% lower", "a year-on-year decrease of 59%".
+    // "52.4%, up 6.1% from 46.3%" is a level: a comma ends the figure's phrase.
     for offset in 1...2 {
-      if let word = sentence.word(at: position + offset), let direction = ProseWords.direction(word)
-      {
-        return direction
-      }
+      guard let word = sentence.word(at: position + offset) else { break }
+      if let direction = ProseWords.direction(word) { return direction }
     }
     return nil
+  }
+
+  /// The amount written before a rate as the same change: "increased $41.0 million, or 6.2%",
+  /// "up $58.4 million, or 8.1%". The amount follows a direction word.
+  func amountBefore(rate position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position - 1
+    guard sentence.word(at: cursor) == "or" else { return nil }
+    cursor -= 1
+    if sentence.tokens[max(0, cursor)].isMark(",") { cursor -= 1 }
+    guard let amount = sentence.figure(at: cursor), isAmount(amount, sentence),
+      amountDirection(of: amount, in: sentence) != nil
+    else { return nil }
+    return amount
+  }
+
+  /// The amount written after a rate as the same change: "increased by 9.7% or 12.6 billion
+  /// yen", "rose 7%, or $41 million,", "a 5% (€364m) drop".
+  func amountAfter(rate position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position + 1
+    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark("(") {
+      guard let amount = sentence.figure(at: cursor + 1),
+        cursor + 2 < sentence.tokens.count, sentence.tokens[cursor + 2].isMark(")")
+      else { return nil }
+      return isAmount(amount, sentence) ? amount : nil
+    }
+    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
+      cursor += 1
+    }
+    guard sentence.word(at: cursor) == "or", let amount = sentence.figure(at: cursor + 1),
+      isAmount(amount, sentence)
+    else { return nil }
+    return amount
+  }
+
+  /// Whether a figure can be a change's amount: money or a count, not a rate.
+  func isAmount(_ local: Int, _ sentence: SentenceFigures) -> Bool {
+    guard !sentence.isRelation[local], sentence.globalIndex[local] != nil else { return false }
+    switch sentence.figures[local].quantity.unit {
+    case .currency, .count: return true
+    default: return false
+    }
+  }
+
+  /// The direction word just before an amount: "increased $41.0 million", "up by $3 million".
+  func amountDirection(of local: Int, in sentence: SentenceFigures) -> Int? {
+    let position = sentence.positions[local]
+    var cursor = position - 1
+    if sentence.word(at: cursor) == "by" { cursor -= 1 }
+    return sentence.word(at: cursor).flatMap(ProseWords.direction)
   }
 
   mutating func readChanges(_ sentence: inout SentenceFigures, mentions: [PeriodMention]) {
@@ -230,12 +282,27 @@ extension ExtractionState {
       if direction < 0, stated.unit != .multiple, !stated.value.isNegative, written != "+" {
         stated.value = -stated.value
       }
+      // The change as an amount beside a percent: not a level, so neither the current figure
+      // nor the base.
+      var amount: Int?
+      if stated.unit == .percent {
+        amount =
+          amountBefore(rate: position, in: sentence) ?? amountAfter(rate: position, in: sentence)
+      }
+      if let amount { sentence.isRelation[amount] = true }
       let current =
         figureAfter("to", from: position, in: sentence)
         ?? figureAfter("at", from: position, in: sentence)
-      let base =
+      var base =
         figureAfter("from", from: position, in: sentence)
         ?? figureAfter("than", from: position, in: sentence)
+      // "increased by 1.7% to 194.6 billion yen, 18.4% of revenue, up from 18.9%": a base in
+      // another unit than the new figure belongs to another claim.
+      if let found = base, let current,
+        !Self.fits(sentence.figures[found].quantity.unit, sentence.figures[current].quantity.unit)
+      {
+        base = nil
+      }
       var newFigure = current
       if newFigure == nil {
         newFigure = nearestLevel(
@@ -258,11 +325,24 @@ extension ExtractionState {
         basePeriod = .explicit(period)
         baseText = period.description
       }
+      if basePeriod == nil, amount != nil {
+        // The amount gives the base; the period it is of is the one before.
+        basePeriod = .previous(nil)
+        baseText = "the amount of the change"
+      }
       guard let basePeriod else { continue }
-      let change = StatedChange(
+      var change = StatedChange(
         base: basePeriod, baseText: baseText, stated: stated,
         location: locate(sentence.figures[local].range))
       var currentFigure = figure(newFigure, sentence)
+      if let amount {
+        var amountFigure = Self.adopting(figure(amount, sentence), unitOf: currentFigure)
+        if direction < 0, !amountFigure.quantity.value.isNegative {
+          amountFigure.quantity.value = -amountFigure.quantity.value
+        }
+        change.amount = amountFigure
+        if let global = sentence.globalIndex[amount] { figures[global].role = .relation }
+      }
       var baseFigure = base.map { figure($0, sentence) }
       if let known = baseFigure {
         baseFigure = Self.adopting(known, unitOf: currentFigure)
@@ -312,6 +392,9 @@ extension ExtractionState {
     return sentence.isRelation[found] || changeDirection(of: found, in: sentence) != nil
   }
 
+  /// Words that start a clause of its own, with a subject of its own.
+  static let clauseStarts: Set<String> = ["while", "whereas", "but", "although", "though"]
+
   /// The nearest level before a change: the figure the change is about ("revenue of $56 million,
   /// up 7%").
   func nearestLevel(
@@ -320,6 +403,9 @@ extension ExtractionState {
   ) -> Int? {
     var cursor = position - 1
     while cursor >= 0 {
+      // "..., while non-operating expenses increased by 6.2%": another clause's figure is not it.
+      if let word = sentence.word(at: cursor), Self.clauseStarts.contains(word) { return nil }
+      if sentence.tokens[cursor].isMark(";") { return nil }
       if let found = sentence.figure(at: cursor), !sentence.isRelation[found],
         !sentence.isUsed.contains(found), sentence.globalIndex[found] != nil
       {
@@ -358,6 +444,11 @@ extension ExtractionState {
         continue
       }
       if let total = levelBefore(introducer, within: 12, in: sentence) {
+        if isPartial, let global = sentence.globalIndex[total],
+          let metric = figures[global].metric, ProseWords.isNet(metric)
+        {
+          continue
+        }
         let parts = levels(
           after: position, like: total, in: sentence,
           until: asideEnd(after: sentence.positions[total], before: introducer, in: sentence))
@@ -616,15 +707,25 @@ extension ExtractionState {
         if isLevel(found, sentence), !sentence.isRelation[found] { return figure(found, sentence) }
         break
       }
-      guard let word = token.word else { break }
+      // "18.7 percent of net sales from $382.3 million": the base after "from" is no whole.
+      guard let word = token.word, !Self.clauseWords.contains(word) else { break }
       metricWords.append(word)
       cursor += 1
     }
     if metricWords.contains("total"), let lastTotal { return figures[lastTotal].figure }
     let names = metricWords.compactMap { ProseWords.metrics[$0] }
     guard !names.isEmpty else { return nil }
-    return latest(metrics: names, period: partFigure.key.period, like: partFigure)
+    // The named whole was written before the share, never in the clause after it.
+    let later = (cursor..<sentence.tokens.count).lazy.compactMap { sentence.figure(at: $0) }
+      .compactMap { sentence.globalIndex[$0] }.first
+    return latest(metrics: names, period: partFigure.key.period, like: partFigure, before: later)
   }
+
+  /// Words that end the name of a share's whole: what follows them is another clause's figure.
+  static let clauseWords: Set<String> = [
+    "from", "compared", "against", "versus", "vs", "than", "over", "to", "in", "for", "during",
+    "at", "and", "or", "as", "while", "when", "with", "up", "down", "after", "before",
+  ]
 
   /// "made up 42% of shipments, or 11.2 million units": the amount after ", or".
   func partAfterOr(_ position: Int, in sentence: SentenceFigures) -> Int? {
@@ -655,10 +756,13 @@ extension ExtractionState {
     return nil
   }
 
-  /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit.
-  func latest(metrics: [String], period: Period, like reference: Figure? = nil) -> Figure? {
+  /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit, among
+  /// the figures before the index `end` when it is given.
+  func latest(
+    metrics: [String], period: Period, like reference: Figure? = nil, before end: Int? = nil
+  ) -> Figure? {
     var fallback: Figure?
-    for extracted in figures.reversed() {
+    for extracted in figures[..<(end ?? figures.endIndex)].reversed() {
       // The cheap tests first: comparing metric phrases splits them into words.
       guard let metric = extracted.metric, extracted.role != .relation else { continue }
       if let reference {

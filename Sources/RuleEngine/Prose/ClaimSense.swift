@@ -11,6 +11,11 @@ enum ClaimSense {
   static func isPlausible(_ claim: Claim) -> Bool {
     switch claim {
     case .change(let current, let base, let change):
+      if let amount = change.amount,
+        !amount.quantity.unit.isComparable(with: current.quantity.unit)
+      {
+        return false
+      }
       guard let base else { return true }
       guard current.quantity.unit.isComparable(with: base.quantity.unit) else { return false }
       // A stated rise of more than the limit ("up 15,000%") makes a large ratio plausible.

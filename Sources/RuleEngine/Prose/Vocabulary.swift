@@ -73,6 +73,19 @@ enum ProseWords {
     "cash", "total", "net", "operating", "gross", "adjusted", "annual", "quarterly", "group",
   ]
 
+  /// Metric heads that net gains against costs: a loss "which included costs of $8.1 million
+  /// and amortization of $19.3 million" may include more than itself, so such a list is no
+  /// composition to check.
+  static let netMetrics: Set<String> = [
+    "income", "profit", "earnings", "ebitda", "ebit", "loss", "margin", "result",
+  ]
+
+  /// Whether a metric phrase names a net figure: its head is in `netMetrics`.
+  static func isNet(_ metric: String) -> Bool {
+    let head = metric.split(separator: " ").last.map { singular(String($0)) } ?? ""
+    return netMetrics.contains(head)
+  }
+
   /// Whether two metric phrases name the same thing: equal, one narrowing the other ("pre-tax
   /// profit" and "profit"), or sharing a specific word ("car sales" and "car").
   static func sameMetric(_ lhs: String, _ rhs: String) -> Bool {

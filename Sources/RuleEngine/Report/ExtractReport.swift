@@ -56,7 +56,8 @@ public enum ExtractReport {
       let stated =
         change.isDirection
         ? (change.stated.hedge == .moreThan ? "up" : "down") : change.stated.value.description
-      return "change \(stated) of \(current.quantity.text) against "
+      let amount = change.amount.map { " by \($0.quantity.text)" } ?? ""
+      return "change \(stated)\(amount) of \(current.quantity.text) against "
         + (base?.quantity.text ?? change.baseText)
     case .conversion(let source, let converted, let rate):
       return "conversion \(source.quantity.text) = \(converted.quantity.text) at "
