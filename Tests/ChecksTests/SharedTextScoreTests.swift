@@ -159,6 +159,13 @@ import Testing
   ])
   func aChangeGivenAsAnAmountAndARateHolds(sentence: String) throws {
     #expect(try check(sentence).isEmpty)
+    let article = try #require(
+      try ArticleReader.parse(Array(sentence.utf8), path: "a.txt", format: .text).first)
+    let amounts = Extractor().extract(article).claims.compactMap { claim -> String? in
+      guard case .change(_, _, let change) = claim else { return nil }
+      return change.amount?.quantity.text
+    }
+    #expect(amounts.count == 1, "\(sentence)")
   }
 
   @Test func aRateThatDisagreesWithItsAmountIsAnError() throws {
@@ -213,5 +220,64 @@ import Testing
       note 10 of the accounts.
       """)
     #expect(found.isEmpty, "\(found)")
+  }
+
+  /// The change claims read from `text`, in words.
+  func changes(_ text: String) throws -> [String] {
+    let article = try #require(
+      try ArticleReader.parse(Array(text.utf8), path: "a.txt", format: .text).first)
+    return Extractor().extract(article).claims.compactMap { claim in
+      guard case .change = claim else { return nil }
+      return ExtractReport.describe(claim)
+    }
+  }
+
+  @Test(arguments: [
+    (
+      "Diluted earnings per share were $0.63, an increase of 34% over $0.47 in 2005.",
+      "change 34 of $0.63 against $0.47"
+    ),
+    (
+      "Net profit was Rs1.338 billion, down by a massive 67 percent as compared to the earnings "
+        + "of Rs4.062 billion in 2015.", "change -67 of Rs1.338 billion against Rs4.062 billion"
+    ),
+    (
+      "The cost of deposits went up to 6.80 per cent compared to 6.05 per cent a year earlier.",
+      "change up of 6.80 per cent against 6.05 per cent"
+    ),
+    (
+      "Its capital adequacy ratio declined marginally to 13.25 per cent (13.50 per cent).",
+      "change down of 13.25 per cent against 13.50 per cent"
+    ),
+    (
+      "Profit before tax was 150.2 million pounds, higher than 145.5 million pounds a year ago.",
+      "change up of 150.2 million pounds against 145.5 million pounds"
+    ),
+    (
+      "The bank made a lower provision of Rs 375.11 crore (Rs 497.03 crore).",
+      "change down of Rs 375.11 crore against Rs 497.03 crore"
+    ),
+    (
+      "Gross NPAs rose to 11.7% at the end of the March quarter compared with 11.26% in the "
+        + "previous quarter.", "change up of 11.7% against 11.26%"
+    ),
+    (
+      "Free cash flow almost doubled year-on-year, coming in at $100.1 million, compared to "
+        + "$50.9 million in 2018.", "change 2 of $100.1 million against $50.9 million"
+    ),
+  ])
+  func readsTheBaseAChangeIsComparedWith(sentence: String, expected: String) throws {
+    let read = try changes(sentence)
+    #expect(read.contains(expected), "\(read)")
+    #expect(try check(sentence).isEmpty)
+  }
+
+  @Test func aSecondPairAfterOrIsCheckedToo() throws {
+    let sentence =
+      "Net profit increased to 118.5 million pounds or 29.31p per share from 115 million pounds "
+      + "or 30.35p per share a year ago."
+    let found = try check(sentence)
+    #expect(found.map(\.severity) == [.error], "\(found)")
+    #expect(found.first?.message.contains("29.31p is below 30.35p") == true, "\(found)")
   }
 }

@@ -282,20 +282,22 @@ extension ExtractionState {
       if direction < 0, stated.unit != .multiple, !stated.value.isNegative, written != "+" {
         stated.value = -stated.value
       }
-      // The change as an amount beside a percent: not a level, so neither the current figure
-      // nor the base.
+      // The change as an amount beside a percent: neither the current figure nor the base, but
+      // no other change either, so the search for "to A" goes past it.
       var amount: Int?
       if stated.unit == .percent {
         amount =
           amountBefore(rate: position, in: sentence) ?? amountAfter(rate: position, in: sentence)
       }
-      if let amount { sentence.isRelation[amount] = true }
+      if let amount { sentence.isUsed.insert(amount) }
+      defer { if let amount { sentence.isRelation[amount] = true } }
       let current =
         figureAfter("to", from: position, in: sentence)
         ?? figureAfter("at", from: position, in: sentence)
       var base =
         figureAfter("from", from: position, in: sentence)
         ?? figureAfter("than", from: position, in: sentence)
+        ?? comparedFigure(after: position, in: sentence)
       // "increased by 1.7% to 194.6 billion yen, 18.4% of revenue, up from 18.9%": a base in
       // another unit than the new figure belongs to another claim.
       if let found = base, let current,
@@ -374,6 +376,11 @@ extension ExtractionState {
       cursor -= 1
     }
     for cursor in forward + backward where tokens[cursor].word == word {
+      // "compared to $50.9 million" is a base, "equivalent to 68.2%" a share: no "to A".
+      if word == "to", let before = sentence.word(at: cursor - 1), Self.notToVerbs.contains(before)
+      {
+        continue
+      }
       var next = cursor + 1
       if sentence.word(at: next) == "a" || sentence.word(at: next) == "the" { next += 1 }
       if let found = sentence.figure(at: next), !sentence.isRelation[found],
@@ -384,6 +391,56 @@ extension ExtractionState {
     }
     return nil
   }
+
+  /// The figure a change is measured against after "compared to", "compared with", "as
+  /// against", "against", "versus" or "over", a few words on and before the next change: "down
+  /// 67 percent as compared to the earnings of Rs4.062 billion", "an increase of 34% over
+  /// $0.47", "an increase of 35% over 2005 GAAP net income of $161 million".
+  func comparedFigure(after position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position + 1
+    while cursor < sentence.tokens.count, !isChange(at: cursor, in: sentence) {
+      defer { cursor += 1 }
+      guard let word = sentence.word(at: cursor) else { continue }
+      var next = cursor + 1
+      switch word {
+      case "compared", "comparing":
+        guard let preposition = sentence.word(at: next),
+          preposition == "to" || preposition == "with"
+        else { continue }
+        next += 1
+      case "against", "versus", "vs", "over":
+        break
+      default:
+        continue
+      }
+      // The words between name the base: "the earnings of", "2005 GAAP net income of".
+      while next < sentence.tokens.count, next - cursor <= 7 {
+        if let found = sentence.figure(at: next) {
+          guard !sentence.isRelation[found], !sentence.isUsed.contains(found),
+            sentence.globalIndex[found] != nil
+          else { return nil }
+          return found
+        }
+        guard let between = sentence.word(at: next), !Self.comparedStops.contains(between) else {
+          return nil
+        }
+        next += 1
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// Words that end the phrase after "compared to": what follows is no longer its base.
+  static let comparedStops: Set<String> = [
+    "to", "at", "from", "and", "or", "while", "whereas", "but", "which", "when", "as", "by",
+  ]
+
+  /// Words before "to" that make it no "to A" of a change's new figure.
+  static let notToVerbs: Set<String> = [
+    "compared", "comparing", "equivalent", "relative", "due", "according", "thanks", "owing",
+    "attributable", "close",
+  ]
 
   /// Whether the token at `position` is a figure read as a change, or to be read as one.
   func isChange(at position: Int, in sentence: SentenceFigures) -> Bool {

@@ -32,16 +32,36 @@ extension ExtractionState {
       }
       var current: Int?
       var base: Int?
-      if sentence.word(at: position + 1) == "to", let found = sentence.figure(at: position + 2) {
+      // "dropped marginally to 0.84 per cent": an adverb between.
+      let next =
+        sentence.word(at: position + 1).map { $0.hasSuffix("ly") && $0.count > 3 } == true
+        ? position + 2 : position + 1
+      if sentence.word(at: next) == "to", let found = sentence.figure(at: next + 1) {
         // "dropped to 2.42 per cent from 3.15 per cent", "to 0.84 per cent (0.94 per cent)"
         current = found
-        base = baseAfter(position + 2, in: sentence)
+        base = baseAfter(next + 1, in: sentence)
       } else if word == "up" || word == "down", sentence.word(at: position + 1) == "from",
         let found = sentence.figure(at: position + 2)
       {
         // "18.4% of revenue, up from 18.9%", "738 mln, revised down from 742 mln"
         base = found
         current = nearestFigure(before: position, in: sentence)
+      } else if word == "higher" || word == "lower", sentence.word(at: position + 1) == "than",
+        let found = sentence.figure(at: position + 2)
+      {
+        // "profit of 150.2 million pounds, higher than 145.5 million pounds a year ago"
+        base = found
+        current = nearestFigure(before: position, in: sentence)
+      } else if word == "higher" || word == "lower",
+        let of = (position + 2..<min(tokens.count, position + 6)).first(where: {
+          sentence.word(at: $0) == "of"
+        }), let found = sentence.figure(at: of + 1),
+        sentence.tokens.indices.contains(of + 4), sentence.tokens[of + 2].isMark("("),
+        sentence.tokens[of + 4].isMark(")"), let old = sentence.figure(at: of + 3)
+      {
+        // "a lower provision of Rs 375.11 crore (Rs 497.03 crore)"
+        current = found
+        base = old
       }
       // "738 mln, revised down from 742 mln": the base of one change may be the new figure of
       // the next, so only "to A" must not be taken already.
@@ -65,7 +85,39 @@ extension ExtractionState {
       claims.append(.change(current: new, base: old, change: change))
       sentence.isUsed.insert(current)
       sentence.isUsed.insert(base)
+      // "increased to 118.5 million pounds or 31.31p per share from 115 million pounds or
+      // 30.35p per share": the figures after "or" are a second pair.
+      if let second = figureAfterOr(current, in: sentence),
+        let secondBase = figureAfterOr(base, in: sentence),
+        !sentence.isUsed.contains(second), !sentence.isUsed.contains(secondBase)
+      {
+        let newSecond = figure(second, sentence)
+        let oldSecond = figure(secondBase, sentence)
+        if newSecond.quantity.unit.isComparable(with: oldSecond.quantity.unit),
+          !newSecond.quantity.value.isNegative, !oldSecond.quantity.value.isNegative
+        {
+          claims.append(
+            .change(
+              current: newSecond, base: oldSecond,
+              change: StatedChange(
+                base: .explicit(oldSecond.key.period), baseText: oldSecond.quantity.text,
+                stated: stated, location: locate(tokens[position].range))))
+          sentence.isUsed.insert(second)
+          sentence.isUsed.insert(secondBase)
+        }
+      }
     }
+  }
+
+  /// The figure right after ", or" or "or" following the figure at `local`: "118.5 million
+  /// pounds or 31.31p per share".
+  func figureAfterOr(_ local: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = sentence.positions[local] + 1
+    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
+      cursor += 1
+    }
+    guard sentence.word(at: cursor) == "or" else { return nil }
+    return sentence.figure(at: cursor + 1)
   }
 
   /// The figure a direction compares with, after the new one at `position`: "from 3.15 per
@@ -78,8 +130,13 @@ extension ExtractionState {
     {
       return found
     }
-    // The words between: "in the quarter", at most a few.
-    while cursor < sentence.tokens.count, cursor - position <= 6 {
+    // The words between: "in the quarter", "at the end of the March quarter", at most a few;
+    // "or 31.31p per share" is the same figure in other terms.
+    while cursor < sentence.tokens.count, cursor - position <= 9 {
+      if sentence.figure(at: cursor) != nil, sentence.word(at: cursor - 1) == "or" {
+        cursor += 1
+        continue
+      }
       guard let word = sentence.word(at: cursor) else { return nil }
       var next = cursor + 1
       if Self.directionBaseWords.contains(word)
@@ -92,6 +149,7 @@ extension ExtractionState {
         }
         return sentence.figure(at: next)
       }
+      if Self.clauseStarts.contains(word) || word == "and" || word == "to" { return nil }
       cursor += 1
     }
     return nil

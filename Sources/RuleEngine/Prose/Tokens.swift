@@ -186,6 +186,30 @@ enum ProseScanner {
     "ago", "previously", "respectively", "apiece", "but", "also", "still", "only", "now", "then",
   ]
 
+  /// The hedge word at `index` when its context makes it no hedge: "over" after a rate ("up
+  /// 34% over $0.47"), "up" after a verb of motion ("went up to 6.80 per cent").
+  static func hedgeWordInContext(
+    at index: String.Index, previous: Token?, in text: String, figures: [ProseFigure]
+  ) -> String? {
+    let rest = text[index...].prefix(6).lowercased()
+    if rest.hasPrefix("over "), case .figure(let found) = previous?.kind {
+      switch figures[found].quantity.unit {
+      case .percent, .percentagePoints, .multiple: return "over"
+      default: return nil
+      }
+    }
+    if rest.hasPrefix("up to "), let verb = previous?.word, motionVerbs.contains(verb) {
+      return "up"
+    }
+    return nil
+  }
+
+  /// Verbs that "up to" follows as a movement rather than a bound: "went up to 6.80 per cent".
+  static let motionVerbs: Set<String> = [
+    "went", "go", "goes", "gone", "going", "moved", "move", "moves", "shot", "edged", "inched",
+    "crept", "ticked", "revised", "pushed", "jumped", "climbed", "rose", "rising", "came",
+  ]
+
   /// Adjectives that come between a count and its noun ("3 million new users").
   static let countAdjectives: Set<String> = [
     "new", "active", "monthly", "daily", "paying", "registered", "additional", "more", "fewer",
@@ -229,6 +253,18 @@ enum ProseScanner {
         let (quantity, end) = QuantityParser.parsePrefix(text[index..<range.upperBound]),
         end > index
       {
+        // "an increase of 34% over $0.47" compares, and "went up to 6.80 per cent" moves: the
+        // hedge word is a word of the sentence, and the figure starts after it.
+        if quantity.hedge != nil,
+          let word = hedgeWordInContext(
+            at: index, previous: tokens.last, in: text, figures: figures)
+        {
+          let wordEnd = text.index(index, offsetBy: word.count)
+          tokens.append(Token(kind: .word(word), range: index..<wordEnd))
+          index = wordEnd
+          atWordStart = false
+          continue
+        }
         var written = quantity
         var end = end
         if let (range, rangeEnd) = wordRange(
