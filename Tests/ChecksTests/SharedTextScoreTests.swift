@@ -280,4 +280,37 @@ import Testing
     #expect(found.map(\.severity) == [.error], "\(found)")
     #expect(found.first?.message.contains("29.31p is below 30.35p") == true, "\(found)")
   }
+
+  @Test func earningsPerShareInAHighlightAndTheBodyAreOneFigure() throws {
+    let text = """
+      2014-08-07
+
+      Kestrel Systems reports second quarter results
+
+      GAAP EPS $1.26
+
+      Kestrel reported second quarter net income of $96 million, or $1.26 per diluted share, \
+      which compared to net income of $108 million, or $1.62 per diluted share, in the second \
+      quarter of 2013.
+      """
+    // The 2013 figure is another period's, however alike its digits.
+    let found = try check(text)
+    #expect(found.isEmpty, "\(found)")
+    let article = try #require(
+      try ArticleReader.parse(Array(text.utf8), path: "a.txt", format: .text).first)
+    let restatements = Extractor().extract(article).claims.filter {
+      if case .restatement = $0 { return true }
+      return false
+    }
+    #expect(restatements.map(ExtractReport.describe) == ["restatement $1.26 = $1.26"])
+  }
+
+  @Test func theAmountOfAChangeIsNoLevelOfItsMetric() throws {
+    let found = try check(
+      """
+      Net income was $1.9 million in the first quarter of 2015. On a pre-tax basis, net income \
+      in the first quarter of 2015 surpassed the prior year period by $1.2 million.
+      """)
+    #expect(found.isEmpty, "\(found)")
+  }
 }

@@ -17,6 +17,18 @@ import Testing
     #expect(Period(text) == nil)
   }
 
+  @Test(arguments: [
+    ("2024-Q2", "2024", true), ("2024", "2024-05", true), ("2024-H2", "2024-Q3", true),
+    ("2024-Q2", "2024-H2", false), ("2024-Q2", "2023-Q2", false), ("2024-06", "2024-Q3", false),
+    ("FY2024", "2024", false), ("2024-Q2", "2024-Q2", true),
+  ])
+  func overlaps(_ lhs: String, _ rhs: String, _ expected: Bool) throws {
+    let left = try #require(Period(lhs))
+    let right = try #require(Period(rhs))
+    #expect(left.overlaps(right) == expected)
+    #expect(right.overlaps(left) == expected)
+  }
+
   @Test func previousAndYearEarlier() throws {
     #expect(Period("2017-Q1")!.previous.description == "2016-Q4")
     #expect(Period("2017-Q2")!.previous.description == "2017-Q1")

@@ -46,6 +46,14 @@ public struct Period: Sendable, Hashable, Comparable {
   /// Whether the period was named, rather than ``unknown``.
   public var isKnown: Bool { self != .unknown }
 
+  /// Whether one period lies within the other: 2024-Q2 and 2024 do, 2024-Q2 and 2024-H2 do not.
+  public func overlaps(_ other: Period) -> Bool {
+    guard year == other.year, isFiscal == other.isFiscal else { return false }
+    let (long, short) = length.rawValue <= other.length.rawValue ? (self, other) : (other, self)
+    let parts = short.length.rawValue / long.length.rawValue
+    return (short.index - 1) / parts == long.index - 1
+  }
+
   /// Parses `2017`, `2017-H1`, `2017-Q2`, `2017-09`, `Q2 2017`, `H1 2024`, `FY2024`, `FY2024-Q1`.
   public init?(_ text: String) {
     // The canonical forms ("2017", "2017-Q2", "2017-09") are most of a large file's periods.

@@ -223,12 +223,20 @@ extension ExtractionState {
   }
 
   /// The amount written before a rate as the same change: "increased $41.0 million, or 6.2%",
-  /// "up $58.4 million, or 8.1%". The amount follows a direction word.
+  /// "up $58.4 million, or 8.1%", "gained 48.8 points, up 0.72%". The amount follows a
+  /// direction word.
   func amountBefore(rate position: Int, in sentence: SentenceFigures) -> Int? {
     var cursor = position - 1
-    guard sentence.word(at: cursor) == "or" else { return nil }
+    // "gained 48.8 points, up 0.72%": the same change again, with a comma.
+    guard let joint = sentence.word(at: cursor), ["or", "up", "down"].contains(joint) else {
+      return nil
+    }
     cursor -= 1
-    if sentence.tokens[max(0, cursor)].isMark(",") { cursor -= 1 }
+    if sentence.tokens[max(0, cursor)].isMark(",") {
+      cursor -= 1
+    } else if joint != "or" {
+      return nil
+    }
     guard let amount = sentence.figure(at: cursor), isAmount(amount, sentence),
       amountDirection(of: amount, in: sentence) != nil
     else { return nil }

@@ -120,6 +120,44 @@ extension ExtractionState {
     return sentence.figure(at: cursor + 1)
   }
 
+  /// Marks the amounts a sentence changes by as relations, not levels of their metric: "down
+  /// $1.2 million", "gained 48.8 points", "surpassed the prior year period by $12 thousand".
+  mutating func readChangeAmounts(_ sentence: inout SentenceFigures) {
+    for local in sentence.figures.indices where sentence.globalIndex[local] != nil {
+      guard !sentence.isRelation[local], !sentence.isUsed.contains(local), isLevel(local, sentence)
+      else { continue }
+      let position = sentence.positions[local]
+      guard let before = sentence.word(at: position - 1) else { continue }
+      // "mortgages made up NOK 561 billion" is a level.
+      var isAmount =
+        Self.amountVerbs.contains(before)
+        && !(["up", "down"].contains(before)
+          && sentence.word(at: position - 2).map(Self.phrasalVerbs.contains) == true)
+      if before == "by" {
+        isAmount = (position - 7..<position - 1).contains { cursor in
+          guard let word = sentence.word(at: cursor) else { return false }
+          return Self.amountVerbs.contains(word) || Self.outdoing.contains(word)
+        }
+      }
+      guard isAmount else { continue }
+      sentence.isRelation[local] = true
+    }
+  }
+
+  /// Words right before the amount of a change: "rose $5 million", "down $1.2 million".
+  static let amountVerbs = risingWords.union(fallingWords).subtracting(["higher", "lower"])
+
+  /// Verbs that "up" or "down" completes without a change: "made up", "broken down".
+  static let phrasalVerbs: Set<String> = [
+    "made", "make", "makes", "making", "broken", "broke", "break", "breaks", "set", "sets",
+    "added", "adds", "add", "adding", "summed", "sums", "built", "builds",
+  ]
+
+  /// Verbs whose "by" gives the amount one figure beat another by.
+  static let outdoing: Set<String> = [
+    "surpassed", "exceeded", "beat", "topped", "outpaced", "missed", "trailed", "lagged",
+  ]
+
   /// The figure a direction compares with, after the new one at `position`: "from 3.15 per
   /// cent", "compared to 3.15 per cent", "against 738 mln", "(0.94 per cent)".
   func baseAfter(_ position: Int, in sentence: SentenceFigures) -> Int? {

@@ -153,6 +153,7 @@ struct ExtractionState {
     readConversionsAtRates(&sentenceFigures, from: ratesBefore)
     readChanges(&sentenceFigures, mentions: mentions)
     readDirections(&sentenceFigures)
+    readChangeAmounts(&sentenceFigures)
     readCompositions(&sentenceFigures)
     readShares(&sentenceFigures)
     // Relation figures (rates, changes, shares) are not levels to match by key.
@@ -181,8 +182,12 @@ struct ExtractionState {
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
         && other.figure.quantity.unit.isComparable(with: current.figure.quantity.unit)
-        && (other.period == current.period || !other.periodIsExplicit
-          || !current.periodIsExplicit)
+        // A period read from the text against one inferred must overlap it: "GAAP EPS $0.60"
+        // in a 2014-Q2 highlight is not the "$0.65 in the second quarter of 2013" of the body.
+        && (other.period == current.period
+          || !other.periodIsExplicit && !current.periodIsExplicit
+          || (other.periodIsExplicit != current.periodIsExplicit
+            && (other.period.flatMap { mine in current.period.map(mine.overlaps) } ?? true)))
         && other.metric.map { ProseWords.sameMetric($0, metric) } == true
     }
     guard let earlier, Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity) else {
@@ -202,12 +207,20 @@ struct ExtractionState {
     guard !small.isZero else { return false }
     if small.significand == large.significand { return (large.exponent - small.exponent) % 3 == 0 }
     guard large <= small * 2 else { return false }
-    let left = Array(String(small.significand))
-    let right = Array(String(large.significand))
+    // The digits as written: "$0.60" and "$0.65" differ in one digit, not by one left out.
+    let left = Array(writtenDigits(lhs.value.magnitude == small ? lhs : rhs))
+    let right = Array(writtenDigits(lhs.value.magnitude == small ? rhs : lhs))
     // Digits swapped or one left out; one digit changed ("3.8" and "5.8") is as often another
     // figure of the same metric (a segment, a period) as a slip, so it is not read as one.
     if left.sorted() == right.sorted() { return true }
     return left.count != right.count && Suggestion.editDistance(String(left), String(right)) <= 1
+  }
+
+  /// The digits of a figure as written, without leading zeros: "$0.60" is "60".
+  static func writtenDigits(_ quantity: Quantity) -> String {
+    let digits = quantity.text.filter { $0.isASCII && $0.isNumber }
+    let trimmed = digits.drop { $0 == "0" }
+    return trimmed.isEmpty ? "0" : String(trimmed)
   }
 
   /// Words before a number whose unit the writer left out because the figure it is compared
@@ -641,11 +654,63 @@ struct ExtractionState {
       let follows = mention.tokens.lowerBound > position
       let between =
         follows ? (position + 1)..<mention.tokens.lowerBound : mention.tokens.upperBound..<position
-      let crossesClause = tokens[between].contains { $0.isMark(",") || $0.isMark(";") }
-      let distance = between.count * 2 + (follows ? 0 : 1) + (crossesClause ? 100 : 0)
+      // A figure in ", or $0.47 per diluted share," is inside the aside it ends.
+      let inAside =
+        follows && position >= 2 && tokens[position - 1].word == "or"
+        && tokens[position - 2].isMark(",")
+      let crossesClause = Self.crossesClause(tokens, between, startingInAside: inAside)
+      // "$1.9 million in the first quarter of 2015 compared with $2.0 million": a period before
+      // a comparison is the other figure's.
+      let crossesComparison =
+        !follows
+        && tokens[between].contains { $0.word.map(Self.comparisonWords.contains) == true }
+      let distance =
+        between.count * 2 + (follows ? 0 : 1) + (crossesClause || crossesComparison ? 100 : 0)
       if distance < best?.1 ?? Int.max { best = (period, distance) }
     }
     return best?.0
+  }
+
+  /// Whether "per share", "a share", "per diluted share" or "per ordinary share" follows the
+  /// figure at `position`.
+  static func isPerShare(after position: Int, in sentence: SentenceFigures) -> Bool {
+    guard let first = sentence.word(at: position + 1), first == "per" || first == "a" else {
+      return false
+    }
+    var next = position + 2
+    if let word = sentence.word(at: next), ["diluted", "basic", "ordinary", "fully"].contains(word)
+    {
+      next += 1
+    }
+    return sentence.word(at: next) == "share"
+  }
+
+  /// Words that set one figure against another.
+  static let comparisonWords: Set<String> = [
+    "compared", "comparing", "versus", "vs", "against", "than", "from",
+  ]
+
+  /// Whether `range` crosses a clause: a comma or a semicolon, except the commas around the same
+  /// figure in other terms (", or $0.47 per diluted share,").
+  static func crossesClause(
+    _ tokens: [Token], _ range: Range<Int>, startingInAside: Bool = false
+  ) -> Bool {
+    var inAside = startingInAside
+    for index in range {
+      let token = tokens[index]
+      if token.isMark(";") { return true }
+      guard token.isMark(",") else { continue }
+      if inAside {
+        inAside = false
+      } else if index + 2 < tokens.count, tokens[index + 1].word == "or",
+        tokens[index + 2].figure != nil
+      {
+        inAside = true
+      } else {
+        return true
+      }
+    }
+    return false
   }
 
   /// The metric a figure measures and the segment it is for: the counted noun, a metric word
@@ -659,6 +724,10 @@ struct ExtractionState {
       return (name, nil)
     }
     let tokens = sentence.tokens
+    // "$0.44 per diluted share", "12 cents a share": earnings per share, whatever came before.
+    if case .currency = figure.quantity.unit, Self.isPerShare(after: position, in: sentence) {
+      return ("eps", nil)
+    }
     // "$5 billion in revenue", "RMB 6.4 billion of sales", "the £4.7bn profit".
     var ahead = position + 1
     if let next = sentence.word(at: ahead), next == "in" || next == "of" { ahead += 1 }

@@ -51,7 +51,7 @@ enum ProseWords {
     "branch": "branches", "customer": "customers", "user": "users", "subscriber": "subscribers",
     "passenger": "passengers", "memberships": "subscribers", "members": "members",
     "accounts": "accounts", "buyback": "buyback", "buybacks": "buyback", "bill": "costs",
-    "spend": "spending",
+    "spend": "spending", "eps": "eps",
   ]
 
   /// Metric words that name money whatever the article counts, for amounts that leave the
