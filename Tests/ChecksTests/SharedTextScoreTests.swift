@@ -313,4 +313,35 @@ import Testing
       """)
     #expect(found.isEmpty, "\(found)")
   }
+
+  @Test func aTitleCaseHighlightRestatesTheBody() throws {
+    let text = """
+      2019-10-31
+
+      • Fiscal Year Earnings Per Share Increases 28% to $2.84
+      • Fiscal Year Return on Average Equity Increases to 14.91%
+      • Fiscal year 2019 EPS increased 28% to $2.84 from $2.22 for fiscal year 2018;
+      • Return on average equity increased to 15.07% for the current quarter and 14.19% for the \
+      2019 fiscal year;
+      """
+    let found = try check(text)
+    // The highlight's ROE is written with its digits swapped in the body; EPS agrees.
+    #expect(found.count == 1, "\(found)")
+    #expect(found.first?.message.contains("14.19% restates 14.91%") == true, "\(found)")
+  }
+
+  @Test func nonGAAPEarningsPerShareIsNotGAAP() throws {
+    let found = try check(
+      """
+      2014-08-07
+
+      GAAP EPS $0.60, non-GAAP EPS $0.68
+
+      Kestrel reported second quarter net income of $96 million, or $0.60 per diluted share. \
+      Non-GAAP net income in the second quarter of 2014 was $115 million, or $0.86 per diluted \
+      share.
+      """)
+    #expect(found.count == 1, "\(found)")
+    #expect(found.first?.message.contains("$0.86 restates $0.68") == true, "\(found)")
+  }
 }

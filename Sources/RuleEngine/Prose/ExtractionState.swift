@@ -173,11 +173,11 @@ struct ExtractionState {
   /// of two, or the same digits at another scale) that the text means the same figure.
   mutating func readRestatement(of index: Int) {
     let current = figures[index]
-    guard current.role == .level, let metric = current.metric, current.entity != nil else {
-      return
-    }
-    // The cheap tests first: comparing metric phrases splits them into words.
-    let earlier = figures[..<index].first { other in
+    // An article that names no entity is about one: figures without one are its figures.
+    guard current.role == .level, let metric = current.metric else { return }
+    // The cheap tests first: comparing metric phrases splits them into words. Of the earlier
+    // figures it may restate, one it agrees with is the one it restates; else the first.
+    let candidates = figures[..<index].lazy.filter { other in
       other.role == .level && other.entity == current.entity
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
@@ -187,12 +187,16 @@ struct ExtractionState {
         && (other.period == current.period
           || !other.periodIsExplicit && !current.periodIsExplicit
           || (other.periodIsExplicit != current.periodIsExplicit
-            && (other.period.flatMap { mine in current.period.map(mine.overlaps) } ?? true)))
+            && (other.period.flatMap { mine in current.period.map { Self.mayBe(mine, $0) } }
+              ?? true)))
         && other.metric.map { ProseWords.sameMetric($0, metric) } == true
     }
-    guard let earlier, Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity) else {
-      return
+    let agreeing = candidates.first {
+      $0.figure.quantity.range(.rounded).overlaps(current.figure.quantity.range(.rounded))
     }
+    guard let earlier = agreeing ?? candidates.first,
+      Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity)
+    else { return }
     claims.append(.restatement(first: earlier.figure, second: current.figure))
   }
 
@@ -214,6 +218,16 @@ struct ExtractionState {
     // figure of the same metric (a segment, a period) as a slip, so it is not read as one.
     if left.sorted() == right.sorted() { return true }
     return left.count != right.count && Suggestion.editDistance(String(left), String(right)) <= 1
+  }
+
+  /// Whether an inferred period and a stated one may be the same: one within the other, a
+  /// fiscal year read as the calendar year of its name when the article's date gave it.
+  static func mayBe(_ lhs: Period, _ rhs: Period) -> Bool {
+    var left = lhs
+    var right = rhs
+    left.isFiscal = false
+    right.isFiscal = false
+    return left.overlaps(right)
   }
 
   /// The digits of a figure as written, without leading zeros: "$0.60" is "60".
@@ -671,6 +685,25 @@ struct ExtractionState {
     return best?.0
   }
 
+  /// "eps" with the words before `position` that tell one EPS from another: "adjusted",
+  /// "non-GAAP" ("non-GAAP net income" gives "non-gaap eps"; "net" says nothing of EPS).
+  static func epsName(qualifiedBy tokens: [Token], before position: Int) -> String {
+    var words = ["eps"]
+    var cursor = position - 1
+    while cursor >= 0, let word = tokens[cursor].word,
+      epsQualifiers.contains(word) || word == "net" || word == "operating"
+    {
+      if epsQualifiers.contains(word) { words.insert(word, at: 0) }
+      cursor -= 1
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Words that tell one EPS from another.
+  static let epsQualifiers: Set<String> = [
+    "adjusted", "gaap", "non-gaap", "reported", "underlying", "core", "diluted", "basic",
+  ]
+
   /// Whether "per share", "a share", "per diluted share" or "per ordinary share" follows the
   /// figure at `position`.
   static func isPerShare(after position: Int, in sentence: SentenceFigures) -> Bool {
@@ -724,9 +757,18 @@ struct ExtractionState {
       return (name, nil)
     }
     let tokens = sentence.tokens
-    // "$0.44 per diluted share", "12 cents a share": earnings per share, whatever came before.
+    // "$0.44 per diluted share", "12 cents a share": earnings per share, whatever came before;
+    // "non-GAAP net income of $115 million, or $0.72 per diluted share" is non-GAAP EPS.
     if case .currency = figure.quantity.unit, Self.isPerShare(after: position, in: sentence) {
-      return ("eps", nil)
+      var antecedent = position - 1
+      if sentence.word(at: antecedent) == "or" { antecedent -= 1 }
+      if antecedent >= 0, tokens[antecedent].isMark(",") { antecedent -= 1 }
+      guard antecedent < position - 1, sentence.figure(at: antecedent) != nil,
+        let head = (max(0, antecedent - 12)..<antecedent).last(where: {
+          sentence.word(at: $0).map { ProseWords.metrics[$0] != nil } == true
+        })
+      else { return ("eps", nil) }
+      return (Self.epsName(qualifiedBy: tokens, before: head), nil)
     }
     // "$5 billion in revenue", "RMB 6.4 billion of sales", "the £4.7bn profit".
     var ahead = position + 1
@@ -759,10 +801,17 @@ struct ExtractionState {
       if token.isMark(";") || token.isMark("(") { break }
       if let word = token.word {
         if let metric = ProseWords.metrics[word] {
-          let segment = segmentWords.isEmpty ? nil : segmentWords.reversed().joined(separator: " ")
-          return (qualified(metric, before: cursor, in: tokens), segment)
+          let name = qualified(metric, before: cursor, in: tokens)
+          // "Earnings Per Share" in a title names EPS, no segment of it.
+          let segment =
+            segmentWords.isEmpty || name == "eps"
+            ? nil : segmentWords.reversed().joined(separator: " ")
+          return (name, segment)
         }
-        if ["from", "in", "at"].contains(word), !segmentWords.isEmpty {
+        if ProseWords.direction(word) != nil {
+          // A verb is no part of a segment's name: "Return on Average Equity Increases to".
+          segmentWords.removeAll()
+        } else if ["from", "in", "at"].contains(word), !segmentWords.isEmpty {
           // Words after "revenue from" name the segment: keep them.
         } else if text[token.range].first?.isUppercase == true, cursor > 0 {
           segmentWords.append(word)
@@ -791,6 +840,21 @@ struct ExtractionState {
   /// A metric with the words that sharpen it: "net" + "profit" is "net profit", "customer
   /// management revenue" stays whole so it is not taken for revenue.
   func qualified(_ metric: String, before position: Int, in tokens: [Token]) -> String {
+    // "earnings per share" is EPS; "return on average equity" is ROE.
+    if metric == "earnings", position + 2 < tokens.count, tokens[position + 1].word == "per",
+      tokens[position + 2].word == "share" || tokens[position + 2].word == "diluted"
+    {
+      return Self.epsName(qualifiedBy: tokens, before: position)
+    }
+    if metric == "assets" || metric == "equity" {
+      var cursor = position - 1
+      if cursor >= 0, ["average", "total", "tangible"].contains(tokens[cursor].word ?? "") {
+        cursor -= 1
+      }
+      if cursor >= 1, tokens[cursor].word == "on", tokens[cursor - 1].word == "return" {
+        return metric == "assets" ? "roa" : "roe"
+      }
+    }
     // "costs of revenue" are costs: revenue costs, not revenue.
     if position >= 2, tokens[position - 1].word == "of", let head = tokens[position - 2].word,
       let headMetric = ProseWords.metrics[head], headMetric != metric

@@ -89,9 +89,25 @@ public struct Extractor: Sendable {
   /// names the data declares.
   static func mainEntity(in text: String, aliases: Aliases) -> String? {
     var counts: [String: Int] = [:]
+    var midSentence: Set<String> = []
     var atSentenceStart = true
     var inName = false
     let scalars = text.unicodeScalars
+    /// The lower-case ASCII word after `index` past spaces, up to a dozen letters.
+    func wordAfter(_ index: String.Index) -> String {
+      var cursor = index
+      while cursor < scalars.endIndex, scalars[cursor] == " " {
+        cursor = scalars.index(after: cursor)
+      }
+      var word = ""
+      while cursor < scalars.endIndex, word.utf8.count < 12 {
+        let scalar = scalars[cursor]
+        guard scalar.isASCII, scalar.properties.isAlphabetic else { break }
+        word.unicodeScalars.append(scalar)
+        cursor = scalars.index(after: cursor)
+      }
+      return word.lowercased()
+    }
     /// Counts the word `range` when it is a capitalised name.
     func finish(_ range: Range<String.Index>) {
       let first = scalars[range.lowerBound]
@@ -104,9 +120,25 @@ public struct Extractor: Sendable {
       // Only the first word of a name counts: "Clearwater Bank" is about Clearwater.
       defer { inName = true }
       guard !inName else { return }
+      // "NT$", "HK$" are currencies and "SG&A", "R&D" abbreviations, not names.
+      if range.upperBound < scalars.endIndex {
+        let next = scalars[range.upperBound]
+        if next == "$" { return }
+        if next == "&", scalars.index(after: range.upperBound) < scalars.endIndex,
+          scalars[scalars.index(after: range.upperBound)].properties.isAlphabetic
+        {
+          return
+        }
+      }
       var word = String(scalars[range])
-      // "December's" is December.
-      if word.hasSuffix("'s") { word.removeLast(2) }
+      // "December's" is December; a possessive is a name's, wherever it stands.
+      var isPossessive = false
+      if word.hasSuffix("'s") {
+        word.removeLast(2)
+        isPossessive = true
+      } else if range.upperBound < scalars.endIndex, scalars[range.upperBound] == "\u{2019}" {
+        isPossessive = true
+      }
       let lower = word.lowercased()
       if let known = aliases.entityName(word) {
         counts[known, default: 0] += 4
@@ -115,6 +147,9 @@ public struct Extractor: Sendable {
       {
         // A name at the start of a sentence is often the subject; elsewhere it is surely a name.
         counts[lower, default: 0] += atSentenceStart ? 1 : 2
+        if !atSentenceStart || isPossessive || isVerb(wordAfter(range.upperBound)) {
+          midSentence.insert(lower)
+        }
       }
     }
     // Scanning scalars, with an ASCII fast path, rather than Characters: this runs over every
@@ -146,7 +181,54 @@ public struct Extractor: Sendable {
       index = scalars.index(after: index)
     }
     if let start = wordStart { finish(start..<scalars.endIndex) }
-    return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    // A name the data knows wins. Otherwise a name is capitalised somewhere other than at the
+    // start of a sentence (or is a possessive or a verb's subject there), and never written in
+    // lower case: "Average" in "Return on Average
+    // Equity" beside "return on average equity" is a common word in a title, and a word only
+    // ever at the start of a bullet ("Return on average equity increased") names nothing.
+    let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    if let known = ranked.first(where: { aliases.entities.values.contains($0.key) }) {
+      return known.key
+    }
+    return ranked.first {
+      midSentence.contains($0.key) && !isVerb($0.key) && !containsLowercaseWord($0.key, in: text)
+    }?.key
+  }
+
+  /// Whether a word after a capitalised one at the start of a sentence is a verb, which makes
+  /// that one a subject's name: "Xiaomi shipped", "Tesla delivered", but not "Return on".
+  static func isVerb(_ word: String) -> Bool {
+    word.count > 3 && word.hasSuffix("ed") || subjectVerbs.contains(word)
+  }
+
+  /// Verbs a company's name is the subject of, not ending in "-ed".
+  static let subjectVerbs: Set<String> = [
+    "said", "says", "sold", "sells", "saw", "sees", "made", "makes", "is", "was", "has", "had",
+    "will", "expects", "plans", "reports", "posts", "announces", "ships", "delivers", "grew",
+    "rose", "fell", "cut", "cuts", "raised", "raises", "won", "lost", "paid", "pays", "built",
+    "employs", "operates", "runs", "owns", "became", "bought", "buys", "swung", "sank", "beat",
+  ]
+
+  /// Whether `word` (in lower case) is written in `text` in lower case as a whole word.
+  static func containsLowercaseWord(_ word: String, in text: String) -> Bool {
+    let needle = Array(word.utf8)
+    let bytes = text.utf8
+    guard let first = needle.first, needle.count <= bytes.count else { return false }
+    func isLetter(_ byte: UInt8) -> Bool {
+      byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x80
+    }
+    var previous: UInt8 = 0x20
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte == first, !isLetter(previous), bytes[index...].starts(with: needle) {
+        let end = bytes.index(index, offsetBy: needle.count)
+        if end == bytes.endIndex || !isLetter(bytes[end]) { return true }
+      }
+      previous = byte
+      index = bytes.index(after: index)
+    }
+    return false
   }
 
   /// Capitalised words that are not names.

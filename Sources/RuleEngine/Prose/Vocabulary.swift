@@ -51,7 +51,7 @@ enum ProseWords {
     "branch": "branches", "customer": "customers", "user": "users", "subscriber": "subscribers",
     "passenger": "passengers", "memberships": "subscribers", "members": "members",
     "accounts": "accounts", "buyback": "buyback", "buybacks": "buyback", "bill": "costs",
-    "spend": "spending", "eps": "eps",
+    "spend": "spending", "eps": "eps", "equity": "equity", "roe": "roe", "roa": "roa",
   ]
 
   /// Metric words that name money whatever the article counts, for amounts that leave the
@@ -71,6 +71,7 @@ enum ProseWords {
   static let genericMetrics: Set<String> = [
     "revenue", "sales", "profit", "income", "earnings", "costs", "expenses", "margin", "loss",
     "cash", "total", "net", "operating", "gross", "adjusted", "annual", "quarterly", "group",
+    "eps",
   ]
 
   /// Metric heads that net gains against costs: a loss "which included costs of $8.1 million
