@@ -118,7 +118,7 @@ import Testing
       Acme's revenue rose 50% to $12 million in 2024 from 2023.
       """)
     #expect(found.map(\.severity) == [.warning], "\(found)")
-    #expect(found.first?.message.contains("bound by its metric and period") == true)
+    #expect(found.first?.message.contains("bound by metric and period") == true)
   }
 
   @Test func aBaseInTheSentenceIsAnError() throws {
@@ -343,5 +343,33 @@ import Testing
       """)
     #expect(found.count == 1, "\(found)")
     #expect(found.first?.message.contains("$0.86 restates $0.68") == true, "\(found)")
+  }
+
+  @Test func aWholeFromAnotherSentenceIsAtMostAWarningThatSaysSo() throws {
+    let found = try check(
+      """
+      Acme's revenue was $10 billion in 2024.
+
+      China sales of $4 billion made up 30% of revenue in 2024.
+      """)
+    #expect(found.map(\.severity) == [.warning], "\(found)")
+    #expect(found.first?.message.contains("bound by metric and period") == true, "\(found)")
+    #expect(found.first?.notes.first?.message.contains("found in its sentence") == true)
+  }
+
+  @Test func aWholeWithRivalsIsUnverified() throws {
+    let text = """
+      Acme's revenue was $10 billion in 2024. Revenue of $12 billion in 2024 was restated.
+
+      China sales of $4 billion made up 30% of revenue in 2024.
+      """
+    #expect(try check(text).isEmpty)
+    let article = try #require(
+      try ArticleReader.parse(Array(text.utf8), path: "a.txt", format: .text).first)
+    let unread = Extractor().extract(article).unread
+    #expect(unread.map(\.check) == ["share"])
+    #expect(
+      unread.first?.message.contains("more than one revenue for 2024 ($12 billion") == true,
+      "\(unread)")
   }
 }

@@ -97,11 +97,7 @@ struct ConversionClaim {
     {
       message += "; \(slip)"
     }
-    var notes = [
-      Note(
-        location: source.location, message: "converted from: \(source.key), \(source.quantity.text)"
-      )
-    ]
+    var notes = [Note("converted from", source)]
     let date = rate.date.map { " on \($0)" } ?? ""
     notes.append(Note(location: rate.location, message: "rate: \(rate.pairText)\(date)"))
     return Finding(
@@ -109,6 +105,7 @@ struct ConversionClaim {
       key: converted.key,
       identity: [
         converted.key.description, converted.quantity.text, source.quantity.text, rate.pairText,
-      ])
+      ]
+    ).graded(by: [source, converted])
   }
 }

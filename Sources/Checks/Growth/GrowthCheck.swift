@@ -50,9 +50,9 @@ public struct GrowthCheck: Check {
       } else if let base = dataset.base(of: current, for: change) {
         // A base the sentence does not give, found in the article by a metric and a period
         // read from words, is an inference: at most a warning.
-        claims.append(
-          GrowthClaim(
-            current: current, base: base, change: change, isInferred: base.isFromArticle))
+        var found = base
+        if found.isFromArticle { found.binding = .metric }
+        claims.append(GrowthClaim(current: current, base: found, change: change))
       }
     }
     return claims.compactMap { $0.verdict() } + amountClaims.compactMap { $0.verdict() }
@@ -99,13 +99,10 @@ struct AmountChangeClaim {
         + "to \(current.quantity.text): amount / (new - amount) is \(range ?? "undefined"), "
         + "from a base of about \(Wording.amount(base, like: current.quantity))",
       location: change.location,
-      notes: [
-        Note(location: amount.location, message: "amount: \(amount.quantity.text)"),
-        Note(
-          location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
-      ],
+      notes: [Note("amount", amount), Note("current", current)],
       key: current.key,
-      identity: [current.key.description, stated.text, amount.quantity.text, current.quantity.text])
+      identity: [current.key.description, stated.text, amount.quantity.text, current.quantity.text]
+    ).graded(by: [amount, current])
   }
 }
 
@@ -114,8 +111,6 @@ struct GrowthClaim {
   let current: Figure
   let base: Figure
   let change: StatedChange
-  /// Whether the base was found by an inferred binding rather than the sentence or a data key.
-  var isInferred = false
 
   var stated: Quantity { change.stated }
 
@@ -274,24 +269,13 @@ struct GrowthClaim {
   }
 
   func finding(_ severity: Severity, _ message: String) -> Finding {
-    let inferred = isInferred && severity == .error
-    return Finding(
-      severity: inferred ? .warning : severity,
-      message: inferred
-        ? message + " (the base is from another sentence, bound by its metric and period)"
-        : message,
-      location: change.location,
-      notes: [
-        Note(
-          location: base.location,
-          message: "base\(isInferred ? " (bound by metric and period)" : ""): \(base.key), "
-            + base.quantity.text),
-        Note(
-          location: current.location, message: "current: \(current.key), \(current.quantity.text)"),
-      ],
+    Finding(
+      severity: severity, message: message, location: change.location,
+      notes: [Note("base", base), Note("current", current)],
       key: current.key,
       identity: [
         current.key.description, stated.text, base.quantity.text, current.quantity.text,
-      ])
+      ]
+    ).graded(by: [base, current])
   }
 }

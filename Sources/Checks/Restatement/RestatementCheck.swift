@@ -51,9 +51,14 @@ public struct RestatementCheck: Check {
     return Finding(
       severity: severity, message: message, location: restated.location,
       notes: [
-        Note(location: original.location, message: "first written: \(original.quantity.text)")
+        Note(
+          location: original.location,
+          message: "first written"
+            + (original.isFromArticle ? " (\(original.binding.phrase))" : "")
+            + ": \(original.quantity.text)")
       ],
       key: restated.key,
-      identity: [restated.key.description, original.quantity.text, restated.quantity.text])
+      identity: [restated.key.description, original.quantity.text, restated.quantity.text]
+    ).graded(by: [original, restated])
   }
 }

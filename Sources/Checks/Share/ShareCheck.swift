@@ -97,14 +97,12 @@ struct ShareClaim {
     }
     return Finding(
       severity: severity, message: message, location: stated.location,
-      notes: [
-        Note(location: part.location, message: "part: \(part.key), \(part.quantity.text)"),
-        Note(location: whole.location, message: "whole: \(whole.key), \(whole.quantity.text)"),
-      ],
+      notes: [Note("part", part), Note("whole", whole)],
       key: stated.key,
       identity: [
         stated.key.description, stated.quantity.text, part.quantity.text, whole.quantity.text,
-      ])
+      ]
+    ).graded(by: [part, whole, stated])
   }
 }
 

@@ -140,15 +140,13 @@ struct TotalClaim {
         + "\(terms) is \(range)"
     if let slip = scaleSlip() { message += "; \(slip)" }
     let notes = parts.map { part in
-      Note(
-        location: part.figure.location,
-        message: (part.selector.isNegated ? "subtracted part: " : "part: ")
-          + "\(part.figure.key), \(part.figure.quantity.text)")
+      Note(part.selector.isNegated ? "subtracted part" : "part", part.figure)
     }
     return Finding(
       severity: severity, message: message, location: total.location, notes: notes,
       key: total.key,
-      identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text))
+      identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text)
+    ).graded(by: [total] + parts.map(\.figure))
   }
 
   /// Names the part whose scale word is probably wrong: the one that, 1,000 or 1,000,000 times

@@ -42,7 +42,8 @@ public enum Claim: Sendable, Hashable {
   public var figures: [Figure] {
     switch self {
     case .change(let current, let base, let change):
-      let stated = Figure(key: current.key, quantity: change.stated, location: change.location)
+      var stated = Figure(key: current.key, quantity: change.stated, location: change.location)
+      stated.binding = .frame
       return [current] + (base.map { [$0] } ?? []) + (change.amount.map { [$0] } ?? []) + [stated]
     case .conversion(let source, let converted, _): return [source, converted]
     case .composition(let total, let parts, _, _): return [total] + parts

@@ -154,6 +154,9 @@ public struct Figure: Sendable, Hashable {
   /// Whether the figure was read out of an article. Such figures are matched by key only as the
   /// base of a stated change; the extractor states their other relations as claims.
   public var isFromArticle = false
+  /// How the figure was bound to the claim it is part of; a data file's figures are bound by
+  /// their key.
+  public var binding = Binding.key
 
   /// Creates a figure.
   public init(
@@ -166,5 +169,73 @@ public struct Figure: Sendable, Hashable {
     self.source = source
     self.changes = changes
     self.rateBox = rate.map(Box.init)
+  }
+}
+
+/// How a figure of a claim was bound to it, from the surest to the least sure. A verdict is an
+/// error only when every figure of its claim is bound by the sentence or by a key; a figure
+/// bound by metric and period, or by inference, makes it a warning at most.
+public enum Binding: UInt8, Sendable, Hashable, Comparable, CaseIterable {
+  /// The claim's own words: "rose 7% to A from B", "A (B)", "of which A", "or A".
+  case frame
+  /// Elsewhere in the claim's sentence: the amount before "up 7%".
+  case sentence
+  /// By a key: a data file's figure, or an article's whose period and metric were written.
+  case key
+  /// Elsewhere in the article, by a metric word and a period.
+  case metric
+  /// By an inference: a period taken from the article's date or an earlier sentence.
+  case inferred
+
+  /// Orders from the surest binding to the least sure.
+  public static func < (lhs: Binding, rhs: Binding) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// Whether a verdict resting on this binding may be an error.
+  public var isSure: Bool { self <= .key }
+
+  /// The binding's name in the extract report's JSON.
+  public var name: String {
+    switch self {
+    case .frame: return "frame"
+    case .sentence: return "sentence"
+    case .key: return "key"
+    case .metric: return "metric"
+    case .inferred: return "inferred"
+    }
+  }
+
+  /// The binding in a message: "bound in its sentence".
+  public var phrase: String {
+    switch self {
+    case .frame: return "stated in the claim"
+    case .sentence: return "found in its sentence"
+    case .key: return "bound by key"
+    case .metric: return "bound by metric and period from another sentence"
+    case .inferred: return "bound by an inferred period"
+    }
+  }
+}
+
+extension Note {
+  /// A note at a figure a verdict used: "base: acme revenue 2023, $10 million", with how the
+  /// figure was bound when it was read from an article.
+  public init(_ role: String, _ figure: Figure) {
+    let binding = figure.isFromArticle ? " (\(figure.binding.phrase))" : ""
+    self.init(
+      location: figure.location,
+      message: "\(role)\(binding): \(figure.key), \(figure.quantity.text)")
+  }
+}
+
+extension Finding {
+  /// The finding graded by how its claim's figures were bound: an error resting on a figure
+  /// bound by metric and period, or by inference, becomes a warning that says so.
+  public func graded(by figures: [Figure]) -> Finding {
+    guard severity == .error, let weakest = figures.map(\.binding).max(), !weakest.isSure
+    else { return self }
+    var graded = self
+    graded.severity = .warning
+    graded.message += " (a figure is \(weakest.phrase))"
+    return graded
   }
 }

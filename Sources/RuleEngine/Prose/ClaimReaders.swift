@@ -122,7 +122,9 @@ extension ExtractionState {
           })
         else { continue }
         claims.append(
-          .conversion(source: source.figure, converted: figures[global].figure, rate: rate))
+          .conversion(
+            source: source.figure.bound(.metric), converted: figures[global].figure.bound(.frame),
+            rate: rate))
       }
     }
   }
@@ -154,7 +156,8 @@ extension ExtractionState {
       let rate = rates.last { Set([$0.base, $0.quote]) == Set([from, to]) }
       claims.append(
         .conversion(
-          source: figure(source, sentence), converted: figure(converted, sentence), rate: rate))
+          source: figure(source, sentence).bound(.frame),
+          converted: figure(converted, sentence).bound(.frame), rate: rate))
       if rate == nil { pendingConversions.append((claims.count - 1, from, to)) }
     }
   }
@@ -344,16 +347,18 @@ extension ExtractionState {
       var change = StatedChange(
         base: basePeriod, baseText: baseText, stated: stated,
         location: locate(sentence.figures[local].range))
-      var currentFigure = figure(newFigure, sentence)
+      // "to A" binds the new figure in the claim's words; the nearest amount before, by place.
+      var currentFigure = figure(newFigure, sentence).bound(current == nil ? .sentence : .frame)
       if let amount {
-        var amountFigure = Self.adopting(figure(amount, sentence), unitOf: currentFigure)
+        var amountFigure = Self.adopting(
+          figure(amount, sentence).bound(.frame), unitOf: currentFigure)
         if direction < 0, !amountFigure.quantity.value.isNegative {
           amountFigure.quantity.value = -amountFigure.quantity.value
         }
         change.amount = amountFigure
         if let global = sentence.globalIndex[amount] { figures[global].role = .relation }
       }
-      var baseFigure = base.map { figure($0, sentence) }
+      var baseFigure = base.map { figure($0, sentence).bound(.frame) }
       if let known = baseFigure {
         baseFigure = Self.adopting(known, unitOf: currentFigure)
         currentFigure = Self.adopting(currentFigure, unitOf: known)
@@ -539,7 +544,10 @@ extension ExtractionState {
     else { return }
     let reference = figure(first, sentence)
     guard let total = latest(metrics: [metric], period: reference.key.period, like: reference)
-    else { return }
+    else {
+      recordRivals(for: reference.location, check: "total", stated: "the parts of \(metric)")
+      return
+    }
     var parts: [Int] = []
     for cursor in (listStart + 1)..<sentence.tokens.count {
       guard let found = sentence.figure(at: cursor), !sentence.isRelation[found],
@@ -554,7 +562,8 @@ extension ExtractionState {
     }
     claims.append(
       .composition(
-        total: total, parts: parts.map { Self.adopting(figure($0, sentence), unitOf: total) },
+        total: total,
+        parts: parts.map { Self.adopting(figure($0, sentence).bound(.frame), unitOf: total) },
         negated: parts.map { _ in false }, isPartial: false))
   }
 
@@ -593,14 +602,14 @@ extension ExtractionState {
   mutating func appendComposition(
     total: Int, parts: [Int], isPartial: Bool, _ sentence: SentenceFigures
   ) {
-    let totalFigure = figure(total, sentence)
+    let totalFigure = figure(total, sentence).bound(.frame)
     for part in parts {
       if let global = sentence.globalIndex[part] { figures[global].role = .part }
     }
     claims.append(
       .composition(
         total: totalFigure,
-        parts: parts.map { Self.adopting(figure($0, sentence), unitOf: totalFigure) },
+        parts: parts.map { Self.adopting(figure($0, sentence).bound(.frame), unitOf: totalFigure) },
         negated: parts.map { _ in false }, isPartial: isPartial))
     lastTotal = sentence.globalIndex[total]
   }
@@ -668,7 +677,10 @@ extension ExtractionState {
       var stated = Figure(
         key: figure(part, sentence).key, quantity: quantity, location: locate(range))
       stated.isFromArticle = true
-      guard let whole = wholeOf(after: position + 1, part: part, in: sentence) else { continue }
+      guard let whole = wholeOf(after: position + 1, part: part, in: sentence) else {
+        recordRivals(for: stated.location, check: "share", stated: stated.quantity.text)
+        continue
+      }
       var extracted = ExtractedFigure(
         figure: stated, entity: nil, metric: nil, period: nil, segment: nil, noun: nil,
         role: .relation)
@@ -733,14 +745,19 @@ extension ExtractionState {
     if let found = figureAfter("of", from: position + 1, in: sentence),
       sentence.positions[found] > position, isLevel(found, sentence)
     {
-      whole = figure(found, sentence)
+      whole = figure(found, sentence).bound(.frame)
     } else {
       whole = latest(metrics: ["revenue", "sales"], period: figure(stated, sentence).key.period)
     }
     let partMetrics = ProseWords.marginParts[margin] ?? []
+    let statedFigure = figure(stated, sentence)
     guard let whole,
       let part = latest(metrics: partMetrics, period: whole.key.period, like: whole)
-    else { return }
+    else {
+      recordRivals(
+        for: statedFigure.location, check: "share", stated: statedFigure.quantity.text)
+      return
+    }
     sentence.isRelation[stated] = true
     claims.append(.share(part: part, whole: whole, stated: figure(stated, sentence)))
   }
@@ -752,6 +769,11 @@ extension ExtractionState {
     else { return }
     let partFigure = figure(part, sentence)
     let whole = wholeOf(after: position + 1, part: part, in: sentence)
+    if whole == nil {
+      let statedFigure = figure(stated, sentence)
+      recordRivals(
+        for: statedFigure.location, check: "share", stated: statedFigure.quantity.text)
+    }
     guard let whole, whole.location != partFigure.location,
       whole.quantity.unit.isComparable(with: partFigure.quantity.unit)
     else { return }
@@ -762,14 +784,16 @@ extension ExtractionState {
 
   /// The whole after "of": a figure in the clause ("of total revenue of $3.3 billion"), the last
   /// total ("of the total"), or the latest figure of the metric named ("of group revenue").
-  func wholeOf(after of: Int, part: Int, in sentence: SentenceFigures) -> Figure? {
+  mutating func wholeOf(after of: Int, part: Int, in sentence: SentenceFigures) -> Figure? {
     let partFigure = figure(part, sentence)
     var cursor = of + 1
     var metricWords: [String] = []
     while cursor < sentence.tokens.count, cursor - of <= 5 {
       let token = sentence.tokens[cursor]
       if let found = token.figure {
-        if isLevel(found, sentence), !sentence.isRelation[found] { return figure(found, sentence) }
+        if isLevel(found, sentence), !sentence.isRelation[found] {
+          return figure(found, sentence).bound(.frame)
+        }
         break
       }
       // "18.7 percent of net sales from $382.3 million": the base after "from" is no whole.
@@ -777,7 +801,9 @@ extension ExtractionState {
       metricWords.append(word)
       cursor += 1
     }
-    if metricWords.contains("total"), let lastTotal { return figures[lastTotal].figure }
+    if metricWords.contains("total"), let lastTotal {
+      return figures[lastTotal].figure.bound(.metric)
+    }
     let names = metricWords.compactMap { ProseWords.metrics[$0] }
     guard !names.isEmpty else { return nil }
     // The named whole was written before the share, never in the clause after it.
@@ -822,11 +848,16 @@ extension ExtractionState {
   }
 
   /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit, among
-  /// the figures before the index `end` when it is given.
-  func latest(
+  /// the figures before the index `end` when it is given. Figures named by the metric itself
+  /// come before those of a narrower one ("revenue" before "china revenue"). When the article
+  /// gives that metric and period more than once with values that disagree, there is no telling
+  /// which is meant: nil, with the candidates in `rivals`.
+  mutating func latest(
     metrics: [String], period: Period, like reference: Figure? = nil, before end: Int? = nil
   ) -> Figure? {
+    rivals = []
     var fallback: Figure?
+    var inPeriod: [ExtractedFigure] = []
     for extracted in figures[..<(end ?? figures.endIndex)].reversed() {
       // The cheap tests first: comparing metric phrases splits them into words.
       guard let metric = extracted.metric, extracted.role != .relation else { continue }
@@ -841,10 +872,41 @@ extension ExtractionState {
         }
       }
       guard metrics.contains(where: { ProseWords.sameMetric(metric, $0) }) else { continue }
-      if extracted.period == period { return extracted.figure }
-      if fallback == nil { fallback = extracted.figure }
+      if extracted.period == period {
+        inPeriod.append(extracted)
+        if inPeriod.count == 8 { break }
+      } else if fallback == nil {
+        fallback = extracted.figure.bound(.inferred)
+      }
     }
-    return fallback
+    let exact = inPeriod.filter { $0.metric.map(metrics.contains) == true }
+    let pool = (exact.isEmpty ? inPeriod : exact).map(\.figure)
+    guard let chosen = pool.first else { return fallback }
+    let disagreeing = pool.dropFirst().filter {
+      !$0.quantity.range(.lenient).overlaps(chosen.quantity.range(.lenient))
+    }
+    guard disagreeing.isEmpty else {
+      rivals = [chosen] + disagreeing
+      return nil
+    }
+    return chosen.bound(.metric)
+  }
+
+  /// Records that the claim stated at `location` was not checked because `rivals` hold more
+  /// than one figure of its metric and period.
+  mutating func recordRivals(for location: SourceLocation, check: String, stated: String) {
+    guard let first = rivals.first else { return }
+    let listed = rivals.prefix(3).map {
+      "\($0.quantity.text) at \($0.location.line):\($0.location.column)"
+    }.joined(separator: ", ")
+    let what = first.key.metric.isEmpty ? "figure" : first.key.metric
+    let when = first.key.period.isKnown ? " for \(first.key.period)" : ""
+    unread.append(
+      UnreadClaim(
+        location: location, check: check,
+        message: "could not check \(stated): the article gives more than one \(what)\(when) "
+          + "(\(listed))"))
+    rivals = []
   }
 
 }

@@ -69,8 +69,9 @@ extension ExtractionState {
         sentence.globalIndex[base] != nil, !sentence.isUsed.contains(base),
         word == "up" || word == "down" || !sentence.isUsed.contains(current)
       else { continue }
-      let new = figure(current, sentence)
-      let old = Self.adopting(figure(base, sentence), unitOf: new)
+      // "up from B" leaves the new figure to its place before it in the sentence.
+      let new = figure(current, sentence).bound(word == "up" || word == "down" ? .sentence : .frame)
+      let old = Self.adopting(figure(base, sentence).bound(.frame), unitOf: new)
       // A loss written as a negative widens as it falls: the direction is left unread.
       guard new.quantity.unit.isComparable(with: old.quantity.unit),
         new.quantity.rangeHigh == nil, old.quantity.rangeHigh == nil,
@@ -91,8 +92,8 @@ extension ExtractionState {
         let secondBase = figureAfterOr(base, in: sentence),
         !sentence.isUsed.contains(second), !sentence.isUsed.contains(secondBase)
       {
-        let newSecond = figure(second, sentence)
-        let oldSecond = figure(secondBase, sentence)
+        let newSecond = figure(second, sentence).bound(.frame)
+        let oldSecond = figure(secondBase, sentence).bound(.frame)
         if newSecond.quantity.unit.isComparable(with: oldSecond.quantity.unit),
           !newSecond.quantity.value.isNegative, !oldSecond.quantity.value.isNegative
         {

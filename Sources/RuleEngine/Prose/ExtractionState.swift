@@ -45,6 +45,10 @@ struct ExtractionState {
   var lastScaledUnit: Unit?
   /// The total of the last composition, for "of the total".
   var lastTotal: Int?
+  /// Figures of one metric and period that disagree, left by the last `latest` that gave up.
+  var rivals: [Figure] = []
+  /// Claims read but not checkable, for `--show-unverified`.
+  var unread: [UnreadClaim] = []
   /// The currency "Rs", "rupees" and "paise" name here: the Indian rupee unless the article is
   /// about Pakistan, Sri Lanka or Nepal, whose rupees are written the same way.
   lazy var rupee: String = Self.rupee(in: text)
@@ -197,7 +201,12 @@ struct ExtractionState {
     guard let earlier = agreeing ?? candidates.first,
       Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity)
     else { return }
-    claims.append(.restatement(first: earlier.figure, second: current.figure))
+    // Two figures tied by the periods their sentences give are tied by key; a period taken
+    // from the article's date or an earlier sentence is an inference.
+    let binding: Binding =
+      earlier.periodIsExplicit && current.periodIsExplicit ? .key : .inferred
+    claims.append(
+      .restatement(first: earlier.figure.bound(binding), second: current.figure.bound(binding)))
   }
 
   /// Whether two written values are plausibly one figure written twice: within a factor of two
@@ -629,6 +638,7 @@ struct ExtractionState {
     if let noun = figure.noun, case .count(nil) = quantity.unit { quantity.unit = .count(noun) }
     var bound = Figure(key: key, quantity: quantity, location: locate(figure.range))
     bound.isFromArticle = true
+    bound.binding = .sentence
     var extracted = ExtractedFigure(
       figure: bound, entity: entityName, metric: metric, period: period, segment: segment,
       noun: figure.noun, periodIsExplicit: own != nil)
@@ -871,6 +881,7 @@ struct ExtractionState {
           && !ProseScanner.notNouns.contains(word) && !Self.notQualifiers.contains(word)
           && PeriodPhrases.year(word) == nil && ProseWords.direction(word) == nil
           && word.first?.isLetter == true && !word.hasSuffix("ed")
+          && !word.hasSuffix("'s") && !word.hasSuffix("\u{2019}s")
     {
       words.insert(word, at: 0)
       cursor -= 1
@@ -887,7 +898,7 @@ struct ExtractionState {
     "weak", "record-high", "underlying", "headline", "like-for-like", "comparable", "organic",
   ]
 
-  /// The figure for claims: extracted, bound as far as it goes.
+  /// The figure for claims: extracted, bound as far as it goes, found in its sentence.
   func figure(_ local: Int, _ sentence: SentenceFigures) -> Figure {
     figures[sentence.globalIndex[local]!].figure
   }
@@ -898,5 +909,14 @@ struct ExtractionState {
     case .count, .currency: return true
     default: return false
     }
+  }
+}
+
+extension Figure {
+  /// The figure with `binding` as how it was bound to a claim.
+  func bound(_ binding: Binding) -> Figure {
+    var copy = self
+    copy.binding = binding
+    return copy
   }
 }

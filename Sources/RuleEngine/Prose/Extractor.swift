@@ -41,6 +41,17 @@ public struct ExtractedFigure: Sendable, Hashable {
   public var isBound: Bool { entity != nil && metric != nil && period != nil }
 }
 
+/// A claim read from an article but left unchecked: "could not check 40%: the article gives
+/// more than one revenue for 2024".
+public struct UnreadClaim: Sendable, Hashable {
+  /// Where the claim is stated.
+  public var location: SourceLocation
+  /// The check that would have judged it.
+  public var check: String
+  /// Why it was not checked.
+  public var message: String
+}
+
 /// Everything read out of one article.
 public struct Extraction: Sendable {
   /// The article's path.
@@ -53,6 +64,8 @@ public struct Extraction: Sendable {
   public var claims: [Claim]
   /// Exchange rates stated in the text.
   public var rates: [ExchangeRate]
+  /// Claims read but left unchecked, because a figure they need has more than one candidate.
+  public var unread: [UnreadClaim] = []
 
   /// The figures bound to a complete key, for matching against data and each other.
   public var boundFigures: [Figure] { figures.filter(\.isBound).map(\.figure) }
@@ -82,7 +95,8 @@ public struct Extractor: Sendable {
     state.resolvePendingConversions()
     return Extraction(
       path: path, date: date, figures: state.figures,
-      claims: state.claims.filter(ClaimSense.isPlausible), rates: state.rates)
+      claims: state.claims.filter(ClaimSense.isPlausible), rates: state.rates,
+      unread: state.unread)
   }
 
   /// The entity an article is mostly about: the capitalised name it repeats most, preferring

@@ -183,6 +183,10 @@ public enum ExtractReport {
           json.value(index[figure.location].map(String.init) ?? "null")
         }
       }
+      // How each figure was bound to the claim, in the order of `figures`.
+      json.field("bindings") {
+        json.array(related) { figure in json.value("\"\(figure.binding.name)\"") }
+      }
     }
   }
 }
