@@ -372,4 +372,19 @@ import Testing
       unread.first?.message.contains("more than one revenue for 2024 ($12 billion") == true,
       "\(unread)")
   }
+
+  @Test func anUndatedArticleKeepsItsPeriodsRelative() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "factlint-undated-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("draft.md").path
+    try "Revenue in the second quarter rose 7% to $12 million from a year earlier.\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let run = ArticleRun(registry: .builtin, showUnverified: true)
+    let notes = run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: []))
+      .diagnostics.map(\.message)
+    #expect(notes.count == 1, "\(notes)")
+    #expect(notes.allSatisfy { !$0.contains("-1") }, "\(notes)")
+  }
 }

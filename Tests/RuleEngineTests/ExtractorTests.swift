@@ -23,6 +23,30 @@ import Testing
       .replacingOccurrences(of: "a rate from the data", with: "data")
   }
 
+  @Test(arguments: [
+    ("Revenue for the six months ended 30 June 2018 was $120 million.", "2018-08-20", "2018-H1"),
+    ("Revenue for the six months ended June 30, 2018 was $120 million.", "2018-08-20", "2018-H1"),
+    (
+      "Revenue for the three months ended September 30, 2018 was $60 million.", "2018-11-02",
+      "2018-Q3"
+    ),
+    ("Profit in the September quarter was $50 million.", "2018-10-25", "2018-Q3"),
+    ("Profit in the December quarter was $50 million.", "2019-01-30", "2018-Q4"),
+    ("Profit in the fourth quarter was $50 million.", "2019-01-30", "2018-Q4"),
+    ("Profit in March was $5 million.", "2019-01-30", "2018-03"),
+    ("Profit in the second quarter was $50 million.", "2019-07-30", "2019-Q2"),
+  ])
+  func periodsResolveToTheArticlesPast(sentence: String, date: String, period: String) {
+    let figures = extract(sentence, date: date).figures
+    #expect(figures.map { $0.period?.description } == [period], "\(sentence)")
+  }
+
+  @Test func nineMonthsNameNoMonth() {
+    let figures = extract("Revenue for the nine months ended September 30, 2018 was $90 million.")
+      .figures
+    #expect(figures.map { $0.period?.description } != ["2018-09"])
+  }
+
   @Test func figuresWithNounsPeriodsAndSpans() {
     let result = extract(
       "Xiaomi shipped 23.16 million smartphones in Q2 2017, and 8.7 million tablets in 2016.")
@@ -142,7 +166,9 @@ import Testing
     ("Sales were $5 million this year.", "2017"),
     ("Sales were $5 million in fiscal 2023.", "FY2023"),
     ("Sales were $5 million in June.", "2017-06"),
-    ("Sales were $5 million in the fourth quarter.", "2017-Q4"),
+    // The article is dated 2017-07-07: the fourth quarter it reports on is 2016's.
+    ("Sales were $5 million in the fourth quarter.", "2016-Q4"),
+    ("Sales were $5 million in the third quarter.", "2017-Q3"),
   ])
   func periodsResolveAgainstTheArticleDate(_ text: String, _ period: String) {
     #expect(extract(text).figures.first?.period?.description == period)

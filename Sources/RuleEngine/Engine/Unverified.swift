@@ -6,7 +6,9 @@ enum Unverified {
       switch claim {
       case .change(let current, nil, let change)
       where change.amount == nil && dataset.base(of: current, for: change) == nil:
-        let period = change.base.resolve(from: current.key.period).map { " for \($0)" } ?? ""
+        // An article with no date keeps its relative periods relative.
+        let base = current.key.period.isKnown ? change.base.resolve(from: current.key.period) : nil
+        let period = base.map { " for \($0)" } ?? ""
         return note(
           "could not check \(change.stated.text) (\(change.baseText)): no figure\(period) to "
             + "compare \(current.quantity.text) with, in the article or the data",

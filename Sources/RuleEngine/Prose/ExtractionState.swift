@@ -879,7 +879,8 @@ struct ExtractionState {
       ProseWords.metricQualifiers.contains(word)
         || ProseWords.metrics[word] == nil
           && !ProseScanner.notNouns.contains(word) && !Self.notQualifiers.contains(word)
-          && PeriodPhrases.year(word) == nil && ProseWords.direction(word) == nil
+          && PeriodPhrases.year(word) == nil && PeriodPhrases.fiscalYear(word) == nil
+          && ProseWords.direction(word) == nil
           && word.first?.isLetter == true && !word.hasSuffix("ed")
           && !word.hasSuffix("'s") && !word.hasSuffix("\u{2019}s")
     {

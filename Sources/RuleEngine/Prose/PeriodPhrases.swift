@@ -83,7 +83,24 @@ enum PeriodPhrases {
       }
       var found: PeriodMention?
       let defaultYear = date?.year
-      if current.count == 2, current.first == "q" || current.first == "h",
+      /// The year of a period with no year written, starting in month `start`: the article's
+      /// year, or the one before when the period would start after the article's date.
+      func pastYear(startingIn start: Int) -> Int? {
+        guard let date else { return nil }
+        return start > date.month ? date.year - 1 : date.year
+      }
+      if let ended = monthsEnded(at: index, tokens: tokens, date: date) {
+        // "the six months ended 30 June 2018" is 2018-H1.
+        found = ended
+      } else if let month = months[current], word(1) == "quarter", month % 3 == 0 {
+        // "the September quarter" ends in September: 2018-Q3, never a quarter not yet begun.
+        let written = word(2) == "of" ? word(3).flatMap(Self.year) : word(2).flatMap(Self.year)
+        if let year = written ?? word(-1).flatMap(Self.year) ?? pastYear(startingIn: month - 2) {
+          let end = written == nil ? index + 2 : (word(2) == "of" ? index + 4 : index + 3)
+          found = PeriodMention(
+            period: Period(year: year, length: .quarter, index: month / 3), tokens: index..<end)
+        }
+      } else if current.count == 2, current.first == "q" || current.first == "h",
         let number = Int(current.dropFirst())
       {
         // Q2 2017, 2017 Q2, Q2.
@@ -91,7 +108,8 @@ enum PeriodPhrases {
         if (1...length.rawValue).contains(number) {
           let before = word(-1).flatMap(Self.year)
           let after = word(1).flatMap(Self.year)
-          if let year = after ?? before ?? defaultYear {
+          let start = (number - 1) * (12 / length.rawValue) + 1
+          if let year = after ?? before ?? pastYear(startingIn: start) {
             let start = before != nil && after == nil ? index - 1 : index
             let end = after != nil ? index + 2 : index + 1
             found = PeriodMention(
@@ -109,7 +127,8 @@ enum PeriodPhrases {
         if number <= length.rawValue {
           let before = word(-1).flatMap(Self.year)
           let after = yearAfter(wordCount)
-          if let year = after?.0 ?? before ?? defaultYear {
+          let start = (number - 1) * (12 / length.rawValue) + 1
+          if let year = after?.0 ?? before ?? pastYear(startingIn: start) {
             found = PeriodMention(
               period: Period(year: year, length: length, index: number),
               tokens: index..<(index + (after?.1 ?? wordCount)))
@@ -123,7 +142,7 @@ enum PeriodPhrases {
         found = PeriodMention(period: Period(year: year, isFiscal: true), tokens: index..<index + 1)
       } else if let month = months[current], current.count > 3 || word(1).flatMap(Self.year) != nil
       {
-        if let year = word(1).flatMap(Self.year) ?? defaultYear {
+        if let year = word(1).flatMap(Self.year) ?? pastYear(startingIn: month) {
           let end = word(1).flatMap(Self.year) != nil ? index + 2 : index + 1
           found = PeriodMention(
             period: Period(year: year, length: .month, index: month), tokens: index..<end)
@@ -139,6 +158,58 @@ enum PeriodPhrases {
       }
     }
     return mentions
+  }
+
+  /// "the three months ended 30 June 2018" (2018-Q2), "six months ended June 30, 2018"
+  /// (2018-H1), "twelve months to December 2017" (2017). A span that is no calendar quarter,
+  /// half or year ("nine months ended", "six months to March") names no period, but its words
+  /// are still taken, so that its month is not read as one.
+  static func monthsEnded(at index: Int, tokens: [Token], date: SimpleDate?) -> PeriodMention? {
+    func word(_ offset: Int) -> String? {
+      let position = index + offset
+      return position >= 0 && position < tokens.count ? tokens[position].word : nil
+    }
+    let spans = ["three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12]
+    guard let span = word(0).flatMap({ spans[$0] }), word(1) == "months",
+      let verb = word(2), ["ended", "ending", "to", "through", "until"].contains(verb)
+    else { return nil }
+    // The date: "30 June 2018", "June 30, 2018", "June 2018", "June".
+    var month: Int?
+    var year: Int?
+    var end = index + 3
+    for offset in 3..<8 {
+      guard index + offset < tokens.count else { break }
+      if let word = word(offset) {
+        if month == nil, let found = months[word] {
+          month = found
+        } else if let found = Self.year(word) {
+          year = found
+          end = index + offset + 1
+          break
+        } else if !(word.count <= 2 && word.allSatisfy(\.isNumber)) {
+          break
+        }
+        end = index + offset + 1
+      } else if !tokens[index + offset].isMark(",") {
+        break
+      }
+    }
+    guard let month else { return nil }
+    let resolvedYear = year ?? date.map { month > $0.month ? $0.year - 1 : $0.year }
+    var period: Period?
+    if let resolvedYear {
+      switch span {
+      case 3 where month % 3 == 0:
+        period = Period(year: resolvedYear, length: .quarter, index: month / 3)
+      case 6 where month % 6 == 0:
+        period = Period(year: resolvedYear, length: .half, index: month / 6)
+      case 12 where month == 12:
+        period = Period(year: resolvedYear)
+      default:
+        break
+      }
+    }
+    return PeriodMention(period: period, tokens: index..<end)
   }
 
   /// "last year", "this year", "a year earlier", "year-on-year", "the previous quarter", "the same
