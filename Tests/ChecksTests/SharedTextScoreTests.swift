@@ -387,4 +387,27 @@ import Testing
     #expect(notes.count == 1, "\(notes)")
     #expect(notes.allSatisfy { !$0.contains("-1") }, "\(notes)")
   }
+
+  @Test func aPronounStandsForTheLastSentencesFigure() throws {
+    let text = """
+      Gross NPAs rose 8.57% to Rs1,054.87 crore from Rs971.62 crore in the December quarter. \
+      On a year-on-year basis, it jumped 35.8% from Rs776.82 crore.
+
+      Net profit was $5.0 million. That was up 19% from $4.7 million a year earlier.
+      """
+    let read = try changes(text)
+    #expect(read.contains("change 35.8 of Rs1,054.87 crore against Rs776.82 crore"), "\(read)")
+    let found = try check(text)
+    // 5.0 / 4.7 is up 6%, not 19%; the pronoun's figure is an inference, so a warning.
+    #expect(found.map(\.severity) == [.warning], "\(found)")
+    #expect(found.first?.location.line == 3)
+  }
+
+  @Test func aDirectionAfterALongWholeFindsItsFigure() throws {
+    let found = try check(
+      "Income taxes were equivalent to 30.9% of income before income taxes, up from 32.2% a year "
+        + "earlier.")
+    #expect(found.map(\.severity) == [.error], "\(found)")
+    #expect(found.first?.message.contains("stated direction 'up'") == true, "\(found)")
+  }
 }

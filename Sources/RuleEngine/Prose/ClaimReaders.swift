@@ -321,6 +321,23 @@ extension ExtractionState {
         newFigure = nearestLevel(
           before: position, comparableWith: base, in: sentence, stated: stated)
       }
+      if newFigure == nil, let base, let subject = pronounSubject(before: position, in: sentence),
+        Self.fits(figures[subject].figure.quantity.unit, sentence.figures[base].quantity.unit)
+      {
+        // "On a year-on-year basis, it jumped 35.8% from Rs776.82 crore": the figure the last
+        // sentence was about, bound by the pronoun.
+        let currentFigure = figures[subject].figure.bound(.metric)
+        let baseFigure = Self.adopting(figure(base, sentence).bound(.frame), unitOf: currentFigure)
+        claims.append(
+          .change(
+            current: currentFigure, base: baseFigure,
+            change: StatedChange(
+              base: .explicit(baseFigure.key.period), baseText: baseFigure.quantity.text,
+              stated: stated, location: locate(sentence.figures[local].range))))
+        sentence.isUsed.insert(base)
+        if let global = sentence.globalIndex[base] { figures[global].role = .base }
+        continue
+      }
       guard let newFigure else { continue }
       var basePeriod: BasePeriod?
       var baseText = ""
@@ -461,6 +478,25 @@ extension ExtractionState {
     // A change read later in the sentence ("..., up 12% from $171") bounds this one too.
     return sentence.isRelation[found] || changeDirection(of: found, in: sentence) != nil
   }
+
+  /// The previous sentence's subject figure when a pronoun is the subject of the change at
+  /// `position`: "It jumped 35.8% from ...", "That was up 7% from ...", "On a year-on-year
+  /// basis, it rose 5% from ...". The pronoun starts the sentence or follows a comma, and only
+  /// words stand between it and the change.
+  func pronounSubject(before position: Int, in sentence: SentenceFigures) -> Int? {
+    guard let lastSubject else { return nil }
+    let tokens = sentence.tokens
+    for start in max(0, position - 4)..<position {
+      guard let word = tokens[start].word, Self.pronouns.contains(word),
+        start == 0 || tokens[start - 1].isMark(",")
+      else { continue }
+      guard tokens[(start + 1)..<position].allSatisfy({ $0.word != nil }) else { return nil }
+      return lastSubject
+    }
+    return nil
+  }
+
+  static let pronouns: Set<String> = ["it", "this", "that", "they"]
 
   /// Words that start a clause of its own, with a subject of its own.
   static let clauseStarts: Set<String> = ["while", "whereas", "but", "although", "though"]

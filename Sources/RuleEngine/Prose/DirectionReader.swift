@@ -195,10 +195,12 @@ extension ExtractionState {
   }
 
   /// The nearest figure of any unit before `position`, a few tokens back: "18.4% of revenue, up
-  /// from". Unlike `levelBefore(_:within:in:)`, a percent or a stated share counts.
+  /// from", "30.9% of income before income taxes, up from". Unlike
+  /// `levelBefore(_:within:in:)`, a percent or a stated share counts.
   func nearestFigure(before position: Int, in sentence: SentenceFigures) -> Int? {
     var cursor = position - 1
-    while cursor >= 0, position - cursor <= 6 {
+    while cursor >= 0, position - cursor <= 8 {
+      if sentence.tokens[cursor].isMark(";") { return nil }
       if let found = sentence.figure(at: cursor) { return found }
       cursor -= 1
     }

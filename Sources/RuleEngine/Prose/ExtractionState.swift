@@ -45,6 +45,9 @@ struct ExtractionState {
   var lastScaledUnit: Unit?
   /// The total of the last composition, for "of the total".
   var lastTotal: Int?
+  /// The figure the last sentence was about: the new figure of its first change, else its first
+  /// level; a pronoun in the next sentence may stand for it.
+  var lastSubject: Int?
   /// Figures of one metric and period that disagree, left by the last `latest` that gave up.
   var rivals: [Figure] = []
   /// Claims read but not checkable, for `--show-unverified`.
@@ -152,6 +155,7 @@ struct ExtractionState {
     }
     if let sentenceEntity { lastEntity = sentenceEntity }
     let ratesBefore = rates.count
+    let claimsBefore = claims.count
     readRates(&sentenceFigures)
     readConversions(&sentenceFigures)
     readConversionsAtRates(&sentenceFigures, from: ratesBefore)
@@ -170,6 +174,14 @@ struct ExtractionState {
     for global in sentenceFigures.globalIndex.compactMap({ $0 }) {
       readRestatement(of: global)
     }
+    let changed = claims[claimsBefore...].lazy.compactMap { claim -> SourceLocation? in
+      guard case .change(let current, _, _) = claim else { return nil }
+      return current.location
+    }.first
+    let own = sentenceFigures.globalIndex.compactMap { $0 }
+    lastSubject =
+      own.first { figures[$0].figure.location == changed }
+      ?? own.first { figures[$0].role == .level && figures[$0].figure.quantity.unit != .percent }
   }
 
   /// A level written again: the first earlier figure of the same entity, metric, segment and
@@ -195,11 +207,16 @@ struct ExtractionState {
               ?? true)))
         && other.metric.map { ProseWords.sameMetric($0, metric) } == true
     }
+    let value = current.figure.quantity.value.magnitude
     let agreeing = candidates.first {
-      $0.figure.quantity.range(.rounded).overlaps(current.figure.quantity.range(.rounded))
+      let other = $0.figure.quantity.value.magnitude
+      return other <= value * 2 && value <= other * 2
+        && $0.figure.quantity.range(.rounded).overlaps(current.figure.quantity.range(.rounded))
     }
+    // One that agrees is the same figure written again ("over 466,000" and "466,140"); one that
+    // does not must look like a slip of it to be read as one.
     guard let earlier = agreeing ?? candidates.first,
-      Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity)
+      agreeing != nil || Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity)
     else { return }
     // Two figures tied by the periods their sentences give are tied by key; a period taken
     // from the article's date or an earlier sentence is an inference.
