@@ -28,9 +28,13 @@ import Testing
 
   static let cases: [Case] = [
     growth("negative base, true decline", "-5 million", "-8 million", stated: "-60%", .passes),
+    // A loss that grew in size, stated as a rise: a reading, so a warning that names it.
     growth(
-      "negative base, wrong sign", "-5 million", "-8 million", stated: "+60%",
-      .flags(.error, "stated growth +60% does not follow")),
+      "negative base, the size's change", "-5 million", "-8 million", stated: "+60%",
+      .flags(.warning, "stated growth +60% follows from the size of")),
+    growth(
+      "negative base, wrong either way", "-5 million", "-8 million", stated: "+20%",
+      .flags(.error, "stated growth +20% does not follow")),
     growth("loss narrowing", "-$10m", "-$4m", stated: "+60%", .passes),
     growth("mixed scales", "950 thousand", "1.2 million", stated: "+26%", .passes),
     growth("mixed scale words", "950k", "1.2m", stated: "+26%", .passes),

@@ -121,21 +121,18 @@ struct GrowthClaim {
     let old = base.quantity.range(reading)
     switch unit {
     case .percent:
-      guard let magnitude = Self.magnitude(old) else { return nil }
-      return ((new - old) / magnitude).map { $0 * .hundred }
+      // (new - old) / |old| is new / old - 1 over a positive base and 1 - new / old over a
+      // negative one: each figure is used once, so the interval is exact at its corners.
+      guard !old.containsZero, let ratio = new / old else { return nil }
+      let one = ValueRange(exactly: .one)
+      let isNegative = old.high.map(\.isNegative) ?? false
+      return (isNegative ? one - ratio : ratio - one) * .hundred
     case .multiple:
       guard let low = old.low, !low.isNegative, !low.isZero else { return nil }
       return new / old
     default:
       return new - old
     }
-  }
-
-  /// |x| for an interval that does not contain zero.
-  static func magnitude(_ range: ValueRange) -> ValueRange? {
-    guard !range.containsZero else { return nil }
-    if let high = range.high, high.isNegative { return -range }
-    return range
   }
 
   func holds(_ reading: Reading, as unit: Unit) -> Bool {
@@ -165,6 +162,7 @@ struct GrowthClaim {
     }
     guard let severity = Verdict.judge({ holds($0, as: unit) }) else { return nil }
     if let confusion = percentPointConfusion(severity) { return confusion }
+    if let size = sizeReading() { return size }
     let decimals = Wording.decimals(for: stated)
     let range = computed(.rounded, as: unit).map {
       Wording.changeRange($0, unit: unit, decimals: decimals)
@@ -182,6 +180,30 @@ struct GrowthClaim {
       }
     }
     return finding(severity, message)
+  }
+
+  /// A loss that widened from (168) to (238), stated as "+41.67%": the change in the loss's
+  /// size is a reasonable reading of two negative figures, so a warning that names it.
+  func sizeReading() -> Finding? {
+    guard stated.unit == .percent, current.quantity.value.isNegative,
+      base.quantity.value.isNegative
+    else { return nil }
+    let sizeHolds = Verdict.judge { reading in
+      let new = -current.quantity.range(reading)
+      let old = -base.quantity.range(reading)
+      guard !old.containsZero, let ratio = new / old else { return true }
+      return ((ratio - ValueRange(exactly: .one)) * .hundred).overlaps(stated.range(reading))
+    }
+    guard sizeHolds == nil else { return nil }
+    let decimals = Wording.decimals(for: stated)
+    let signed = computed(.rounded, as: .percent).map {
+      Wording.changeRange($0, unit: .percent, decimals: decimals)
+    }
+    return finding(
+      .warning,
+      "stated \(noun) \(stated.text) follows from the size of \(describe(base)) -> "
+        + "\(describe(current)), not from the signed figures: (new - old) / |old| is "
+        + "\(signed ?? "undefined"); say which is meant (\"the loss widened by\")")
   }
 
   /// A direction stated alone ("rose to A from B") must agree with the sign of new - old.

@@ -7,6 +7,24 @@ enum GrowthExamples {
       data: """
         entity: acme
         figures:
+          - { metric: operating_income, period: 2023, value: -168 }
+          - { metric: operating_income, period: 2024, value: -238,
+              change: { vs: previous year, stated: +41.67% } }
+        """,
+      .flags(.warning, "follows from the size of -168 (2023) -> -238 (2024)")),
+    CheckExample(
+      data: """
+        entity: acme
+        figures:
+          - { metric: operating_income, period: 2023, value: -168 }
+          - { metric: operating_income, period: 2024, value: -238,
+              change: { vs: previous year, stated: -41.67% } }
+        """,
+      .passes),
+    CheckExample(
+      data: """
+        entity: acme
+        figures:
           - { metric: net_interest_margin, period: 2023, value: 3.15% }
           - { metric: net_interest_margin, period: 2024, value: 2.42%,
               change: { vs: previous year, stated: less than 0% } }
