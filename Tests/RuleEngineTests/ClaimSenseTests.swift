@@ -47,6 +47,26 @@ import Testing
     #expect(read.isEmpty, "\(read)")
   }
 
+  @Test func aHeadlineIsASentence() {
+    let read = changes(
+      """
+      Kestrel profit up 50% to $12 million
+      The company said revenue was $10 million from $8 million a year earlier, and rose 25%.
+      """)
+    // The headline takes no base from the body, nor the body's change its own base as new.
+    #expect(read.map(\.current) == ["$10 million"], "\(read)")
+    #expect(read.map(\.base) == ["$8 million"], "\(read)")
+  }
+
+  @Test func wrappedLinesStayOneSentence() {
+    let sentences = ProseScanner.sentences(
+      in: """
+        HONG KONG, March 3 - Total loans at Kestrel Bank rose 3.3 pct to 517.19
+        Billion dlrs from 500.68 billion dlrs in December, the bank said.
+        """)
+    #expect(sentences.count == 1)
+  }
+
   @Test(arguments: [
     (
       "Assets amounted to $536,342 (including work in progress of $4,046) and $556,713 in 2018.",

@@ -318,8 +318,10 @@ extension ExtractionState {
       }
       var newFigure = current
       if newFigure == nil {
+        if let base { sentence.isUsed.insert(base) }
         newFigure = nearestLevel(
           before: position, comparableWith: base, in: sentence, stated: stated)
+        if let base { sentence.isUsed.remove(base) }
       }
       if newFigure == nil, let base, let subject = pronounSubject(before: position, in: sentence),
         Self.fits(figures[subject].figure.quantity.unit, sentence.figures[base].quantity.unit)

@@ -17,7 +17,9 @@ enum ClaimSense {
         return false
       }
       guard let base else { return true }
-      guard current.quantity.unit.isComparable(with: base.quantity.unit) else { return false }
+      guard current.location != base.location,
+        current.quantity.unit.isComparable(with: base.quantity.unit)
+      else { return false }
       // A stated rise of more than the limit ("up 15,000%") makes a large ratio plausible.
       let rate = change.stated.value.magnitude
       if change.stated.unit == .percent, rate >= magnitudeLimit * 100 { return true }

@@ -74,16 +74,19 @@ enum ProseScanner {
       else { return nil }
       return end
     }
+    var lineStart = utf8.startIndex
     while index < utf8.endIndex {
       let byte = utf8[index]
       let next = utf8.index(after: index)
       if byte == UInt8(ascii: "\n") {
         if next < utf8.endIndex,
           utf8[next] == UInt8(ascii: "\n") || startsListItem(at: next, in: text)
+            || endsHeadline(lineStart..<index, next: next, in: text)
         {
           close(at: index)
           start = next
         }
+        lineStart = next
       } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
       {
         let quoteEnd = pastQuote(at: next)
@@ -103,6 +106,34 @@ enum ProseScanner {
     close(at: text.endIndex)
     return result
   }
+
+  /// Whether `line`, which ends with no mark, is a headline or a label rather than a wrapped
+  /// line of its paragraph: the next line starts with a capital or a digit and is much longer,
+  /// and the line does not end on a word that leads into more ("of", "and", "to"). Lines of a
+  /// hard-wrapped paragraph are about as long as each other, so they are joined.
+  static func endsHeadline(_ line: Range<String.Index>, next: String.Index, in text: String)
+    -> Bool
+  {
+    let utf8 = text.utf8
+    guard let last = text[line].utf8.last(where: { $0 != 0x20 && $0 != 0x0D }),
+      last != UInt8(ascii: ","), last != UInt8(ascii: "-"), last != UInt8(ascii: "("),
+      next < utf8.endIndex
+    else { return false }
+    let first = utf8[next]
+    guard first >= 0x41 && first <= 0x5A || first >= 0x30 && first <= 0x39 else { return false }
+    let nextEnd = text[next...].utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+    let length = utf8.distance(from: line.lowerBound, to: line.upperBound)
+    let nextLength = utf8.distance(from: next, to: nextEnd)
+    guard length * 4 < nextLength * 3 else { return false }
+    let lastWord = text[line].split(separator: " ").last.map { $0.lowercased() } ?? ""
+    return !continuingWords.contains(lastWord)
+  }
+
+  /// Words a wrapped line may end on, that a headline does not.
+  static let continuingWords: Set<String> = [
+    "of", "and", "or", "to", "from", "by", "the", "a", "an", "in", "on", "at", "for", "with",
+    "than", "as", "its", "their", "that", "which", "but", "was", "were", "is", "are", "per",
+  ]
 
   /// Whether the line at `start` is a list item, which is a sentence of its own even without a
   /// full stop before it: "* H1 profit rose 7.2%", "• EPS increased 28%", "- ", "1. ", "2) ".
