@@ -47,6 +47,11 @@ import Testing
     #expect(read.isEmpty, "\(read)")
   }
 
+  @Test(arguments: ["Orders were lower", "Revenue was $5 million, higher", "Costs were lower."])
+  func aSentenceMayEndOnADirection(sentence: String) {
+    #expect(changes(sentence).isEmpty)
+  }
+
   @Test func aHeadlineIsASentence() {
     let read = changes(
       """

@@ -302,7 +302,7 @@ extension ExtractionState {
       }
       if let amount { sentence.isUsed.insert(amount) }
       defer { if let amount { sentence.isRelation[amount] = true } }
-      let current =
+      var current =
         figureAfter("to", from: position, in: sentence)
         ?? figureAfter("at", from: position, in: sentence)
       var base =
@@ -313,8 +313,16 @@ extension ExtractionState {
       // another unit than the new figure belongs to another claim.
       if let found = base, let current,
         !Self.fits(sentence.figures[found].quantity.unit, sentence.figures[current].quantity.unit)
+          || !sameMetric(found, current, sentence)
       {
         base = nil
+      }
+      if current == nil, base == nil,
+        let pair = comparedPair(before: position, in: sentence, stated: stated)
+      {
+        // "Profit was $2.1 billion versus $1.9 billion, an increase of 11%".
+        current = pair.current
+        base = pair.base
       }
       var newFigure = current
       if newFigure == nil {
@@ -340,7 +348,17 @@ extension ExtractionState {
         if let global = sentence.globalIndex[base] { figures[global].role = .base }
         continue
       }
-      guard let newFigure else { continue }
+      guard let newFigure, base.map({ sameMetric($0, newFigure, sentence) }) ?? true else {
+        continue
+      }
+      // "Core prices rose 2.3%, a slight increase from the 2.2%": a percent change of a percent
+      // needs its new figure in its own words ("rose 5% to 3.15% from 3.0%").
+      if current == nil, stated.unit == .percent, let base,
+        sentence.figures[base].quantity.unit == .percent,
+        !isRightBefore(newFigure, change: position, in: sentence)
+      {
+        continue
+      }
       var basePeriod: BasePeriod?
       var baseText = ""
       if let base {
@@ -395,15 +413,19 @@ extension ExtractionState {
     let tokens = sentence.tokens
     // Look after the change up to the next change, then before it back to the previous one, so
     // that two changes in one sentence keep their own figures.
+    // A semicolon ends the search, and so does ", up" or ", down" ahead: another change.
     var forward: [Int] = []
     var cursor = position + 1
-    while cursor < tokens.count, !isChange(at: cursor, in: sentence) {
+    while cursor < tokens.count, !isChange(at: cursor, in: sentence), !tokens[cursor].isMark(";"),
+      !(tokens[cursor - 1].isMark(",")
+        && (tokens[cursor].word.flatMap(ProseWords.direction) != nil))
+    {
       forward.append(cursor)
       cursor += 1
     }
     var backward: [Int] = []
     cursor = position - 1
-    while cursor >= 0, !isChange(at: cursor, in: sentence) {
+    while cursor >= 0, !isChange(at: cursor, in: sentence), !tokens[cursor].isMark(";") {
       backward.append(cursor)
       cursor -= 1
     }
@@ -449,7 +471,8 @@ extension ExtractionState {
       while next < sentence.tokens.count, next - cursor <= 7 {
         if let found = sentence.figure(at: next) {
           guard !sentence.isRelation[found], !sentence.isUsed.contains(found),
-            sentence.globalIndex[found] != nil
+            sentence.globalIndex[found] != nil,
+            isLevel(found, sentence) || sentence.figures[found].quantity.unit == .percent
           else { return nil }
           return found
         }
@@ -467,6 +490,56 @@ extension ExtractionState {
   static let comparedStops: Set<String> = [
     "to", "at", "from", "and", "or", "while", "whereas", "but", "which", "when", "as", "by",
   ]
+
+  /// The two figures compared before a change stated after them: "$2.1 billion versus $1.9
+  /// billion, an increase of 11%", "$5.2 billion compared with $4.8 billion a year earlier, up
+  /// 8%". The base follows a comparing word; the new figure comes right before that.
+  func comparedPair(before position: Int, in sentence: SentenceFigures, stated: Quantity)
+    -> (current: Int, base: Int)?
+  {
+    guard
+      let base = nearestLevel(before: position, comparableWith: nil, in: sentence, stated: stated)
+    else { return nil }
+    var cursor = sentence.positions[base] - 1
+    while let word = sentence.word(at: cursor), ["a", "the", "revised"].contains(word) {
+      cursor -= 1
+    }
+    guard let word = sentence.word(at: cursor) else { return nil }
+    let comparing =
+      ["versus", "vs", "against", "from", "than"].contains(word)
+      || (["to", "with"].contains(word) && sentence.word(at: cursor - 1) == "compared")
+    guard comparing,
+      let current = (0..<cursor).reversed().lazy.compactMap({ sentence.figure(at: $0) }).first,
+      !sentence.isRelation[current], !sentence.isUsed.contains(current),
+      sentence.globalIndex[current] != nil,
+      Self.fits(sentence.figures[current].quantity.unit, sentence.figures[base].quantity.unit),
+      cursor - sentence.positions[current] <= 8
+    else { return nil }
+    return (current, base)
+  }
+
+  /// Whether the figure at `local` is the one the change at `position` follows: "52.4%, up
+  /// 6.1%", "52.4% up 6.1%".
+  func isRightBefore(_ local: Int, change position: Int, in sentence: SentenceFigures) -> Bool {
+    var cursor = sentence.positions[local] + 1
+    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") { cursor += 1 }
+    guard let word = sentence.word(at: cursor), ProseWords.direction(word) != nil else {
+      return false
+    }
+    return cursor + 1 == position
+      || (sentence.word(at: cursor + 1) == "by" && cursor + 2 == position)
+  }
+
+  /// Whether two figures of a sentence may be of one metric: a per-share amount is never
+  /// compared with a total ("net income rose 7% to €1.5 billion; EPS of €1.74"). Other metric
+  /// words bound to a figure are too loose to part a change from its base: in "1.50 billion
+  /// revenue passenger miles from 1.35 billion" the two are bound to "revenue" and "passenger".
+  func sameMetric(_ lhs: Int, _ rhs: Int, _ sentence: SentenceFigures) -> Bool {
+    guard let left = sentence.globalIndex[lhs].flatMap({ figures[$0].metric }),
+      let right = sentence.globalIndex[rhs].flatMap({ figures[$0].metric })
+    else { return true }
+    return (ProseWords.family(left) == "eps") == (ProseWords.family(right) == "eps")
+  }
 
   /// Words before "to" that make it no "to A" of a change's new figure.
   static let notToVerbs: Set<String> = [
@@ -679,19 +752,40 @@ extension ExtractionState {
 
   /// The level figures after `position` in the total's unit, up to `end` (the end of the
   /// sentence unless told).
+  /// A list ends at a semicolon, at a verb or a clause of its own ("..., and orders were €22.6
+  /// billion"), or after eight tokens with no part: it never runs on through the sentence.
   func levels(
     after position: Int, like total: Int, in sentence: SentenceFigures, until end: Int? = nil
   ) -> [Int] {
     let unit = sentence.figures[total].quantity.unit
-    return ((position + 1)..<(end ?? sentence.tokens.count)).compactMap { cursor in
-      guard let found = sentence.figure(at: cursor), !sentence.isRelation[found],
-        sentence.globalIndex[found] != nil,
-        Self.fits(sentence.figures[found].quantity.unit, unit),
+    var found: [Int] = []
+    var last = position
+    for cursor in (position + 1)..<(end ?? sentence.tokens.count) {
+      if cursor - last > 8 || sentence.tokens[cursor].isMark(";") { break }
+      // "..., and orders were": a metric word and its verb start a clause; "348.6 million were
+      // smartphone users" is a part's own verb.
+      if let word = sentence.word(at: cursor),
+        Self.clauseStarts.contains(word)
+          || Self.listEnders.contains(word)
+            && sentence.word(at: cursor - 1).map { ProseWords.metrics[$0] != nil } == true
+      {
+        break
+      }
+      guard let figure = sentence.figure(at: cursor) else { continue }
+      guard !sentence.isRelation[figure], sentence.globalIndex[figure] != nil,
+        Self.fits(sentence.figures[figure].quantity.unit, unit),
         sentence.word(at: cursor - 1) != "from", sentence.word(at: cursor - 1) != "than"
-      else { return nil }
-      return found
+      else { break }
+      found.append(figure)
+      last = cursor
     }
+    return found
   }
+
+  /// Verbs that start a clause of their own after a list of parts.
+  static let listEnders: Set<String> = [
+    "was", "were", "is", "are", "has", "had", "have", "will", "would", "said", "says",
+  ]
 
   // MARK: - Shares: "made up 40% of sales", "an operating margin of 12.2% on revenue of $3.3bn"
 
@@ -762,6 +856,12 @@ extension ExtractionState {
       }
       var name = "margin"
       var previous = cursor - 1
+      // "EBITDA (earnings before interest, tax, ...) margin": past the aside.
+      if previous >= 0, sentence.tokens[previous].isMark(")"),
+        let open = sentence.tokens[..<previous].lastIndex(where: { $0.isMark("(") })
+      {
+        previous = open - 1
+      }
       while let word = sentence.word(at: previous),
         [
           "operating", "net", "gross", "profit", "ebitda",
@@ -919,7 +1019,9 @@ extension ExtractionState {
     }
     let exact = inPeriod.filter { $0.metric.map(metrics.contains) == true }
     let pool = (exact.isEmpty ? inPeriod : exact).map(\.figure)
-    guard let chosen = pool.first else { return fallback }
+    // Another period's figure is no whole or part of this one's ("representing 70.0% and 74.5%
+    // of revenues, respectively"); only an article with no periods falls back on one.
+    guard let chosen = pool.first else { return period.isKnown ? nil : fallback }
     let disagreeing = pool.dropFirst().filter {
       !$0.quantity.range(.lenient).overlaps(chosen.quantity.range(.lenient))
     }

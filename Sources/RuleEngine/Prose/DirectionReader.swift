@@ -53,7 +53,8 @@ extension ExtractionState {
         base = found
         current = nearestFigure(before: position, in: sentence)
       } else if word == "higher" || word == "lower",
-        let of = (position + 2..<min(tokens.count, position + 6)).first(where: {
+        position + 2 < tokens.count,
+        let of = ((position + 2)..<min(tokens.count, position + 6)).first(where: {
           sentence.word(at: $0) == "of"
         }), let found = sentence.figure(at: of + 1),
         sentence.tokens.indices.contains(of + 4), sentence.tokens[of + 2].isMark("("),

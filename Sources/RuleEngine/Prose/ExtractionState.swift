@@ -150,7 +150,9 @@ struct ExtractionState {
           local[index], at: positions[index], in: sentenceFigures, mentions: mentions,
           entity: sentenceEntity))
     }
-    if let own = mentions.first(where: { $0.period != nil && $0.base == nil })?.period {
+    if let own = mentions.first(where: { $0.period != nil && $0.base == nil && !$0.isCompared })?
+      .period
+    {
       lastPeriod = own
     }
     if let sentenceEntity { lastEntity = sentenceEntity }
@@ -597,7 +599,7 @@ struct ExtractionState {
 
   /// Units of time that "ago" follows: "52 weeks ago".
   static let timeUnits: Set<String> = [
-    "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters",
   ]
 
   /// Words after the hour of a time: "11 a.m.".
@@ -690,7 +692,7 @@ struct ExtractionState {
   /// period that follows it ("23.16 million smartphones in Q2 2017").
   func period(at position: Int, mentions: [PeriodMention], tokens: [Token]) -> Period? {
     var best: (Period, Int)?
-    for mention in mentions where mention.base == nil {
+    for mention in mentions where mention.base == nil && !mention.isCompared {
       guard let period = mention.period else { continue }
       let follows = mention.tokens.lowerBound > position
       let between =
@@ -924,7 +926,11 @@ struct ExtractionState {
   /// Whether the local figure's unit is an amount or count (not a rate or a change).
   func isLevel(_ local: Int, _ sentence: SentenceFigures) -> Bool {
     switch sentence.figures[local].quantity.unit {
-    case .count, .currency: return true
+    // "the 12 months through March" is a span of time, not a level of anything.
+    case .count(let noun):
+      let next = noun ?? sentence.word(at: sentence.positions[local] + 1) ?? ""
+      return !Self.timeUnits.contains(next)
+    case .currency: return true
     default: return false
     }
   }

@@ -7,6 +7,9 @@ struct PeriodMention {
   var base: BasePeriod?
   /// The tokens that name it.
   var tokens: Range<Int>
+  /// Whether a comparing word comes before it ("8.7% over 2Q 2018", "its best since 2022"): the
+  /// period of what the figure is compared with, not the figure's own.
+  var isCompared = false
 }
 
 /// Finds the periods a sentence names.
@@ -22,6 +25,44 @@ enum PeriodPhrases {
   static let baseIntroducers: Set<String> = [
     "from", "than", "over", "on", "against", "versus", "vs", "with", "since",
   ]
+
+  /// Words before a period that make it the period of a comparison.
+  static let comparingWords: Set<String> = [
+    "over", "than", "against", "versus", "vs", "since", "above", "below",
+  ]
+
+  /// A quarter written as one word: "2q" (with the year after it), "2q19", "q1fy10", "3qfy18",
+  /// "q2fy2019". The quarter, the year if written, and whether the year is fiscal.
+  static func quarterWord(_ word: String) -> (quarter: Int, year: Int?, isFiscal: Bool)? {
+    let bytes = Array(word.utf8)
+    guard bytes.count >= 2, bytes.count <= 8 else { return nil }
+    let q = UInt8(ascii: "q")
+    var quarter: Int
+    var rest: ArraySlice<UInt8>
+    if bytes[0] == q, (0x31...0x34).contains(bytes[1]) {
+      quarter = Int(bytes[1] - 0x30)
+      rest = bytes[2...]
+    } else if (0x31...0x34).contains(bytes[0]), bytes[1] == q {
+      quarter = Int(bytes[0] - 0x30)
+      rest = bytes[2...]
+    } else {
+      return nil
+    }
+    if rest.isEmpty { return bytes[0] == q ? nil : (quarter, nil, false) }
+    var isFiscal = false
+    if rest.starts(with: Array("fy".utf8)) {
+      isFiscal = true
+      rest = rest.dropFirst(2)
+    }
+    guard rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let number = Int(String(decoding: rest, as: UTF8.self))
+    else { return nil }
+    switch rest.count {
+    case 2: return (quarter, 2000 + number, isFiscal)
+    case 4: return (quarter, number, isFiscal)
+    default: return nil
+    }
+  }
 
   /// The words a relative period phrase can start with.
   static let relativeStarts: Set<String> = [
@@ -89,7 +130,18 @@ enum PeriodPhrases {
         guard let date else { return nil }
         return start > date.month ? date.year - 1 : date.year
       }
-      if let ended = monthsEnded(at: index, tokens: tokens, date: date) {
+      if let written = quarterWord(current),
+        let year = written.year ?? word(1).flatMap(Self.year)
+          ?? pastYear(
+            startingIn: (written.quarter - 1) * 3 + 1)
+      {
+        // "2Q 2018", "3Q19", "Q1FY10".
+        let end = written.year == nil && word(1).flatMap(Self.year) != nil ? index + 2 : index + 1
+        found = PeriodMention(
+          period: Period(
+            year: year, length: .quarter, index: written.quarter, isFiscal: written.isFiscal),
+          tokens: index..<end)
+      } else if let ended = monthsEnded(at: index, tokens: tokens, date: date) {
         // "the six months ended 30 June 2018" is 2018-H1.
         found = ended
       } else if let month = months[current], word(1) == "quarter", month % 3 == 0 {
@@ -150,7 +202,12 @@ enum PeriodPhrases {
       } else if let relative = relativeMention(at: index, tokens: tokens, date: date) {
         found = relative
       }
-      if let found {
+      if var found {
+        found.isCompared =
+          found.base == nil
+          && word(found.tokens.lowerBound - index - 1).map {
+            comparingWords.contains($0)
+          } == true
         mentions.append(found)
         index = max(index + 1, found.tokens.upperBound)
       } else {

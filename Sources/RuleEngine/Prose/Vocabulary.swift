@@ -87,6 +87,18 @@ enum ProseWords {
     return netMetrics.contains(head)
   }
 
+  /// The family a metric's head word belongs to, for telling metrics apart that are never one
+  /// figure: "profit" and "earnings" are of one family, "sales" and "profit" are not.
+  static func family(_ metric: String) -> String {
+    let head = singular(String(metric.split(separator: " ").last ?? ""))
+    switch head {
+    case "profit", "earning", "earnings", "income", "result": return "profit"
+    case "revenue", "sale", "sales", "turnover": return "revenue"
+    case "cost", "costs", "expense", "spending", "bill": return "costs"
+    default: return head
+    }
+  }
+
   /// Whether two metric phrases name the same thing: equal, one narrowing the other ("pre-tax
   /// profit" and "profit"), or sharing a specific word ("car sales" and "car").
   static func sameMetric(_ lhs: String, _ rhs: String) -> Bool {
@@ -106,7 +118,8 @@ enum ProseWords {
     "car", "vehicle", "free", "operating-cash", "capital", "research", "marketing", "r&d",
   ]
 
-  /// Margin names and the profit they are a share of.
+  /// Margin names and the profit they are a share of. A margin with no name says not which
+  /// profit it is of, so it is not checked.
   static let marginParts: [String: [String]] = [
     "operating margin": ["operating profit", "operating income", "ebit"],
     "net margin": ["net profit", "net income", "profit"],
@@ -115,7 +128,6 @@ enum ProseWords {
     "gross margin": ["gross profit"],
     "ebitda margin": ["ebitda", "adjusted ebitda"],
     "adjusted ebitda margin": ["adjusted ebitda", "ebitda"],
-    "margin": ["profit", "operating profit", "net profit", "gross profit"],
   ]
 
   /// Verbs that introduce a share: "made up 40% of sales".
