@@ -877,6 +877,8 @@ extension ExtractionState {
   }
 
   mutating func readMargin(_ sentence: inout SentenceFigures, stated: Int, margin: String) {
+    let partMetrics = ProseWords.marginParts[margin] ?? []
+    guard !partMetrics.isEmpty else { return }
     let position = sentence.positions[stated]
     // The whole: "on revenue of $3.3 billion", else the revenue the article last gave.
     var whole: Figure?
@@ -887,7 +889,6 @@ extension ExtractionState {
     } else {
       whole = latest(metrics: ["revenue", "sales"], period: figure(stated, sentence).key.period)
     }
-    let partMetrics = ProseWords.marginParts[margin] ?? []
     let statedFigure = figure(stated, sentence)
     guard let whole,
       let part = latest(metrics: partMetrics, period: whole.key.period, like: whole)
@@ -996,7 +997,13 @@ extension ExtractionState {
     rivals = []
     var fallback: Figure?
     var inPeriod: [ExtractedFigure] = []
+    // Past the first match, rivals are looked for among the next few dozen figures only.
+    var budget = 40
     for extracted in figures[..<(end ?? figures.endIndex)].reversed() {
+      if !inPeriod.isEmpty {
+        budget -= 1
+        if budget == 0 { break }
+      }
       // The cheap tests first: comparing metric phrases splits them into words.
       guard let metric = extracted.metric, extracted.role != .relation else { continue }
       if let reference {
@@ -1012,7 +1019,7 @@ extension ExtractionState {
       guard metrics.contains(where: { ProseWords.sameMetric(metric, $0) }) else { continue }
       if extracted.period == period {
         inPeriod.append(extracted)
-        if inPeriod.count == 8 { break }
+        if inPeriod.count == 3 { break }
       } else if fallback == nil {
         fallback = extracted.figure.bound(.inferred)
       }

@@ -209,15 +209,28 @@ struct ExtractionState {
               ?? true)))
         && other.metric.map { ProseWords.sameMetric($0, metric) } == true
     }
+    // One pass: the first candidate, and the first that agrees.
     let value = current.figure.quantity.value.magnitude
-    let agreeing = candidates.first {
-      let other = $0.figure.quantity.value.magnitude
-      return other <= value * 2 && value <= other * 2
-        && $0.figure.quantity.range(.rounded).overlaps(current.figure.quantity.range(.rounded))
+    let range = current.figure.quantity.range(.rounded)
+    var first: ExtractedFigure?
+    var agreeing: ExtractedFigure?
+    // A few candidates are enough: the figure written again is seldom far back among them.
+    var seen = 0
+    for candidate in candidates {
+      seen += 1
+      if seen > 8 { break }
+      if first == nil { first = candidate }
+      let other = candidate.figure.quantity.value.magnitude
+      if other <= value * 2, value <= other * 2,
+        candidate.figure.quantity.range(.rounded).overlaps(range)
+      {
+        agreeing = candidate
+        break
+      }
     }
     // One that agrees is the same figure written again ("over 466,000" and "466,140"); one that
     // does not must look like a slip of it to be read as one.
-    guard let earlier = agreeing ?? candidates.first,
+    guard let earlier = agreeing ?? first,
       agreeing != nil || Self.mayBeTheSame(earlier.figure.quantity, current.figure.quantity)
     else { return }
     // Two figures tied by the periods their sentences give are tied by key; a period taken
@@ -857,14 +870,16 @@ struct ExtractionState {
   /// March 31, 2020,".
   static func isPeriodToken(_ token: Token, text: String) -> Bool {
     guard let word = token.word else { return token.isMark(",") }
-    return periodFillers.contains(word) || PeriodPhrases.months[word] != nil
-      || word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    // The words of a period phrase that say no more than when: "for the fiscal year ended".
+    switch word {
+    case "for", "the", "fiscal", "year", "ended", "ending", "quarter", "half", "months", "of", "in":
+      return true
+    default:
+      guard let first = word.utf8.first else { return false }
+      if first >= 0x30 && first <= 0x39 { return word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+      return word.utf8.count >= 3 && PeriodPhrases.months[word] != nil
+    }
   }
-
-  /// The words of a period phrase that say no more than when: "for the fiscal year ended".
-  static let periodFillers: Set<String> = [
-    "for", "the", "fiscal", "year", "ended", "ending", "quarter", "half", "months", "of", "in",
-  ]
 
   /// A metric with the words that sharpen it: "net" + "profit" is "net profit", "customer
   /// management revenue" stays whole so it is not taken for revenue.

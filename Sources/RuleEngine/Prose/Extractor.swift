@@ -204,9 +204,10 @@ public struct Extractor: Sendable {
     if let known = ranked.first(where: { aliases.entities.values.contains($0.key) }) {
       return known.key
     }
-    return ranked.first {
-      midSentence.contains($0.key) && !isVerb($0.key) && !containsLowercaseWord($0.key, in: text)
-    }?.key
+    // The few most frequent are enough, tested against the text in one pass.
+    let candidates = ranked.prefix(8).map(\.key).filter { midSentence.contains($0) && !isVerb($0) }
+    let lowercase = lowercaseWords(among: candidates, in: text)
+    return candidates.first { !lowercase.contains($0) }
   }
 
   /// Whether a word after a capitalised one at the start of a sentence is a verb, which makes
@@ -223,26 +224,35 @@ public struct Extractor: Sendable {
     "employs", "operates", "runs", "owns", "became", "bought", "buys", "swung", "sank", "beat",
   ]
 
-  /// Whether `word` (in lower case) is written in `text` in lower case as a whole word.
-  static func containsLowercaseWord(_ word: String, in text: String) -> Bool {
-    let needle = Array(word.utf8)
-    let bytes = text.utf8
-    guard let first = needle.first, needle.count <= bytes.count else { return false }
+  /// Which of `words` (in lower case) `text` writes in lower case as whole words, in one pass.
+  static func lowercaseWords(among words: [String], in text: String) -> Set<String> {
+    let needles = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+    guard !needles.isEmpty else { return [] }
+    var firsts = [Bool](repeating: false, count: 256)
+    for needle in needles { firsts[Int(needle[0])] = true }
+    var found: Set<String> = []
     func isLetter(_ byte: UInt8) -> Bool {
       byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x80
     }
-    var previous: UInt8 = 0x20
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      if byte == first, !isLetter(previous), bytes[index...].starts(with: needle) {
-        let end = bytes.index(index, offsetBy: needle.count)
-        if end == bytes.endIndex || !isLetter(bytes[end]) { return true }
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var previous: UInt8 = 0x20
+      for index in bytes.indices {
+        let byte = bytes[index]
+        defer { previous = byte }
+        guard firsts[Int(byte)], !isLetter(previous) else { continue }
+        for needle in needles where needle[0] == byte && index + needle.count <= bytes.count {
+          let end = index + needle.count
+          guard end == bytes.count || !isLetter(bytes[end]),
+            bytes[index..<end].elementsEqual(needle)
+          else { continue }
+          let word = String(decoding: needle, as: UTF8.self)
+          found.insert(word)
+          if found.count == needles.count { return }
+        }
+        if found.count == needles.count { return }
       }
-      previous = byte
-      index = bytes.index(after: index)
     }
-    return false
+    return found
   }
 
   /// Capitalised words that are not names.

@@ -34,6 +34,10 @@ enum PeriodPhrases {
   /// A quarter written as one word: "2q" (with the year after it), "2q19", "q1fy10", "3qfy18",
   /// "q2fy2019". The quarter, the year if written, and whether the year is fiscal.
   static func quarterWord(_ word: String) -> (quarter: Int, year: Int?, isFiscal: Bool)? {
+    // Most words start with another letter: they skip building the bytes.
+    guard let lead = word.utf8.first, lead == UInt8(ascii: "q") || (0x31...0x34).contains(lead),
+      word.utf8.count >= 2
+    else { return nil }
     let bytes = Array(word.utf8)
     guard bytes.count >= 2, bytes.count <= 8 else { return nil }
     let q = UInt8(ascii: "q")
@@ -141,10 +145,11 @@ enum PeriodPhrases {
           period: Period(
             year: year, length: .quarter, index: written.quarter, isFiscal: written.isFiscal),
           tokens: index..<end)
-      } else if let ended = monthsEnded(at: index, tokens: tokens, date: date) {
+      } else if word(1) == "months", let ended = monthsEnded(at: index, tokens: tokens, date: date)
+      {
         // "the six months ended 30 June 2018" is 2018-H1.
         found = ended
-      } else if let month = months[current], word(1) == "quarter", month % 3 == 0 {
+      } else if word(1) == "quarter", let month = months[current], month % 3 == 0 {
         // "the September quarter" ends in September: 2018-Q3, never a quarter not yet begun.
         let written = word(2) == "of" ? word(3).flatMap(Self.year) : word(2).flatMap(Self.year)
         if let year = written ?? word(-1).flatMap(Self.year) ?? pastYear(startingIn: month - 2) {
@@ -217,6 +222,11 @@ enum PeriodPhrases {
     return mentions
   }
 
+  /// The spans "N months ended" may give.
+  static let monthSpans = [
+    "three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
+  ]
+
   /// "the three months ended 30 June 2018" (2018-Q2), "six months ended June 30, 2018"
   /// (2018-H1), "twelve months to December 2017" (2017). A span that is no calendar quarter,
   /// half or year ("nine months ended", "six months to March") names no period, but its words
@@ -226,8 +236,7 @@ enum PeriodPhrases {
       let position = index + offset
       return position >= 0 && position < tokens.count ? tokens[position].word : nil
     }
-    let spans = ["three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12]
-    guard let span = word(0).flatMap({ spans[$0] }), word(1) == "months",
+    guard let span = word(0).flatMap({ monthSpans[$0] }), word(1) == "months",
       let verb = word(2), ["ended", "ending", "to", "through", "until"].contains(verb)
     else { return nil }
     // The date: "30 June 2018", "June 30, 2018", "June 2018", "June".
