@@ -410,4 +410,17 @@ import Testing
     #expect(found.map(\.severity) == [.error], "\(found)")
     #expect(found.first?.message.contains("stated direction 'up'") == true, "\(found)")
   }
+
+  @Test func partsAccountedForOfAnEarlierWhole() throws {
+    let whole = "Kestrel Air carried 4.96 million passengers in January, up 7% from 4.62 million."
+    let fits = try check(
+      whole + " Domestic routes accounted for 2.5 million of the passengers and international "
+        + "routes for 2.46 million.")
+    #expect(fits.isEmpty, "\(fits)")
+    let exceeds = try check(
+      whole + " Domestic routes accounted for 2.9 million of the passengers and international "
+        + "routes for 2.46 million.")
+    #expect(exceeds.map(\.severity) == [.warning], "\(exceeds)")
+    #expect(exceeds.first?.message.contains("add up to more than the total") == true)
+  }
 }

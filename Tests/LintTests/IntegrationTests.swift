@@ -173,12 +173,13 @@ import Testing
           + "100000000 for smartphone_shipments; check the scale word [shipments-ceiling]"))
   }
 
+  // The timeouts of the cases that are not about timing leave room for a loaded machine.
   @Test(arguments: [
-    ("exit 3", "2", "exited with status 3"),
+    ("exit 3", "20", "exited with status 3"),
     ("sleep 5", "0.5", "did not finish within 0.5 s"),
-    ("echo not json", "5", "printed invalid JSON (not JSON)"),
+    ("echo not json", "20", "printed invalid JSON (not JSON)"),
     (
-      "echo '{\"diagnostics\": [{\"message\": \"x\"}]}'", "5",
+      "echo '{\"diagnostics\": [{\"message\": \"x\"}]}'", "20",
       "printed invalid JSON (a diagnostic needs file"
     ),
   ])

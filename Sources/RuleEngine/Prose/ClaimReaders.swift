@@ -621,6 +621,9 @@ extension ExtractionState {
       case "or", "total", "totalling", "totaling", "combined":
         readListTotal(&sentence, at: position)
         continue
+      case "accounted", "account", "accounts", "accounting":
+        readAccountedParts(&sentence, at: position)
+        continue
       default:
         continue
       }
@@ -676,6 +679,61 @@ extension ExtractionState {
         total: total,
         parts: parts.map { Self.adopting(figure($0, sentence).bound(.frame), unitOf: total) },
         negated: parts.map { _ in false }, isPartial: false))
+  }
+
+  /// "Domestic routes accounted for 2.9 million of the passengers and international routes for
+  /// 2.46 million": parts of the whole the article gave for that metric, which together must not
+  /// exceed it.
+  mutating func readAccountedParts(_ sentence: inout SentenceFigures, at position: Int) {
+    guard sentence.word(at: position + 1) == "for", let first = sentence.figure(at: position + 2),
+      isLevel(first, sentence), !sentence.isRelation[first], sentence.globalIndex[first] != nil,
+      sentence.word(at: position + 3) == "of"
+    else { return }
+    var cursor = position + 4
+    if sentence.word(at: cursor) == "the" || sentence.word(at: cursor) == "its" { cursor += 1 }
+    guard let name = sentence.word(at: cursor), let metric = ProseWords.metrics[name] else {
+      return
+    }
+    let reference = figure(first, sentence)
+    // The whole was written before this sentence.
+    let sentenceStart = sentence.globalIndex.compactMap { $0 }.first
+    guard
+      let whole = latest(metrics: [metric], period: reference.key.period, before: sentenceStart),
+      whole.location != reference.location,
+      Self.fits(whole.quantity.unit, reference.quantity.unit)
+        || (reference.quantity.unit == .count(nil) && whole.quantity.unit.isCountOfSomething)
+    else { return }
+    // The other parts: "and international routes for 2.46 million".
+    var parts = [first]
+    cursor += 1
+    while cursor + 1 < sentence.tokens.count {
+      if sentence.tokens[cursor].isMark(";") { break }
+      if sentence.word(at: cursor) == "for", let part = sentence.figure(at: cursor + 1),
+        isLevel(part, sentence), !sentence.isRelation[part], sentence.globalIndex[part] != nil,
+        Self.fits(sentence.figures[part].quantity.unit, sentence.figures[first].quantity.unit)
+      {
+        parts.append(part)
+        cursor += 2
+        continue
+      }
+      cursor += 1
+    }
+    guard parts.count >= 2 else { return }
+    for part in parts {
+      if let global = sentence.globalIndex[part] { figures[global].role = .part }
+    }
+    claims.append(
+      .composition(
+        total: whole,
+        parts: parts.map { local in
+          // "2.9 million of the passengers" counts what the whole counts.
+          var part = Self.adopting(figure(local, sentence).bound(.frame), unitOf: whole)
+          if case .count(nil) = part.quantity.unit, case .count = whole.quantity.unit {
+            part.quantity.unit = whole.quantity.unit
+          }
+          return part
+        },
+        negated: parts.map { _ in false }, isPartial: true))
   }
 
   /// "a, b, c and d, or t for the year", "for a total of t", "totalling t".
@@ -1005,7 +1063,9 @@ extension ExtractionState {
         if budget == 0 { break }
       }
       // The cheap tests first: comparing metric phrases splits them into words.
-      guard let metric = extracted.metric, extracted.role != .relation else { continue }
+      // A change's base is another period's figure, whatever period its words gave it.
+      guard let metric = extracted.metric, extracted.role != .relation, extracted.role != .base
+      else { continue }
       if let reference {
         guard Self.fits(extracted.figure.quantity.unit, reference.quantity.unit),
           extracted.figure.location != reference.location
@@ -1056,4 +1116,12 @@ extension ExtractionState {
     rivals = []
   }
 
+}
+
+extension Unit {
+  /// Whether the unit counts a named thing: "4.96 million passengers".
+  var isCountOfSomething: Bool {
+    if case .count(let noun) = self { return noun != nil }
+    return false
+  }
 }
