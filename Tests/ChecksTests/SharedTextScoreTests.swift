@@ -156,6 +156,7 @@ import Testing
     // The rate at the edge of the figures' precision: 6.45 / (151.25 - 6.45) is 4.4544%.
     "Ordinary profit increased by 4.5% or 6.4 billion yen to 151.3 billion yen.",
     "Deposits fell $5 million, or 5.9%, to $80 million.",
+    "Group revenue reached EUR 6.9bn after a 5% (EUR 364m) drop from the previous year.",
   ])
   func aChangeGivenAsAnAmountAndARateHolds(sentence: String) throws {
     #expect(try check(sentence).isEmpty)

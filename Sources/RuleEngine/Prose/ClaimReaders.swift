@@ -217,9 +217,16 @@ extension ExtractionState {
       cursor -= 1
     }
     // "a 70% increase", "59% lower", "a year-on-year decrease of 59%".
-    // "52.4%, up 6.1% from 46.3%" is a level: a comma ends the figure's phrase.
+    // "52.4%, up 6.1% from 46.3%" is a level: a comma ends the figure's phrase. "A 5% (€364m)
+    // drop" states its amount in an aside first.
+    var after = position
+    if sentence.tokens.indices.contains(position + 3), sentence.tokens[position + 1].isMark("("),
+      sentence.figure(at: position + 2) != nil, sentence.tokens[position + 3].isMark(")")
+    {
+      after = position + 3
+    }
     for offset in 1...2 {
-      guard let word = sentence.word(at: position + offset) else { break }
+      guard let word = sentence.word(at: after + offset) else { break }
       if let direction = ProseWords.direction(word) { return direction }
     }
     return nil
