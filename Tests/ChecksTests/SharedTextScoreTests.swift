@@ -98,16 +98,19 @@ import Testing
 /// Claims read from wire copy that must not cry wolf.
 @Suite struct WireCopyClaimTests {
   /// Checks an article of `text` as `factlint check` does with no data.
-  func check(_ text: String) throws -> [Diagnostic] {
+  /// Its errors and warnings, or with `showingUnverified` its unverified-claim notes too.
+  func check(_ text: String, named name: String = "draft.md", showingUnverified: Bool = false)
+    throws -> [Diagnostic]
+  {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "factlint-claims-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("draft.md").path
+    let path = folder.appendingPathComponent(name).path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let run = ArticleRun(registry: .builtin)
+    let run = ArticleRun(registry: .builtin, showUnverified: showingUnverified)
     return run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: [])).diagnostics
-      .filter { $0.severity != .note }
+      .filter { showingUnverified || $0.severity != .note }
   }
 
   @Test func aBaseFromAnotherSentenceIsAtMostAWarning() throws {
@@ -134,19 +137,13 @@ import Testing
   }
 
   @Test func aChangeIsNeverMeasuredAgainstItsOwnPeriod() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "factlint-wire-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("loans.txt").path
-    try """
-    1987-03-03
-    HONG KONG, March 3 - Total loans rose 3.3 pct to 517.19 billion
-    dlrs from December when they rose 1.2 pct.
-    """.write(toFile: path, atomically: true, encoding: .utf8)
-    let run = ArticleRun(registry: .builtin)
-    let result = run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: []))
-    #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty, "\(result.diagnostics)")
+    let found = try check(
+      """
+      1987-03-03
+      HONG KONG, March 3 - Total loans rose 3.3 pct to 517.19 billion
+      dlrs from December when they rose 1.2 pct.
+      """, named: "loans.txt")
+    #expect(found.isEmpty, "\(found)")
   }
 
   @Test(arguments: [
@@ -375,16 +372,10 @@ import Testing
   }
 
   @Test func anUndatedArticleKeepsItsPeriodsRelative() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "factlint-undated-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("draft.md").path
-    try "Revenue in the second quarter rose 7% to $12 million from a year earlier.\n"
-      .write(toFile: path, atomically: true, encoding: .utf8)
-    let run = ArticleRun(registry: .builtin, showUnverified: true)
-    let notes = run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: []))
-      .diagnostics.map(\.message)
+    let notes = try check(
+      "Revenue in the second quarter rose 7% to $12 million from a year earlier.\n",
+      showingUnverified: true
+    ).map(\.message)
     #expect(notes.count == 1, "\(notes)")
     #expect(notes.allSatisfy { !$0.contains("-1") }, "\(notes)")
   }

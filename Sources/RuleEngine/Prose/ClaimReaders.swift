@@ -678,14 +678,28 @@ extension ExtractionState {
       parts.append(found)
     }
     guard parts.count >= 2 else { return }
+    appendParts(parts, of: total, isPartial: false, sentence)
+  }
+
+  /// Appends a composition of `total`, written elsewhere, and the sentence's `parts`, in the
+  /// total's unit: "2.9 million of the passengers" counts what the total counts.
+  mutating func appendParts(
+    _ parts: [Int], of total: Figure, isPartial: Bool, _ sentence: SentenceFigures
+  ) {
     for part in parts {
       if let global = sentence.globalIndex[part] { figures[global].role = .part }
     }
     claims.append(
       .composition(
         total: total,
-        parts: parts.map { Self.adopting(figure($0, sentence).bound(.frame), unitOf: total) },
-        negated: parts.map { _ in false }, isPartial: false))
+        parts: parts.map { local in
+          var part = Self.adopting(figure(local, sentence).bound(.frame), unitOf: total)
+          if case .count(nil) = part.quantity.unit, case .count = total.quantity.unit {
+            part.quantity.unit = total.quantity.unit
+          }
+          return part
+        },
+        negated: parts.map { _ in false }, isPartial: isPartial))
   }
 
   /// "Domestic routes accounted for 2.9 million of the passengers and international routes for
@@ -726,21 +740,7 @@ extension ExtractionState {
       cursor += 1
     }
     guard parts.count >= 2 else { return }
-    for part in parts {
-      if let global = sentence.globalIndex[part] { figures[global].role = .part }
-    }
-    claims.append(
-      .composition(
-        total: whole,
-        parts: parts.map { local in
-          // "2.9 million of the passengers" counts what the whole counts.
-          var part = Self.adopting(figure(local, sentence).bound(.frame), unitOf: whole)
-          if case .count(nil) = part.quantity.unit, case .count = whole.quantity.unit {
-            part.quantity.unit = whole.quantity.unit
-          }
-          return part
-        },
-        negated: parts.map { _ in false }, isPartial: true))
+    appendParts(parts, of: whole, isPartial: true, sentence)
   }
 
   /// "a, b, c and d, or t for the year", "for a total of t", "totalling t".
