@@ -415,4 +415,22 @@ import Testing
     #expect(exceeds.map(\.severity) == [.warning], "\(exceeds)")
     #expect(exceeds.first?.message.contains("add up to more than the total") == true)
   }
+
+  /// True sentences a careless reading would flag.
+  @Test(arguments: [
+    "Revenue rose 8% to $10.2 billion, compared with estimates of $10.1 billion.",
+    "Revenue rose to $5.2 billion from $4.8 billion, while costs grew 3%.",
+    "Net income was $1.2 billion, or $1.05 a share, up $200 million, or 20%, from a year earlier.",
+    "Operating profit rose to EUR 1.2 billion or 10.1% of sales from EUR 1.1 billion or 10.4% of "
+      + "sales.",
+    "Net earnings of $5.2 million included an impairment charge of $8.1 million and a tax "
+      + "benefit of $3.0 million.",
+    "Revenue of $10 billion consisted of $5 billion from hardware, $1 billion from licences, up "
+      + "5%, and $4 billion from services.",
+    "Acme's revenue was $5 billion in 2024. It said profit jumped 35.8% from $1.2 billion.",
+  ])
+  func trueSentencesAreNotFlagged(sentence: String) throws {
+    let found = try check(sentence)
+    #expect(found.isEmpty, "\(found)")
+  }
 }

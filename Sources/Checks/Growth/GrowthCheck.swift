@@ -10,7 +10,12 @@ public struct GrowthCheck: Check {
       For every selected figure with a stated change, finds the figure it is measured against \
       (same entity, metric and segment; the base period the change names) and computes the \
       change the two figures allow under their written precision: a percent change is \
-      (new - old) / |old|, a change in percentage points new - old, a multiple new / old. The \
+      (new - old) / |old|, a change in percentage points new - old, a multiple new / old. A \
+      change an article gives as an amount and a rate with no base ("increased $41.0 million, \
+      or 6.2%, to $701.7 million") is amount / (new - amount). A rise stated for two negative \
+      figures that fits the change in their size is a warning that names that reading. A \
+      verdict resting on a figure bound by metric and period from another sentence, or by an \
+      inferred period, is a warning at most. The \
       claim is an error when no reading of the written precision allows it, a warning when \
       only truncation or rounded trailing zeros allow it. A percent stated where percentage \
       points fit (or the reverse) is named as such. A direction stated alone ("rose to A from \
@@ -74,7 +79,10 @@ struct AmountChangeClaim {
   /// so its interval is exact rather than that of two independent ranges.
   func computed(_ reading: Reading) -> ValueRange? {
     let one = ValueRange(exactly: .one)
-    guard let ratio = current.quantity.range(reading) / amount.quantity.range(reading),
+    // A base that may be zero or negative (a loss) has no percent change to check here.
+    let base = current.quantity.range(reading) - amount.quantity.range(reading)
+    guard let low = base.low, !low.isNegative, !low.isZero,
+      let ratio = current.quantity.range(reading) / amount.quantity.range(reading),
       let rate = one / (ratio - one)
     else { return nil }
     return rate * .hundred
@@ -233,7 +241,7 @@ struct GrowthClaim {
 
   func formula(_ unit: Unit) -> String {
     switch unit {
-    case .percent: return "(new - old) / old"
+    case .percent: return "(new - old) / |old|"
     case .multiple: return "new / old"
     default: return "new - old"
     }

@@ -95,7 +95,7 @@ enum GrowthExamples {
       .flags(
         .warning,
         "stated growth +70% does not follow from 13 million units (2017-Q1) -> 23.16 million "
-          + "units (2017-Q2): (new - old) / old is +71.5% to +85.3%; +70% implies 2017-Q1 of "
+          + "units (2017-Q2): (new - old) / |old| is +71.5% to +85.3%; +70% implies 2017-Q1 of "
           + "about 13.62 million units")),
     CheckExample(
       data: """

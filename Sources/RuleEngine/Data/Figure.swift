@@ -204,7 +204,7 @@ public enum Binding: UInt8, Sendable, Hashable, Comparable, CaseIterable {
     }
   }
 
-  /// The binding in a message: "bound in its sentence".
+  /// The binding in a message: "found in its sentence".
   public var phrase: String {
     switch self {
     case .frame: return "stated in the claim"

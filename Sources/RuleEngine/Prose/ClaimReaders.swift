@@ -242,7 +242,7 @@ extension ExtractionState {
       return nil
     }
     cursor -= 1
-    if sentence.tokens[max(0, cursor)].isMark(",") {
+    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
       cursor -= 1
     } else if joint != "or" {
       return nil
@@ -343,7 +343,7 @@ extension ExtractionState {
       {
         // "On a year-on-year basis, it jumped 35.8% from Rs776.82 crore": the figure the last
         // sentence was about, bound by the pronoun.
-        let currentFigure = figures[subject].figure.bound(.metric)
+        let currentFigure = figures[subject].figure.bound(.inferred)
         let baseFigure = Self.adopting(figure(base, sentence).bound(.frame), unitOf: currentFigure)
         claims.append(
           .change(
@@ -432,7 +432,9 @@ extension ExtractionState {
     }
     var backward: [Int] = []
     cursor = position - 1
-    while cursor >= 0, !isChange(at: cursor, in: sentence), !tokens[cursor].isMark(";") {
+    while cursor >= 0, !isChange(at: cursor, in: sentence), !tokens[cursor].isMark(";"),
+      !(tokens[cursor].word.map(Self.clauseStarts.contains) ?? false)
+    {
       backward.append(cursor)
       cursor -= 1
     }
@@ -496,6 +498,9 @@ extension ExtractionState {
   /// Words that end the phrase after "compared to": what follows is no longer its base.
   static let comparedStops: Set<String> = [
     "to", "at", "from", "and", "or", "while", "whereas", "but", "which", "when", "as", "by",
+    // "compared with estimates of $10.1 billion" is no base: a forecast is not a period.
+    "estimate", "estimates", "expectations", "expected", "forecast", "forecasts", "consensus",
+    "guidance", "analysts", "analyst", "projections", "projected", "target", "targets",
   ]
 
   /// The two figures compared before a change stated after them: "$2.1 billion versus $1.9
@@ -545,7 +550,7 @@ extension ExtractionState {
     guard let left = sentence.globalIndex[lhs].flatMap({ figures[$0].metric }),
       let right = sentence.globalIndex[rhs].flatMap({ figures[$0].metric })
     else { return true }
-    return (ProseWords.family(left) == "eps") == (ProseWords.family(right) == "eps")
+    return ProseWords.isPerShare(left) == ProseWords.isPerShare(right)
   }
 
   /// Words before "to" that make it no "to A" of a change's new figure.
@@ -572,7 +577,14 @@ extension ExtractionState {
       guard let word = tokens[start].word, Self.pronouns.contains(word),
         start == 0 || tokens[start - 1].isMark(",")
       else { continue }
-      guard tokens[(start + 1)..<position].allSatisfy({ $0.word != nil }) else { return nil }
+      // "It said profit jumped 35.8%" is about profit, not what "it" stands for.
+      guard
+        tokens[(start + 1)..<position].allSatisfy({ token in
+          guard let word = token.word else { return false }
+          return ProseWords.metrics[word] == nil && !Self.listEnders.contains(word)
+            || ["was", "were", "is", "are"].contains(word)
+        })
+      else { return nil }
       return lastSubject
     }
     return nil
@@ -640,10 +652,12 @@ extension ExtractionState {
         {
           continue
         }
-        let parts = levels(
+        let (parts, isCut) = levels(
           after: position, like: total, in: sentence,
           until: asideEnd(after: sentence.positions[total], before: introducer, in: sentence))
-        guard parts.count >= (isPartial ? 1 : 2) else { continue }
+        // A complete list cut short by a figure it cannot take ("..., up 5%, and ...") is no
+        // longer complete: not a claim.
+        guard parts.count >= (isPartial ? 1 : 2), isPartial || !isCut else { continue }
         appendComposition(total: total, parts: parts, isPartial: isPartial, sentence)
       } else if !isPartial {
         readEarlierTotal(&sentence, introducer: introducer, listStart: position)
@@ -728,7 +742,11 @@ extension ExtractionState {
     var parts = [first]
     cursor += 1
     while cursor + 1 < sentence.tokens.count {
-      if sentence.tokens[cursor].isMark(";") { break }
+      if sentence.tokens[cursor].isMark(";")
+        || sentence.word(at: cursor).map(Self.clauseStarts.contains) == true
+      {
+        break
+      }
       if sentence.word(at: cursor) == "for", let part = sentence.figure(at: cursor + 1),
         isLevel(part, sentence), !sentence.isRelation[part], sentence.globalIndex[part] != nil,
         Self.fits(sentence.figures[part].quantity.unit, sentence.figures[first].quantity.unit)
@@ -818,10 +836,11 @@ extension ExtractionState {
   /// The level figures after `position` in the total's unit, up to `end` (the end of the
   /// sentence unless told).
   /// A list ends at a semicolon, at a verb or a clause of its own ("..., and orders were €22.6
-  /// billion"), or after eight tokens with no part: it never runs on through the sentence.
+  /// billion"), or after eight tokens with no part: it never runs on through the sentence. It is
+  /// cut at a figure it cannot take.
   func levels(
     after position: Int, like total: Int, in sentence: SentenceFigures, until end: Int? = nil
-  ) -> [Int] {
+  ) -> (parts: [Int], isCut: Bool) {
     let unit = sentence.figures[total].quantity.unit
     var found: [Int] = []
     var last = position
@@ -840,11 +859,11 @@ extension ExtractionState {
       guard !sentence.isRelation[figure], sentence.globalIndex[figure] != nil,
         Self.fits(sentence.figures[figure].quantity.unit, unit),
         sentence.word(at: cursor - 1) != "from", sentence.word(at: cursor - 1) != "than"
-      else { break }
+      else { return (found, true) }
       found.append(figure)
       last = cursor
     }
-    return found
+    return (found, false)
   }
 
   /// Verbs that start a clause of their own after a list of parts.
@@ -989,6 +1008,7 @@ extension ExtractionState {
   /// The whole after "of": a figure in the clause ("of total revenue of $3.3 billion"), the last
   /// total ("of the total"), or the latest figure of the metric named ("of group revenue").
   mutating func wholeOf(after of: Int, part: Int, in sentence: SentenceFigures) -> Figure? {
+    rivals = []
     let partFigure = figure(part, sentence)
     var cursor = of + 1
     var metricWords: [String] = []
@@ -1051,8 +1071,8 @@ extension ExtractionState {
     return nil
   }
 
-  /// The latest figure bound to one of `metrics`, preferring `period`, in `like`'s unit, among
-  /// the figures before the index `end` when it is given. Figures named by the metric itself
+  /// The latest figure bound to one of `metrics`, of `period` (of any period only when the period
+  /// is unknown), in `like`'s unit, among the figures before the index `end` when it is given. Figures named by the metric itself
   /// come before those of a narrower one ("revenue" before "china revenue"). When the article
   /// gives that metric and period more than once with values that disagree, there is no telling
   /// which is meant: nil, with the candidates in `rivals`.

@@ -11,10 +11,14 @@ enum ClaimSense {
   static func isPlausible(_ claim: Claim) -> Bool {
     switch claim {
     case .change(let current, let base, let change):
-      if let amount = change.amount,
-        !amount.quantity.unit.isComparable(with: current.quantity.unit)
-      {
-        return false
+      // The amount of a change is of the figure's order: "$1.05 a share, up $200 million" is no
+      // change of the per-share figure.
+      if let amount = change.amount {
+        let size = amount.quantity.value.magnitude
+        let level = current.quantity.value.magnitude
+        guard amount.quantity.unit.isComparable(with: current.quantity.unit),
+          size <= level * magnitudeLimit, size * magnitudeLimit * magnitudeLimit >= level
+        else { return false }
       }
       guard let base else { return true }
       guard current.location != base.location,

@@ -89,9 +89,12 @@ extension ExtractionState {
       sentence.isUsed.insert(base)
       // "increased to 118.5 million pounds or 31.31p per share from 115 million pounds or
       // 30.35p per share": the figures after "or" are a second pair.
+      // Only amounts per share: "10.1% of sales" after "or" may move against the amounts.
       if let second = figureAfterOr(current, in: sentence),
         let secondBase = figureAfterOr(base, in: sentence),
-        !sentence.isUsed.contains(second), !sentence.isUsed.contains(secondBase)
+        !sentence.isUsed.contains(second), !sentence.isUsed.contains(secondBase),
+        Self.isPerShare(after: sentence.positions[second], in: sentence),
+        Self.isPerShare(after: sentence.positions[secondBase], in: sentence)
       {
         let newSecond = figure(second, sentence).bound(.frame)
         let oldSecond = figure(secondBase, sentence).bound(.frame)
@@ -118,8 +121,10 @@ extension ExtractionState {
     if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
       cursor += 1
     }
-    guard sentence.word(at: cursor) == "or" else { return nil }
-    return sentence.figure(at: cursor + 1)
+    guard sentence.word(at: cursor) == "or", let found = sentence.figure(at: cursor + 1),
+      sentence.globalIndex[found] != nil
+    else { return nil }
+    return found
   }
 
   /// Marks the amounts a sentence changes by as relations, not levels of their metric: "down

@@ -832,7 +832,7 @@ struct ExtractionState {
     var budget = 12
     while cursor >= 0, budget > 0 {
       let token = tokens[cursor]
-      if !Self.isPeriodToken(token, text: text) { budget -= 1 }
+      if !Self.isPeriodToken(token) { budget -= 1 }
       if let found = token.figure {
         // A change between the metric and its figure ("revenue rose 9% to") does not end it.
         switch sentence.figures[found].quantity.unit {
@@ -866,9 +866,10 @@ struct ExtractionState {
     return (nil, nil)
   }
 
-  /// Whether a token is part of a period phrase or its punctuation: "for the fiscal year ended
-  /// March 31, 2020,".
-  static func isPeriodToken(_ token: Token, text: String) -> Bool {
+  /// Whether a token may belong to a period phrase ("for the fiscal year ended March 31, 2020,"),
+  /// so that it does not count against the reach of the search for a metric word: its filler
+  /// words, months, numbers and commas.
+  static func isPeriodToken(_ token: Token) -> Bool {
     guard let word = token.word else { return token.isMark(",") }
     // The words of a period phrase that say no more than when: "for the fiscal year ended".
     switch word {

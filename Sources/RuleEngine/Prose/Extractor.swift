@@ -205,7 +205,10 @@ public struct Extractor: Sendable {
       return known.key
     }
     // The few most frequent are enough, tested against the text in one pass.
-    let candidates = ranked.prefix(8).map(\.key).filter { midSentence.contains($0) && !isVerb($0) }
+    // A verb is no name ("Says"), though a name may end in "-ed" ("Applied", "United").
+    let candidates = ranked.prefix(8).map(\.key).filter {
+      midSentence.contains($0) && !subjectVerbs.contains($0)
+    }
     let lowercase = lowercaseWords(among: candidates, in: text)
     return candidates.first { !lowercase.contains($0) }
   }

@@ -127,7 +127,6 @@ enum PeriodPhrases {
         continue
       }
       var found: PeriodMention?
-      let defaultYear = date?.year
       /// The year of a period with no year written, starting in month `start`: the article's
       /// year, or the one before when the period would start after the article's date.
       func pastYear(startingIn start: Int) -> Int? {

@@ -78,7 +78,7 @@ enum ProseWords {
   /// and amortization of $19.3 million" may include more than itself, so such a list is no
   /// composition to check.
   static let netMetrics: Set<String> = [
-    "income", "profit", "earnings", "ebitda", "ebit", "loss", "margin", "result",
+    "income", "profit", "earnings", "earning", "ebitda", "ebit", "loss", "margin", "result",
   ]
 
   /// Whether a metric phrase names a net figure: its head is in `netMetrics`.
@@ -87,16 +87,9 @@ enum ProseWords {
     return netMetrics.contains(head)
   }
 
-  /// The family a metric's head word belongs to, for telling metrics apart that are never one
-  /// figure: "profit" and "earnings" are of one family, "sales" and "profit" are not.
-  static func family(_ metric: String) -> String {
-    let head = singular(String(metric.split(separator: " ").last ?? ""))
-    switch head {
-    case "profit", "earning", "earnings", "income", "result": return "profit"
-    case "revenue", "sale", "sales", "turnover": return "revenue"
-    case "cost", "costs", "expense", "spending", "bill": return "costs"
-    default: return head
-    }
+  /// Whether a metric is an amount per share: "eps", "adjusted eps".
+  static func isPerShare(_ metric: String) -> Bool {
+    metric == "eps" || metric.hasSuffix(" eps")
   }
 
   /// Whether two metric phrases name the same thing: equal, one narrowing the other ("pre-tax
