@@ -129,18 +129,23 @@ struct GrowthClaim {
     let old = base.quantity.range(reading)
     switch unit {
     case .percent:
-      // (new - old) / |old| is new / old - 1 over a positive base and 1 - new / old over a
-      // negative one: each figure is used once, so the interval is exact at its corners.
-      guard !old.containsZero, let ratio = new / old else { return nil }
-      let one = ValueRange(exactly: .one)
-      let isNegative = old.high.map(\.isNegative) ?? false
-      return (isNegative ? one - ratio : ratio - one) * .hundred
+      return Self.percentChange(from: old, to: new)
     case .multiple:
       guard let low = old.low, !low.isNegative, !low.isZero else { return nil }
       return new / old
     default:
       return new - old
     }
+  }
+
+  /// (new - old) / |old| in percent; nil when the base may be zero. It is new / old - 1 over a
+  /// positive base and 1 - new / old over a negative one: each figure is used once, so the
+  /// interval is exact at its corners.
+  static func percentChange(from old: ValueRange, to new: ValueRange) -> ValueRange? {
+    guard !old.containsZero, let ratio = new / old else { return nil }
+    let one = ValueRange(exactly: .one)
+    let isNegative = old.high.map(\.isNegative) ?? false
+    return (isNegative ? one - ratio : ratio - one) * .hundred
   }
 
   func holds(_ reading: Reading, as unit: Unit) -> Bool {
@@ -197,10 +202,9 @@ struct GrowthClaim {
       base.quantity.value.isNegative
     else { return nil }
     let sizeHolds = Verdict.judge { reading in
-      let new = -current.quantity.range(reading)
-      let old = -base.quantity.range(reading)
-      guard !old.containsZero, let ratio = new / old else { return true }
-      return ((ratio - ValueRange(exactly: .one)) * .hundred).overlaps(stated.range(reading))
+      let size = Self.percentChange(
+        from: -base.quantity.range(reading), to: -current.quantity.range(reading))
+      return size?.overlaps(stated.range(reading)) ?? true
     }
     guard sizeHolds == nil else { return nil }
     let decimals = Wording.decimals(for: stated)

@@ -50,13 +50,7 @@ public struct RestatementCheck: Check {
     }
     return Finding(
       severity: severity, message: message, location: restated.location,
-      notes: [
-        Note(
-          location: original.location,
-          message: "first written"
-            + (original.isFromArticle ? " (\(original.binding.phrase))" : "")
-            + ": \(original.quantity.text)")
-      ],
+      notes: [Note("first written", original, showingKey: false)],
       key: restated.key,
       identity: [restated.key.description, original.quantity.text, restated.quantity.text]
     ).graded(by: [original, restated])

@@ -217,13 +217,14 @@ public enum Binding: UInt8, Sendable, Hashable, Comparable, CaseIterable {
 }
 
 extension Note {
-  /// A note at a figure a verdict used: "base: acme revenue 2023, $10 million", with how the
-  /// figure was bound when it was read from an article.
-  public init(_ role: String, _ figure: Figure) {
+  /// A note at a figure a verdict used: "base: acme revenue 2023, $10 million" (or without the
+  /// key, "first written: $0.60"), with how the figure was bound when it was read from an
+  /// article.
+  public init(_ role: String, _ figure: Figure, showingKey: Bool = true) {
     let binding = figure.isFromArticle ? " (\(figure.binding.phrase))" : ""
+    let key = showingKey ? "\(figure.key), " : ""
     self.init(
-      location: figure.location,
-      message: "\(role)\(binding): \(figure.key), \(figure.quantity.text)")
+      location: figure.location, message: "\(role)\(binding): \(key)\(figure.quantity.text)")
   }
 }
 

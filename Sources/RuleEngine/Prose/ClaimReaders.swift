@@ -219,12 +219,7 @@ extension ExtractionState {
     // "a 70% increase", "59% lower", "a year-on-year decrease of 59%".
     // "52.4%, up 6.1% from 46.3%" is a level: a comma ends the figure's phrase. "A 5% (€364m)
     // drop" states its amount in an aside first.
-    var after = position
-    if sentence.tokens.indices.contains(position + 3), sentence.tokens[position + 1].isMark("("),
-      sentence.figure(at: position + 2) != nil, sentence.tokens[position + 3].isMark(")")
-    {
-      after = position + 3
-    }
+    let after = figureInParentheses(at: position + 1, in: sentence) == nil ? position : position + 3
     for offset in 1...2 {
       guard let word = sentence.word(at: after + offset) else { break }
       if let direction = ProseWords.direction(word) { return direction }
@@ -256,20 +251,34 @@ extension ExtractionState {
   /// The amount written after a rate as the same change: "increased by 9.7% or 12.6 billion
   /// yen", "rose 7%, or $41 million,", "a 5% (€364m) drop".
   func amountAfter(rate position: Int, in sentence: SentenceFigures) -> Int? {
-    var cursor = position + 1
-    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark("(") {
-      guard let amount = sentence.figure(at: cursor + 1),
-        cursor + 2 < sentence.tokens.count, sentence.tokens[cursor + 2].isMark(")")
-      else { return nil }
-      return isAmount(amount, sentence) ? amount : nil
+    let amount: Int?
+    if sentence.tokens.indices.contains(position + 1), sentence.tokens[position + 1].isMark("(") {
+      amount = figureInParentheses(at: position + 1, in: sentence)
+    } else {
+      amount = figureAfterOr(following: position, in: sentence)
     }
+    return amount.flatMap { isAmount($0, sentence) ? $0 : nil }
+  }
+
+  /// The figure alone in parentheses opening at `open`: "(€364m)", "(0.94 per cent)".
+  func figureInParentheses(at open: Int, in sentence: SentenceFigures) -> Int? {
+    guard sentence.tokens.indices.contains(open + 2), sentence.tokens[open].isMark("("),
+      sentence.tokens[open + 2].isMark(")")
+    else { return nil }
+    return sentence.figure(at: open + 1)
+  }
+
+  /// The figure right after "or" or ", or" following the token at `position`: "118.5 million
+  /// pounds or 31.31p per share", "increased by 9.7% or 12.6 billion yen".
+  func figureAfterOr(following position: Int, in sentence: SentenceFigures) -> Int? {
+    var cursor = position + 1
     if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
       cursor += 1
     }
-    guard sentence.word(at: cursor) == "or", let amount = sentence.figure(at: cursor + 1),
-      isAmount(amount, sentence)
+    guard sentence.word(at: cursor) == "or", let found = sentence.figure(at: cursor + 1),
+      sentence.globalIndex[found] != nil
     else { return nil }
-    return amount
+    return found
   }
 
   /// Whether a figure can be a change's amount: money or a count, not a rate.
@@ -834,10 +843,9 @@ extension ExtractionState {
   }
 
   /// The level figures after `position` in the total's unit, up to `end` (the end of the
-  /// sentence unless told).
-  /// A list ends at a semicolon, at a verb or a clause of its own ("..., and orders were €22.6
-  /// billion"), or after eight tokens with no part: it never runs on through the sentence. It is
-  /// cut at a figure it cannot take.
+  /// sentence unless told). A list ends at a semicolon, at a verb or a clause of its own ("...,
+  /// and orders were €22.6 billion"), or after eight tokens with no part: it never runs on
+  /// through the sentence. It is cut at a figure it cannot take.
   func levels(
     after position: Int, like total: Int, in sentence: SentenceFigures, until end: Int? = nil
   ) -> (parts: [Int], isCut: Bool) {
@@ -894,7 +902,7 @@ extension ExtractionState {
         key: figure(part, sentence).key, quantity: quantity, location: locate(range))
       stated.isFromArticle = true
       guard let whole = wholeOf(after: position + 1, part: part, in: sentence) else {
-        recordRivals(for: stated.location, check: "share", stated: stated.quantity.text)
+        recordRivals(of: stated)
         continue
       }
       var extracted = ExtractedFigure(
@@ -977,12 +985,11 @@ extension ExtractionState {
     guard let whole,
       let part = latest(metrics: partMetrics, period: whole.key.period, like: whole)
     else {
-      recordRivals(
-        for: statedFigure.location, check: "share", stated: statedFigure.quantity.text)
+      recordRivals(of: statedFigure)
       return
     }
     sentence.isRelation[stated] = true
-    claims.append(.share(part: part, whole: whole, stated: figure(stated, sentence)))
+    claims.append(.share(part: part, whole: whole, stated: statedFigure))
   }
 
   /// "40% of sales", "40% of total revenue of $3.3 billion", "40% of the total".
@@ -991,18 +998,15 @@ extension ExtractionState {
     guard let part = partBefore(position, in: sentence) ?? partAfterOr(position, in: sentence)
     else { return }
     let partFigure = figure(part, sentence)
+    let statedFigure = figure(stated, sentence)
     let whole = wholeOf(after: position + 1, part: part, in: sentence)
-    if whole == nil {
-      let statedFigure = figure(stated, sentence)
-      recordRivals(
-        for: statedFigure.location, check: "share", stated: statedFigure.quantity.text)
-    }
+    if whole == nil { recordRivals(of: statedFigure) }
     guard let whole, whole.location != partFigure.location,
       whole.quantity.unit.isComparable(with: partFigure.quantity.unit)
     else { return }
     sentence.isRelation[stated] = true
     if let global = sentence.globalIndex[part] { figures[global].role = .part }
-    claims.append(.share(part: partFigure, whole: whole, stated: figure(stated, sentence)))
+    claims.append(.share(part: partFigure, whole: whole, stated: statedFigure))
   }
 
   /// The whole after "of": a figure in the clause ("of total revenue of $3.3 billion"), the last
@@ -1072,10 +1076,10 @@ extension ExtractionState {
   }
 
   /// The latest figure bound to one of `metrics`, of `period` (of any period only when the period
-  /// is unknown), in `like`'s unit, among the figures before the index `end` when it is given. Figures named by the metric itself
-  /// come before those of a narrower one ("revenue" before "china revenue"). When the article
-  /// gives that metric and period more than once with values that disagree, there is no telling
-  /// which is meant: nil, with the candidates in `rivals`.
+  /// is unknown), in `like`'s unit, among the figures before the index `end` when it is given.
+  /// Figures named by the metric itself come before those of a narrower one ("revenue" before
+  /// "china revenue"). When the article gives that metric and period more than once with values
+  /// that disagree, there is no telling which is meant: nil, with the candidates in `rivals`.
   mutating func latest(
     metrics: [String], period: Period, like reference: Figure? = nil, before end: Int? = nil
   ) -> Figure? {
@@ -1124,6 +1128,12 @@ extension ExtractionState {
       return nil
     }
     return chosen.bound(.metric)
+  }
+
+  /// Records that the share stated as `stated` was not checked because `rivals` hold more than
+  /// one figure of its whole's metric and period.
+  mutating func recordRivals(of stated: Figure) {
+    recordRivals(for: stated.location, check: "share", stated: stated.quantity.text)
   }
 
   /// Records that the claim stated at `location` was not checked because `rivals` hold more

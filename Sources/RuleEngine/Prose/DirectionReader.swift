@@ -57,8 +57,7 @@ extension ExtractionState {
         let of = ((position + 2)..<min(tokens.count, position + 6)).first(where: {
           sentence.word(at: $0) == "of"
         }), let found = sentence.figure(at: of + 1),
-        sentence.tokens.indices.contains(of + 4), sentence.tokens[of + 2].isMark("("),
-        sentence.tokens[of + 4].isMark(")"), let old = sentence.figure(at: of + 3)
+        let old = figureInParentheses(at: of + 2, in: sentence)
       {
         // "a lower provision of Rs 375.11 crore (Rs 497.03 crore)"
         current = found
@@ -90,8 +89,8 @@ extension ExtractionState {
       // "increased to 118.5 million pounds or 31.31p per share from 115 million pounds or
       // 30.35p per share": the figures after "or" are a second pair.
       // Only amounts per share: "10.1% of sales" after "or" may move against the amounts.
-      if let second = figureAfterOr(current, in: sentence),
-        let secondBase = figureAfterOr(base, in: sentence),
+      if let second = figureAfterOr(following: sentence.positions[current], in: sentence),
+        let secondBase = figureAfterOr(following: sentence.positions[base], in: sentence),
         !sentence.isUsed.contains(second), !sentence.isUsed.contains(secondBase),
         Self.isPerShare(after: sentence.positions[second], in: sentence),
         Self.isPerShare(after: sentence.positions[secondBase], in: sentence)
@@ -112,19 +111,6 @@ extension ExtractionState {
         }
       }
     }
-  }
-
-  /// The figure right after ", or" or "or" following the figure at `local`: "118.5 million
-  /// pounds or 31.31p per share".
-  func figureAfterOr(_ local: Int, in sentence: SentenceFigures) -> Int? {
-    var cursor = sentence.positions[local] + 1
-    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark(",") {
-      cursor += 1
-    }
-    guard sentence.word(at: cursor) == "or", let found = sentence.figure(at: cursor + 1),
-      sentence.globalIndex[found] != nil
-    else { return nil }
-    return found
   }
 
   /// Marks the amounts a sentence changes by as relations, not levels of their metric: "down
@@ -168,13 +154,8 @@ extension ExtractionState {
   /// The figure a direction compares with, after the new one at `position`: "from 3.15 per
   /// cent", "compared to 3.15 per cent", "against 738 mln", "(0.94 per cent)".
   func baseAfter(_ position: Int, in sentence: SentenceFigures) -> Int? {
+    if let found = figureInParentheses(at: position + 1, in: sentence) { return found }
     var cursor = position + 1
-    if sentence.tokens.indices.contains(cursor), sentence.tokens[cursor].isMark("("),
-      let found = sentence.figure(at: cursor + 1),
-      sentence.tokens.indices.contains(cursor + 2), sentence.tokens[cursor + 2].isMark(")")
-    {
-      return found
-    }
     // The words between: "in the quarter", "at the end of the March quarter", at most a few;
     // "or 31.31p per share" is the same figure in other terms.
     while cursor < sentence.tokens.count, cursor - position <= 9 {

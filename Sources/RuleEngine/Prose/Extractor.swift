@@ -197,9 +197,9 @@ public struct Extractor: Sendable {
     if let start = wordStart { finish(start..<scalars.endIndex) }
     // A name the data knows wins. Otherwise a name is capitalised somewhere other than at the
     // start of a sentence (or is a possessive or a verb's subject there), and never written in
-    // lower case: "Average" in "Return on Average
-    // Equity" beside "return on average equity" is a common word in a title, and a word only
-    // ever at the start of a bullet ("Return on average equity increased") names nothing.
+    // lower case: "Average" in "Return on Average Equity" beside "return on average equity" is
+    // a common word in a title, and a word only ever at the start of a bullet ("Return on
+    // average equity increased") names nothing.
     let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
     if let known = ranked.first(where: { aliases.entities.values.contains($0.key) }) {
       return known.key
@@ -237,6 +237,9 @@ public struct Extractor: Sendable {
     func isLetter(_ byte: UInt8) -> Bool {
       byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x80
     }
+    // A bridged string may not be contiguous: made so, the scan always runs.
+    var text = text
+    text.makeContiguousUTF8()
     text.utf8.withContiguousStorageIfAvailable { bytes in
       var previous: UInt8 = 0x20
       for index in bytes.indices {
@@ -252,7 +255,6 @@ public struct Extractor: Sendable {
           found.insert(word)
           if found.count == needles.count { return }
         }
-        if found.count == needles.count { return }
       }
     }
     return found

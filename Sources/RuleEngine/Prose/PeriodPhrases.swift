@@ -35,8 +35,7 @@ enum PeriodPhrases {
   /// "q2fy2019". The quarter, the year if written, and whether the year is fiscal.
   static func quarterWord(_ word: String) -> (quarter: Int, year: Int?, isFiscal: Bool)? {
     // Most words start with another letter: they skip building the bytes.
-    guard let lead = word.utf8.first, lead == UInt8(ascii: "q") || (0x31...0x34).contains(lead),
-      word.utf8.count >= 2
+    guard let lead = word.utf8.first, lead == UInt8(ascii: "q") || (0x31...0x34).contains(lead)
     else { return nil }
     let bytes = Array(word.utf8)
     guard bytes.count >= 2, bytes.count <= 8 else { return nil }
@@ -127,12 +126,8 @@ enum PeriodPhrases {
         continue
       }
       var found: PeriodMention?
-      /// The year of a period with no year written, starting in month `start`: the article's
-      /// year, or the one before when the period would start after the article's date.
-      func pastYear(startingIn start: Int) -> Int? {
-        guard let date else { return nil }
-        return start > date.month ? date.year - 1 : date.year
-      }
+      /// The year of a period with no year written, starting in month `start`.
+      func pastYear(startingIn start: Int) -> Int? { Self.pastYear(of: start, date: date) }
       if let written = quarterWord(current),
         let year = written.year ?? word(1).flatMap(Self.year)
           ?? pastYear(
@@ -221,6 +216,14 @@ enum PeriodPhrases {
     return mentions
   }
 
+  /// The year of a month written with no year: the article's year, or the one before when the
+  /// month is after the article's date, so that a period never lies in the article's future.
+  /// Periods are placed by their first month, a span "ended" by its last.
+  static func pastYear(of month: Int, date: SimpleDate?) -> Int? {
+    guard let date else { return nil }
+    return month > date.month ? date.year - 1 : date.year
+  }
+
   /// The spans "N months ended" may give.
   static let monthSpans = [
     "three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
@@ -260,7 +263,7 @@ enum PeriodPhrases {
       }
     }
     guard let month else { return nil }
-    let resolvedYear = year ?? date.map { month > $0.month ? $0.year - 1 : $0.year }
+    let resolvedYear = year ?? pastYear(of: month, date: date)
     var period: Period?
     if let resolvedYear {
       switch span {
