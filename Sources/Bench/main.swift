@@ -117,6 +117,87 @@ func extractBenchmark(_ arguments: ArraySlice<String>) {
   print("extract_mb_per_s: \(formatted(Double(total) / 1e6 / seconds))")
 }
 
+/// `draft [FIGURES] [WORDS] [SEED]`: checking a draft of about WORDS words against a dataset of
+/// FIGURES figures, after the data is built: the time to read the draft's figures and claims
+/// and check them, the data's figures among them.
+func draftBenchmark(_ arguments: ArraySlice<String>) throws {
+  let count = arguments.first.flatMap(Int.init) ?? 1_000_000
+  let words = arguments.dropFirst().first.flatMap(Int.init) ?? 5_000
+  var generator = SeededGenerator(seed: arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 1)
+  // A hundred years of revenue for each company, in millions with one decimal.
+  let years = 1926...2025
+  var loadStart = now()
+  var figures: [Figure] = []
+  figures.reserveCapacity(count)
+  let location = SourceLocation(file: "data.yml", line: 1, column: 1)
+  var company = 0
+  while figures.count < count {
+    for year in years where figures.count < count {
+      let tenths = generator.int(10_000...999_999)
+      let quantity = try QuantityParser.parse("RMB \(tenths / 10).\(tenths % 10) million")
+      figures.append(
+        Figure(
+          key: FigureKey(
+            entity: "company\(company)", metric: "revenue", period: Period(year: year)),
+          quantity: quantity, location: location))
+    }
+    company += 1
+  }
+  var aliases = Aliases()
+  aliases.entities["Kestrel"] = "company7"
+  let data = Dataset(figures: figures, aliases: aliases)
+  let loadSeconds = now() - loadStart
+  // The draft: sentences of about ten words, each stating a year's revenue as the data has it
+  // or, one in ten, with two digits swapped.
+  var sentences: [String] = []
+  var planted = 0
+  while sentences.count * 10 < words {
+    let year = generator.int(years.lowerBound...years.upperBound)
+    let held = data.figures(
+      for: FigureKey(entity: "company7", metric: "revenue", period: Period(year: year)))
+    guard var text = held.first?.quantity.text else { continue }
+    if sentences.count % 10 == 9, let swapped = swapDigits(text) {
+      text = swapped
+      planted += 1
+    }
+    sentences.append("Kestrel said its revenue was \(text) in \(year), the company said.")
+  }
+  var draft = "---\ndate: 2026-03-01\n---\n# Kestrel over the years\n\n"
+  for start in stride(from: 0, to: sentences.count, by: 5) {
+    draft += sentences[start..<min(start + 5, sentences.count)].joined(separator: " ") + "\n\n"
+  }
+  loadStart = now()
+  let articles = try ArticleReader.parse(Array(draft.utf8), path: "draft.md", format: .markdown)
+  let extractor = Extractor(aliases: data.aliases)
+  let extractions = articles.map { ($0, extractor.extract($0)) }
+  let result = ArticleRun(registry: .builtin).check(
+    ArticleRun.Inputs(data: data, extractions: extractions, fileCount: 1))
+  let checkSeconds = now() - loadStart
+  print("draft_data_figures: \(data.figures.count)")
+  print("draft_words: \(draft.split(whereSeparator: \.isWhitespace).count)")
+  print("draft_figures: \(extractions.reduce(0) { $0 + $1.1.figures.count })")
+  print("draft_planted: \(planted)")
+  print("draft_findings: \(result.diagnostics.count)")
+  print("draft_data_build_seconds: \(formatted(loadSeconds))")
+  print("draft_check_seconds: \(formatted(checkSeconds))")
+  if arguments.contains("--verbose") {
+    for diagnostic in result.diagnostics {
+      print("  \(diagnostic.location): \(diagnostic.message)")
+    }
+  }
+}
+
+/// `text` with its last two different digits swapped: "RMB 52.7 million" is "RMB 57.2 million".
+func swapDigits(_ text: String) -> String? {
+  var characters = Array(text)
+  let digits = characters.indices.filter { characters[$0].isNumber }
+  guard digits.count >= 2 else { return nil }
+  let (first, second) = (digits[digits.count - 2], digits[digits.count - 1])
+  guard characters[first] != characters[second] else { return nil }
+  characters.swapAt(first, second)
+  return String(characters)
+}
+
 /// Generated Markdown articles of about `megabytes` MB in all.
 func generateArticles(megabytes: Int, seed: UInt64) -> [[UInt8]] {
   var generator = SeededGenerator(seed: seed)
@@ -182,6 +263,7 @@ func main() {
     case "articles"?: try writeArticles(arguments.dropFirst())
     case "yaml"?: try yamlBenchmark(arguments.dropFirst())
     case "extract"?: extractBenchmark(arguments.dropFirst())
+    case "draft"?: try draftBenchmark(arguments.dropFirst())
     case "eval"?:
       // `eval [--verbose]`: figure scores on corpus/ and on ../shared's passages and TAT-QA.
       let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

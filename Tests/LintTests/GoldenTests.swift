@@ -37,6 +37,9 @@ import Testing
       name: "article-unverified.txt",
       arguments: ["check", "articles/xiaomi-q2-2017.md", "--show-unverified"], status: 1),
     Case(
+      name: "draft.txt",
+      arguments: ["check", "articles/drafts/xiaomi-q3-2021.md", "--data", "data/"], status: 1),
+    Case(
       name: "extract.json",
       arguments: ["extract", "articles/xiaomi-q2-2017.md", "--format", "json"], status: 0),
     Case(name: "extract.txt", arguments: ["extract", "articles/xiaomi-q2-2017.md"], status: 0),
@@ -49,6 +52,19 @@ import Testing
     #expect(run.errors.isEmpty, "stderr: \(run.errors)")
     try GoldenFile.expectMatches(
       run.output, name: testCase.name, arguments: testCase.arguments, suite: "GoldenTests")
+  }
+
+  /// The README's draft example shows the real output: the golden file's, so both are kept
+  /// in step by the test above.
+  @Test func readmeShowsTheDraftCheckAsItRuns() throws {
+    let readme = try String(
+      contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let command = "swift run -q factlint check articles/drafts/xiaomi-q3-2021.md --data data/"
+    let shown = try #require(readme.range(of: "```sh\n\(command)\n```\n\n```\n"))
+    let end = try #require(readme.range(of: "```\n", range: shown.upperBound..<readme.endIndex))
+    let golden = try String(
+      contentsOf: GoldenFile.folder.appendingPathComponent("draft.txt"), encoding: .utf8)
+    #expect(String(readme[shown.upperBound..<end.lowerBound]) == golden)
   }
 
   @Test func versionAndHelp() throws {

@@ -10,7 +10,15 @@ public struct RestatementCheck: Check {
       Groups the selected figures by entity, metric, period and segment, and within a group by \
       unit (the same amount in two currencies is a conversion, not a restatement). Every \
       figure must agree with the first one written: "4.96 million" and "nearly 5 million" \
-      agree, "3,412 employees" and "3,142 employees" do not.
+      agree, "3,412 employees" and "3,142 employees" do not. In `factlint check`, a figure an \
+      article states for a key the data holds must agree with the data's figure, and one \
+      written in two articles must agree between them (reported at the later article, by \
+      date). The message names a likely slip (digits swapped, a scale word, the sign, a digit \
+      left out) and the figure that would agree. An article's figure is held to the data only \
+      when it states a level of its own period: not an estimate or a forecast, not a figure \
+      whose period is only the year of the article's date, and not one so far from the data's \
+      (more than twice or less than half, with no likely slip) that it is more likely another \
+      figure.
       """,
     examples: RestatementExamples.all)
 
@@ -40,17 +48,36 @@ public struct RestatementCheck: Check {
       original.quantity.range(reading).overlaps(restated.quantity.range(reading))
     }
     guard let severity else { return nil }
-    var message =
-      "\(restated.quantity.text) restates \(original.quantity.text) (\(restated.key)) "
-      + "differently: the two do not agree within their written precision"
-    if let slip = Verdict.scaleSlip(
-      stated: restated.quantity.value, computed: original.quantity.value)
-    {
-      message += "; \(slip)"
+    let (written, held) = (restated.quantity, original.quantity)
+    var message: String
+    let note: Note
+    if restated.isFromArticle && !original.isFromArticle {
+      message =
+        "\(written.text) does not agree with the data, which has \(held.text) for "
+        + "\(original.key) (\(original.location))"
+      note = Note("the data", original)
+    } else if original.location.file != restated.location.file {
+      message =
+        "\(written.text) restates \(held.text) (\(restated.key)) from "
+        + "\(original.location.file) differently: the two do not agree within their written "
+        + "precision"
+      note = Note("the earlier article", original, showingKey: false)
+    } else {
+      message =
+        "\(written.text) restates \(held.text) (\(restated.key)) differently: the two do "
+        + "not agree within their written precision"
+      note = Note("first written", original, showingKey: false)
+    }
+    if let cause = Slip.cause(written: written, expected: held) {
+      message += "; \(cause)"
+      // A figure with another scale word is best shown as the other figure was written.
+      let agreeing =
+        Verdict.scaleSlip(stated: written.value, computed: held.value) == nil
+        ? Slip.rewritten(written, as: held.value) ?? held.text : held.text
+      if agreeing != written.text { message += " \(agreeing) would agree" }
     }
     return Finding(
-      severity: severity, message: message, location: restated.location,
-      notes: [Note("first written", original, showingKey: false)],
+      severity: severity, message: message, location: restated.location, notes: [note],
       key: restated.key,
       identity: [restated.key.description, original.quantity.text, restated.quantity.text]
     ).graded(by: [original, restated])

@@ -86,8 +86,11 @@ public struct Aliases: Sendable, Hashable {
 
 /// The figures and exchange rates a rule is evaluated against, indexed by key.
 public struct Dataset: Sendable {
-  /// Every figure, in the order the files were read.
+  /// Every figure of the data files, in the order they were read.
   public let figures: [Figure]
+  /// Figures read from articles, matched by key after the data's. They are kept apart with an
+  /// index of their own, so that adding an article's few figures to a million copies none.
+  public let articleFigures: [Figure]
   /// Every exchange rate.
   public let rates: [ExchangeRate]
   /// Relations stated in articles, with their figures.
@@ -96,6 +99,8 @@ public struct Dataset: Sendable {
   public let aliases: Aliases
   /// The figures by entity, metric and key.
   private let index: FigureIndex
+  /// The article figures by entity, metric and key.
+  private let articleIndex: FigureIndex
   /// Rates by currency pair, either way round: "CNY/USD" holds USD/CNY and CNY/USD rates.
   private let ratesByPair: [String: RateTable]
 
@@ -121,10 +126,12 @@ public struct Dataset: Sendable {
   /// A dataset whose figures are already indexed, and named canonically.
   init(
     figures: [Figure], index: FigureIndex, rates: [ExchangeRate], aliases: Aliases,
-    claims: [Claim]
+    claims: [Claim], articleFigures: [Figure] = [], articleIndex: FigureIndex = FigureIndex()
   ) {
     self.figures = figures
     self.index = index
+    self.articleFigures = articleFigures
+    self.articleIndex = articleIndex
     self.rates = rates
     var ratesByPair: [String: [ExchangeRate]] = [:]
     for rate in rates { ratesByPair[Self.pairKey(rate.base, rate.quote), default: []].append(rate) }
@@ -133,13 +140,14 @@ public struct Dataset: Sendable {
     self.aliases = aliases
   }
 
-  /// The figures with exactly this key, in the order they were read.
+  /// The figures with exactly this key, in the order they were read: the data's, then the
+  /// articles'.
   public func figures(for key: FigureKey) -> [Figure] {
-    indexes(of: key).map { figures[$0] }
+    indexes(of: key).map { figures[$0] } + articleIndex.indexes(of: key).map { articleFigures[$0] }
   }
 
-  /// The indexes in ``figures`` of the figures with exactly this key, in the order they were
-  /// read; a check that reads figures in place through them copies none.
+  /// The indexes in ``figures`` of the data's figures with exactly this key, in the order they
+  /// were read; a check that reads figures in place through them copies none.
   public func indexes(of key: FigureKey) -> some Sequence<Int> {
     index.indexes(of: key)
   }
@@ -155,10 +163,15 @@ public struct Dataset: Sendable {
     return self.figure(for: key, comparableWith: figure.quantity.unit)
   }
 
-  /// The first figure read with exactly this key whose unit is comparable with `unit`.
+  /// The first figure read with exactly this key whose unit is comparable with `unit`: the
+  /// data's before the articles'.
   public func figure(for key: FigureKey, comparableWith unit: Unit) -> Figure? {
     for index in indexes(of: key) where figures[index].quantity.unit.isComparable(with: unit) {
       return figures[index]
+    }
+    for index in articleIndex.indexes(of: key)
+    where articleFigures[index].quantity.unit.isComparable(with: unit) {
+      return articleFigures[index]
     }
     return nil
   }
@@ -183,29 +196,41 @@ public struct Dataset: Sendable {
     }
     let chosen = candidates ?? Array(figures.indices)
     // Figures are tested in place and only those chosen are copied.
-    return chosen.compactMap { index in
+    let matched = chosen.compactMap { index in
       selector.matches(figures[index].key) && (includingArticles || !figures[index].isFromArticle)
         ? figures[index] : nil
     }
+    guard includingArticles else { return matched }
+    return matched + articleFigures.filter { selector.matches($0.key) }
   }
 
   /// The dataset with hedged figures reaching as far as `tolerance` allows.
   public func applying(_ tolerance: HedgeTolerance) -> Dataset {
     guard !tolerance.isEmpty else { return self }
-    func widen(_ figure: Figure) -> Figure {
-      var copy = figure
-      copy.quantity.tolerance = tolerance
-      copy.changes = figure.changes.map { change in
-        var widened = change
-        widened.stated.tolerance = tolerance
-        return widened
-      }
-      return copy
-    }
     // Widening leaves every key as it was, so the index still holds.
     return Dataset(
-      figures: figures.map(widen), index: index, rates: rates, aliases: aliases,
-      claims: claims.map { $0.mapFigures(widen) })
+      figures: figures.map { $0.widened(by: tolerance) }, index: index, rates: rates,
+      aliases: aliases, claims: claims.map { $0.mapFigures { $0.widened(by: tolerance) } },
+      articleFigures: articleFigures.map { $0.widened(by: tolerance) },
+      articleIndex: articleIndex)
+  }
+
+  /// The dataset with the figures of articles, named canonically, matched by key after the
+  /// data's. The data's figures are shared, not copied.
+  func adding(articleFigures more: [Figure]) -> Dataset {
+    guard !more.isEmpty else { return self }
+    let all = articleFigures + more
+    return Dataset(
+      figures: figures, index: index, rates: rates, aliases: aliases, claims: claims,
+      articleFigures: all, articleIndex: FigureIndex(all))
+  }
+
+  /// The dataset's figures with other rates and claims: one article's, among the figures of
+  /// all the articles and the data.
+  func replacing(rates: [ExchangeRate], claims: [Claim]) -> Dataset {
+    Dataset(
+      figures: figures, index: index, rates: rates, aliases: aliases, claims: claims,
+      articleFigures: articleFigures, articleIndex: articleIndex)
   }
 
   /// The figures and claims a rule's selector matches.

@@ -216,6 +216,21 @@ public enum Binding: UInt8, Sendable, Hashable, Comparable, CaseIterable {
   }
 }
 
+extension Figure {
+  /// The figure, and the changes stated beside it, with hedges reaching as far as `tolerance`
+  /// allows.
+  func widened(by tolerance: HedgeTolerance) -> Figure {
+    var copy = self
+    copy.quantity.tolerance = tolerance
+    copy.changes = changes.map { change in
+      var widened = change
+      widened.stated.tolerance = tolerance
+      return widened
+    }
+    return copy
+  }
+}
+
 extension Note {
   /// A note at a figure a verdict used: "base: acme revenue 2023, $10 million" (or without the
   /// key, "first written: $0.60"), with how the figure was bound when it was read from an

@@ -94,15 +94,23 @@ public struct ArticleRun: Sendable {
       data: data, extractions: extractions, problems: problems, fileCount: read.count)
   }
 
-  /// Checks every article read; diagnostics are those located in the articles.
+  /// Checks every article read; diagnostics are those located in the articles. The articles'
+  /// figures join the data in one dataset, so a claim in one article may use a figure another
+  /// states, and a figure written in the data or an earlier article must agree with it there.
   public func check(_ inputs: Inputs) -> LintResult {
+    let extractions = inputs.extractions.map(\.extraction)
+    let tolerance = configuration.tolerance
+    let shared = inputs.data.adding(articleFigures: extractions.flatMap(\.boundFigures)).applying(
+      tolerance)
+    let statements = SourceAgreement.statements(in: extractions)
     var diagnostics: [Diagnostic] = []
-    for (article, extraction) in inputs.extractions {
-      let dataset = Dataset(
-        figures: inputs.data.figures + extraction.boundFigures,
-        rates: inputs.data.rates + extraction.rates, aliases: inputs.data.aliases,
-        claims: extraction.claims
-      ).applying(configuration.tolerance)
+    for (position, (article, extraction)) in inputs.extractions.enumerated() {
+      var claims =
+        SourceAgreement.withoutRestatementsOfData(extraction.claims, data: inputs.data)
+        + SourceAgreement.claims(
+          of: position, in: extractions, data: inputs.data, statements: statements)
+      if !tolerance.isEmpty { claims = claims.map { $0.mapFigures { $0.widened(by: tolerance) } } }
+      let dataset = shared.replacing(rates: inputs.data.rates + extraction.rates, claims: claims)
       var found: [Diagnostic] = []
       for check in registry.checks {
         let id = check.description.id
@@ -110,10 +118,13 @@ public struct ArticleRun: Sendable {
         guard severity != .off,
           let instance = try? check.init(parameters: Parameters(ruleLocation: article.start))
         else { continue }
+        // Only the article's claims: the data's own figures are checked by `factlint lint`, and
+        // a check over all of them would take as long as the data is large.
+        let findings = instance.evaluate(Selection(figures: [], claims: claims), in: dataset)
         let rule = Rule(
           id: id, checkID: id, severity: severity, selector: Selector(), check: instance,
           location: article.start)
-        found += Engine.evaluate(rule, in: dataset).filter { $0.location.file == article.path }
+        found += Engine.diagnostics(findings, of: rule).filter { $0.location.file == article.path }
       }
       diagnostics += SuppressionFilter.apply(article.lineSuppressions, to: found)
       if showUnverified {

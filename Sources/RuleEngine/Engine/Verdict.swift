@@ -26,6 +26,88 @@ public enum Verdict {
   }
 }
 
+/// The slips of the keyboard and the pen that turn a figure into a wrong one.
+public enum Slip {
+  /// The likely cause when `written` was meant to be `expected`, as a question: "digits
+  /// swapped?", "is a scale word wrong?", "is the sign wrong?"; nil when none fits.
+  public static func cause(written: Quantity, expected: Quantity) -> String? {
+    let (stated, meant) = (written.value, expected.value)
+    guard !stated.isZero, !meant.isZero else { return nil }
+    if stated.isNegative != meant.isNegative,
+      written.range(.lenient).overlaps(Self.negated(expected).range(.lenient))
+    {
+      return "is the sign wrong?"
+    }
+    if let slip = Verdict.scaleSlip(stated: stated, computed: meant) { return slip }
+    // The same digits in another order, at the same scale: "2.37" for "2.73".
+    let digits = Array(Self.digits(written))
+    let meantDigits = Array(Self.digits(Self.rounded(expected, like: written)))
+    if digits.count == meantDigits.count, digits != meantDigits,
+      digits.sorted() == meantDigits.sorted()
+    {
+      return "digits swapped?"
+    }
+    if digits.count != meantDigits.count,
+      Suggestion.editDistance(String(digits), String(meantDigits)) == 1
+    {
+      return digits.count < meantDigits.count ? "a digit left out?" : "a digit too many?"
+    }
+    return nil
+  }
+
+  /// `expected` as the writer of `written` would write it: in its notation and scale word, to
+  /// its precision ("$2.73 billion" for "$2.37 billion"); nil when its digits cannot hold it
+  /// (another sign, or a value that rounds to zero at that precision).
+  public static func rewritten(_ written: Quantity, as expected: ExactDecimal) -> String? {
+    let text = written.text
+    guard let start = text.firstIndex(where: \.isASCIIDigit) else { return nil }
+    let end =
+      text[start...].firstIndex { !($0.isASCIIDigit || $0 == "," || $0 == ".") } ?? text.endIndex
+    var number = text[start..<end]
+    while let last = number.last, !last.isASCIIDigit { number = number.dropLast() }
+    let groups = number.split(separator: ".", omittingEmptySubsequences: false)
+    guard groups.count <= 2, !expected.isNegative || text.contains("-") else { return nil }
+    // "2,37" or "1,23,456" are not thousands separators this can rewrite.
+    let whole = groups[0].split(separator: ",", omittingEmptySubsequences: false)
+    guard whole.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+    let decimals = groups.count == 2 ? groups[1].count : 0
+    let scale = written.scaleWord == nil ? 0 : written.scalePower
+    guard let scaled = expected.magnitude.divided(by: .powerOfTen(scale), significantDigits: 34)
+    else { return nil }
+    let rounded = scaled.rounded(toPower: -decimals)
+    guard !rounded.isZero else { return nil }
+    var digits = Wording.fixed(rounded, decimals: decimals)
+    if whole.count > 1 { digits = Wording.grouped(digits) }
+    return String(text[..<start]) + digits + String(text[number.endIndex...])
+  }
+
+  /// `quantity` with the opposite sign.
+  static func negated(_ quantity: Quantity) -> Quantity {
+    var copy = quantity
+    copy.value = ExactDecimal.zero - quantity.value
+    return copy
+  }
+
+  /// `expected` rounded to the precision `written` shows, for comparing digits.
+  static func rounded(_ expected: Quantity, like written: Quantity) -> Quantity {
+    var copy = expected
+    copy.text = rewritten(written, as: expected.value.magnitude) ?? expected.text
+    return copy
+  }
+
+  /// The digits of a figure as written, without leading zeros: "$0.60" is "60".
+  static func digits(_ quantity: Quantity) -> String {
+    let digits = quantity.text.filter(\.isASCIIDigit)
+    let trimmed = digits.drop { $0 == "0" }
+    return trimmed.isEmpty ? "0" : String(trimmed)
+  }
+}
+
+extension Character {
+  /// Whether the character is one of the ASCII digits 0 to 9.
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
 /// How numbers are written in messages: like the figures they come from.
 public enum Wording {
   /// `1,000x` for 3, `1,000,000x` for 6, and `1/1,000x` for -3.

@@ -380,9 +380,9 @@ extension ExtractionState {
       if let base {
         basePeriod = .explicit(figure(base, sentence).key.period)
         baseText = figures[sentence.globalIndex[base]!].text
-      } else if let mention = mentions.min(by: {
-        abs($0.tokens.lowerBound - position) < abs($1.tokens.lowerBound - position)
-      }), let relative = mention.base {
+      } else if let mention = relativeMention(for: position, in: sentence, mentions: mentions),
+        let relative = mention.base
+      {
         basePeriod = relative
         baseText = mention.tokens.map { sentence.word(at: $0) ?? "" }.joined(separator: " ")
       } else if let mention = mentions.first(where: {
@@ -421,6 +421,30 @@ extension ExtractionState {
       if let base { sentence.isUsed.insert(base) }
       if let base, let global = sentence.globalIndex[base] { figures[global].role = .base }
     }
+  }
+
+  /// The period phrase that names the base of the change at `position`: the nearest one, or
+  /// when that is the change's own period, the nearest relative one with no other rate between
+  /// ("rose 8.8% to $2.73 billion in the third quarter from the previous quarter").
+  func relativeMention(
+    for position: Int, in sentence: SentenceFigures, mentions: [PeriodMention]
+  ) -> PeriodMention? {
+    func distance(_ mention: PeriodMention) -> Int { abs(mention.tokens.lowerBound - position) }
+    guard let nearest = mentions.min(by: { distance($0) < distance($1) }) else { return nil }
+    guard nearest.base == nil,
+      let relative = mentions.filter({ $0.base != nil }).min(by: { distance($0) < distance($1) })
+    else { return nearest }
+    let between =
+      min(position, relative.tokens.lowerBound)..<max(position, relative.tokens.lowerBound)
+    let crossesRate = sentence.figures.indices.contains { index in
+      guard between.contains(sentence.positions[index]), index != sentence.figure(at: position)
+      else { return false }
+      switch sentence.figures[index].quantity.unit {
+      case .percent, .percentagePoints, .multiple: return true
+      default: return false
+      }
+    }
+    return crossesRate ? nearest : relative
   }
 
   /// The level figure right after `word` ("to $88 million", "from 52.3 million"), searching

@@ -139,16 +139,21 @@ struct ExtractionState {
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
     let sentenceEntity = entity(in: tokens)
+    let isEstimate = tokens.contains { $0.word.map(Self.estimateWords.contains) ?? false }
     for index in local.indices {
       guard tokens[positions[index]].figure == index else {
         sentenceFigures.globalIndex.append(nil)
         continue
       }
       sentenceFigures.globalIndex.append(figures.count)
-      figures.append(
-        bind(
-          local[index], at: positions[index], in: sentenceFigures, mentions: mentions,
-          entity: sentenceEntity))
+      var figure = bind(
+        local[index], at: positions[index], in: sentenceFigures, mentions: mentions,
+        entity: sentenceEntity)
+      figure.isEstimate = isEstimate
+      figure.isLoss = ((positions[index] - 4)..<positions[index]).contains {
+        $0 >= 0 && tokens[$0].word.map(Self.lossWords.contains) == true
+      }
+      figures.append(figure)
     }
     if let own = mentions.first(where: { $0.period != nil && $0.base == nil && !$0.isCompared })?
       .period
@@ -604,6 +609,24 @@ struct ExtractionState {
     return true
   }
 
+  /// Words that make a sentence's figures estimates, forecasts, targets or superseded values
+  /// rather than statements of what a key's value is.
+  static let estimateWords: Set<String> = [
+    "expect", "expects", "expected", "expecting", "expectation", "expectations", "forecast",
+    "forecasts", "forecasted", "estimate", "estimates", "estimated", "consensus", "guidance",
+    "guided", "outlook", "target", "targets", "targeted", "projected", "projection",
+    "projections", "projects", "anticipate", "anticipates", "anticipated", "predicted",
+    "predicts", "will", "would", "could", "might", "may", "should", "plans", "aims", "goal",
+    "analysts", "analyst", "polled", "previously", "originally", "initially", "restated",
+    "revised", "preliminary", "if", "proposed", "budget", "budgeted",
+  ]
+
+  /// Words before a figure that make it the size of a loss.
+  static let lossWords: Set<String> = [
+    "loss", "losses", "lost", "lose", "loses", "deficit", "deficits", "shortfall", "outflow",
+    "outflows",
+  ]
+
   /// Words that a number labels rather than counts: "see note 10", "page 4", "Tier 1 capital".
   static let referenceWords: Set<String> = [
     "note", "notes", "page", "pages", "section", "chapter", "item", "items", "exhibit",
@@ -674,6 +697,7 @@ struct ExtractionState {
     var extracted = ExtractedFigure(
       figure: bound, entity: entityName, metric: metric, period: period, segment: segment,
       noun: figure.noun, periodIsExplicit: own != nil)
+    extracted.periodIsFromDate = own == nil && lastPeriod == nil && period != nil
     extracted.textRange = figure.range
     return extracted
   }

@@ -14,6 +14,17 @@ public struct ExtractedFigure: Sendable, Hashable {
   public var noun: String?
   /// Whether the period was named in the figure's own sentence.
   public var periodIsExplicit = false
+  /// Whether the period is only the year of the article's date, with no period in the figure's
+  /// sentence or an earlier one.
+  public var periodIsFromDate = false
+  /// Whether the figure's sentence speaks of an estimate, a forecast or a figure since revised
+  /// ("analysts had expected revenue of $2.6 billion"): such a figure is no statement of the
+  /// key's value, and is not held to the data's figure or another article's.
+  public var isEstimate = false
+  /// Whether a word of loss comes just before the figure ("a net loss of $45 million"): the
+  /// figure is the size of a loss, so a negative value of an income or a balance in the data
+  /// states it too.
+  public var isLoss = false
   /// What the figure is in the claims read so far.
   var role = Role.level
   /// Where the figure ends in the file, just past its last character (1-based line and column),
@@ -67,8 +78,11 @@ public struct Extraction: Sendable {
   /// Claims read but left unchecked, because a figure they need has more than one candidate.
   public var unread: [UnreadClaim] = []
 
-  /// The figures bound to a complete key, for matching against data and each other.
-  public var boundFigures: [Figure] { figures.filter(\.isBound).map(\.figure) }
+  /// The figures bound to a complete key, for matching against data and each other: neither
+  /// estimates nor figures whose period is only the year of the article's date.
+  public var boundFigures: [Figure] {
+    figures.filter { $0.isBound && !$0.isEstimate && !$0.periodIsFromDate }.map(\.figure)
+  }
 }
 
 /// Reads figures and claims out of prose.
@@ -107,20 +121,26 @@ public struct Extractor: Sendable {
     var atSentenceStart = true
     var inName = false
     let scalars = text.unicodeScalars
-    /// The lower-case ASCII word after `index` past spaces, up to a dozen letters.
+    /// The lower-case ASCII word after `index` past spaces, up to a dozen letters, skipping the
+    /// rest of a name: the word after "Kestrel" in "Kestrel Systems said" is "said".
     func wordAfter(_ index: String.Index) -> String {
       var cursor = index
-      while cursor < scalars.endIndex, scalars[cursor] == " " {
-        cursor = scalars.index(after: cursor)
+      for _ in 0..<4 {
+        while cursor < scalars.endIndex, scalars[cursor] == " " {
+          cursor = scalars.index(after: cursor)
+        }
+        var word = ""
+        while cursor < scalars.endIndex, word.utf8.count < 12 {
+          let scalar = scalars[cursor]
+          guard scalar.isASCII, scalar.properties.isAlphabetic else { break }
+          word.unicodeScalars.append(scalar)
+          cursor = scalars.index(after: cursor)
+        }
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+          cursor < scalars.endIndex, scalars[cursor] == " "
+        else { return word.lowercased() }
       }
-      var word = ""
-      while cursor < scalars.endIndex, word.utf8.count < 12 {
-        let scalar = scalars[cursor]
-        guard scalar.isASCII, scalar.properties.isAlphabetic else { break }
-        word.unicodeScalars.append(scalar)
-        cursor = scalars.index(after: cursor)
-      }
-      return word.lowercased()
+      return ""
     }
     /// Counts the word `range` when it is a capitalised name.
     func finish(_ range: Range<String.Index>) {
