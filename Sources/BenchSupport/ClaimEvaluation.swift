@@ -123,12 +123,18 @@ public struct ParagraphAlarms: Sendable {
   public var contexts = 0
   public var errors: [String] = []
   public var warnings: [String] = []
+  /// The claims read from the contexts' tables (their first `tableLines` lines).
+  public var tableClaims = 0
 
   public init() {}
 
-  /// Adds one context's diagnostics.
-  public mutating func add(diagnostics: [Diagnostic], name: String) {
+  /// Adds one context's diagnostics, and counts its claims stated in its first `tableLines`
+  /// lines.
+  public mutating func add(
+    diagnostics: [Diagnostic], claims: [Claim] = [], tableLines: Int = 0, name: String
+  ) {
     contexts += 1
+    tableClaims += claims.filter { $0.subject.location.line <= tableLines }.count
     for diagnostic in diagnostics {
       let line = "\(name):\(diagnostic.location.line): \(diagnostic.message)"
       switch diagnostic.severity {

@@ -171,9 +171,13 @@ public struct EvaluationRun {
   func tatqaAlarms(_ contexts: [TATQAContext]) throws -> ParagraphAlarms {
     var alarms = ParagraphAlarms()
     for context in contexts {
-      let (_, diagnostics) = try Self.check(
+      let (claims, diagnostics) = try Self.check(
         Array(context.markdown.utf8), path: context.id + ".md")
-      alarms.add(diagnostics: diagnostics, name: context.id)
+      // The table comes first, up to the first blank line.
+      let tableLines =
+        context.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        .firstIndex(of: "") ?? 0
+      alarms.add(diagnostics: diagnostics, claims: claims, tableLines: tableLines, name: context.id)
     }
     return alarms
   }
@@ -239,6 +243,7 @@ public struct EvaluationRun {
       lines.append("tatqa_contexts_checked: \(tatqa.contexts)")
       lines.append("tatqa_errors: \(tatqa.errors.count)")
       lines.append("tatqa_warnings: \(tatqa.warnings.count)")
+      lines.append("tatqa_table_claims: \(tatqa.tableClaims)")
       if verbose {
         lines += tatqa.errors.map { "  error: \($0)" }
         lines += tatqa.warnings.map { "  warning: \($0)" }

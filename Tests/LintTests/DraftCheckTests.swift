@@ -147,4 +147,47 @@ import Testing
     let folder = try Folder(["q3.md": third])
     #expect(IntegrationTests.errorLines(try folder.run(["check", "q3.md"])) == [])
   }
+
+  @Test func aDraftsTableIsCheckedInItselfAndAgainstTheData() throws {
+    let draft = Self.draft(
+      "Kestrel Systems reported its results on Tuesday.",
+      "Revenue by segment, in millions of dollars:",
+      """
+      | Segment | Q3 2025 | Q3 2024 | y/y |
+      |---|---|---|---|
+      | Devices | 1,213 | 1,102 | 10% |
+      | Services | 843 | 701 | 20% |
+      | Software | 677 | 598 | 31% |
+      | Other | — | — | n/a |
+      | Total | 2,733 | 2,401 | 14% |
+      """,
+      "Cash flow, in millions of dollars:",
+      """
+      | | Q3 2025 | Q3 2024 |
+      |---|---|---|
+      | Operating | 512 | 430 |
+      | Investing | (181) | (164) |
+      | Total | 313 | 266 |
+      """,
+      "In millions of dollars:",
+      """
+      | | Q3 2025 | Q2 2025 |
+      |---|---|---|
+      | Revenue | 2,370 | 2,510 |
+      """)
+    let (lines, run) = try Self.verdicts(["draft.md": draft], checking: ["draft.md"])
+    #expect(run.status == 1)
+    #expect(
+      lines == [
+        "draft.md:14:26: error: stated growth 31% does not follow from 598 (2024-Q3) -> 677 "
+          + "(2025-Q3): (new - old) / |old| is +13.0% to +13.4%; 31% implies 2024-Q3 of about USD "
+          + "516.79 million [growth]",
+        "draft.md:24:11: error: the parts do not add up to the total 313 (kestrel total "
+          + "2025-Q3): 512 + (181) is USD 330.0 million to USD 332.0 million; digits swapped? "
+          + "331 would agree [total]",
+        "draft.md:30:13: error: 2,370 does not agree with the data, which has $2.73 billion for "
+          + "kestrel revenue 2025-Q3 (data/kestrel.yml:4:48); digits swapped? 2,730 would agree "
+          + "[restatement]",
+      ])
+  }
 }

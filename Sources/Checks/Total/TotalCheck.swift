@@ -11,7 +11,10 @@ public struct TotalCheck: Check {
       the part's entity, metric, period or segment put in. The parts' intervals, subtracted \
       where a part says `sign: -`, must add up to an interval that meets the total's. With \
       `partial: true` the parts are an "of which" list: their sum must not exceed the total. A \
-      total whose parts are not all in the data (or are in another currency) is not checked.
+      total whose parts are not all in the data (or are in another currency) is not checked. \
+      In articles, a composition is stated in prose ("of which", "made up of") or by a table's \
+      "Total" row or column; a total that its parts would match with two digits swapped says \
+      so.
       """,
     parameters: [
       ParameterSpec(
@@ -138,7 +141,11 @@ struct TotalClaim {
         + "\(terms) is \(range)"
       : "the parts do not add up to the total \(total.quantity.text) (\(total.key)): "
         + "\(terms) is \(range)"
-    if let slip = scaleSlip() { message += "; \(slip)" }
+    if let slip = scaleSlip() {
+      message += "; \(slip)"
+    } else if !isPartial, let slip = totalSlip() {
+      message += "; \(slip)"
+    }
     let notes = parts.map { part in
       Note(part.selector.isNegated ? "subtracted part" : "part", part.figure)
     }
@@ -147,6 +154,20 @@ struct TotalClaim {
       key: total.key,
       identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text)
     ).graded(by: [total] + parts.map(\.figure))
+  }
+
+  /// Names a likely slip in the total itself ("digits swapped? 2,401 would agree") when the
+  /// parts add up to one value at the total's precision.
+  func totalSlip() -> String? {
+    let range = sum(.rounded)
+    guard let low = range.low, let high = range.high else { return nil }
+    var expected = total.quantity
+    expected.value = (low + high) * .half
+    guard let cause = Slip.cause(written: total.quantity, expected: expected),
+      Verdict.scaleSlip(stated: total.quantity.value, computed: expected.value) == nil,
+      let agreeing = Slip.rewritten(total.quantity, as: expected.value)
+    else { return nil }
+    return "\(cause) \(agreeing) would agree"
   }
 
   /// Names the part whose scale word is probably wrong: the one that, 1,000 or 1,000,000 times

@@ -45,6 +45,25 @@ public struct Suppression: Sendable, Hashable {
   }
 }
 
+/// A table in an article, as cells of its prose.
+public struct ArticleTable: Sendable, Hashable {
+  /// Each row's cells, as UTF-8 offsets of the article's text; nil for a cell with no prose.
+  public var rows: [[Range<Int>?]]
+  /// How many rows at the top are column headings, as the markup says: a Markdown table's
+  /// header row, `<thead>` rows, rows of `<th>` cells only.
+  public var headerRows: Int
+  /// Where the table starts in the text (UTF-8 offset): an HTML caption comes before its
+  /// first cell.
+  public var start: Int
+
+  /// Creates a table.
+  public init(rows: [[Range<Int>?]], headerRows: Int, start: Int) {
+    self.rows = rows
+    self.headerRows = headerRows
+    self.start = start
+  }
+}
+
 /// An article's prose with a map back to its file.
 public struct Article: Sendable {
   /// The file's path, as given.
@@ -65,6 +84,8 @@ public struct Article: Sendable {
   public let date: SimpleDate?
   /// The suppression comments, in file order.
   public let suppressions: [Suppression]
+  /// The tables, in order: their cells are also in `text`, a row per block.
+  public let tables: [ArticleTable]
 
   /// Maps UTF-8 offsets of `text` to byte offsets of the file.
   let map: OffsetMap

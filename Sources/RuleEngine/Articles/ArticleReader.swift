@@ -69,7 +69,8 @@ public enum ArticleReader {
   ) -> Article {
     Article(
       path: builder.path, format: format, text: builder.string, title: title, date: date,
-      suppressions: builder.resolvedSuppressions(), map: builder.map, source: builder.lines)
+      suppressions: builder.resolvedSuppressions(), tables: builder.finishedTables,
+      map: builder.map, source: builder.lines)
   }
 
   // MARK: WordPress
@@ -144,7 +145,8 @@ public enum ArticleReader {
     }
     return Article(
       path: path, format: .wordpress, text: builder.string, title: title, date: date,
-      suppressions: builder.resolvedSuppressions(), map: builder.map, source: lines)
+      suppressions: builder.resolvedSuppressions(), tables: builder.finishedTables,
+      map: builder.map, source: lines)
   }
 
   /// The raw range of `value.rendered`, or of `value` itself when it is a string.

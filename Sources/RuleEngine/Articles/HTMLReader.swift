@@ -223,6 +223,8 @@ struct HTMLReader {
   private var timeDate: SimpleDate?
   private var inHead = false
   private var preDepth = 0
+  /// How deep in `<thead>` elements the reader is.
+  private var headDepth = 0
   private var skipped: [String: Int] = [:]
 
   /// The date the page states: `<meta name="date">`, then `article:published_time`, then the
@@ -379,6 +381,13 @@ struct HTMLReader {
     if role == .skip && tag.selfClosing { return tag.end }
     if role == .skip { skipped[name, default: 0] += 1 }
     HTMLTags.apply(role, isEnd: false, to: &builder)
+    switch name {
+    case "table": builder.beginTable()
+    case "thead": headDepth += 1
+    case "tr": builder.beginRow(isHeader: headDepth > 0)
+    case "td", "th": builder.beginCell(isHeader: name == "th")
+    default: break
+    }
     if role == .pre {
       preDepth += 1
       builder.whitespace = .raw
@@ -411,6 +420,11 @@ struct HTMLReader {
       break
     }
     HTMLTags.apply(role, isEnd: true, to: &builder)
+    switch name {
+    case "table": builder.endTable()
+    case "thead": headDepth = max(0, headDepth - 1)
+    default: break
+    }
   }
 
   private mutating func readMeta(_ attributes: [(name: String, value: String)]) {

@@ -29,8 +29,8 @@ struct MarkdownReader {
   private enum Block {
     /// A paragraph or heading: its lines' content.
     case text([Range<Int>])
-    /// A table row: its cells.
-    case row([Range<Int>])
+    /// A table row: its cells; the header row starts a table.
+    case row([Range<Int>], isHeader: Bool)
     /// An HTML comment block.
     case comment(start: Int, end: Int, bodyEnd: Int)
   }
@@ -57,10 +57,17 @@ struct MarkdownReader {
       guard !builder.failed else { return }
       switch block {
       case .text(let lines):
+        builder.endTable()
         render(lines, into: &builder)
         builder.breakBlock()
-      case .row(let cells):
+      case .row(let cells, let isHeader):
+        if isHeader {
+          builder.endTable()
+          builder.beginTable()
+        }
+        builder.beginRow(isHeader: isHeader)
         for cell in cells {
+          builder.beginCell()
           builder.cellBreak()
           render([cell], into: &builder)
         }
@@ -70,6 +77,7 @@ struct MarkdownReader {
       }
       builder.skipDepth = 0
     }
+    builder.endTable()
   }
 
   /// A link label as compared: white space collapsed, case folded.
@@ -259,7 +267,7 @@ struct MarkdownReader {
         return
       }
       if !interrupts(position, lineEnd, strictLists: true) {
-        blocks.append(.row(cells(position, lineEnd)))
+        blocks.append(.row(cells(position, lineEnd), isHeader: false))
         return
       }
       leaf = .none
@@ -354,7 +362,7 @@ struct MarkdownReader {
       {
         paragraph.removeLast()
         closeLeaf()
-        blocks.append(.row(cells(header.lowerBound, header.upperBound)))
+        blocks.append(.row(cells(header.lowerBound, header.upperBound), isHeader: true))
         leaf = .table
         return
       }

@@ -31,6 +31,20 @@ struct TextBuilder {
     }
   }
 
+  /// A table's cells as ranges of the prose (UTF-8 offsets), row by row.
+  struct TableLayout {
+    /// Each row's cells; nil for a cell with no prose.
+    var rows: [[Range<Int>?]] = []
+    /// How many rows at the top are column headings.
+    var headerRows = 0
+    /// Where the table starts in the prose: a caption comes before its first cell.
+    var start: Int
+    var cellIsOpen = false
+    var cellStart: Int?
+    var rowIsHeader = false
+    var rowHasOnlyHeaderCells = false
+  }
+
   /// A suppression comment whose line is known once the next prose arrives.
   struct PendingSuppression {
     var ruleIDs: [String]
@@ -64,6 +78,11 @@ struct TextBuilder {
   private(set) var blockHasContent = false
   private(set) var suppressions: [PendingSuppression] = []
   private var awaiting: [Int] = []
+  /// The tables read, in order.
+  private(set) var tables: [TableLayout] = []
+  /// The table being read, and how deep in tables the reader is.
+  private var table: TableLayout?
+  private var tableDepth = 0
   /// The first problem found; readers stop when it is set.
   private(set) var problem: Problem?
   /// Whether a problem was found (cheaper to test in loops than `problem`).
@@ -179,6 +198,70 @@ struct TextBuilder {
   /// Separates the next table cell from the previous one in the same row.
   mutating func cellBreak() {
     if blockHasContent { requestBreak(.cell) }
+  }
+
+  // MARK: Tables
+
+  /// Starts a table; a table inside a cell of another is read as that cell's prose.
+  mutating func beginTable() {
+    tableDepth += 1
+    if tableDepth == 1 { table = TableLayout(start: out.count) }
+  }
+
+  /// The tables read, with any left open at the end of the input closed.
+  var finishedTables: [ArticleTable] {
+    var copy = self
+    while copy.tableDepth > 0 { copy.endTable() }
+    return copy.tables.map {
+      ArticleTable(rows: $0.rows, headerRows: $0.headerRows, start: $0.start)
+    }
+  }
+
+  /// Ends the table, recording it when it has cells.
+  mutating func endTable() {
+    guard tableDepth > 0 else { return }
+    tableDepth -= 1
+    guard tableDepth == 0, var finished = table else { return }
+    finishRow(in: &finished)
+    if finished.rows.contains(where: { $0.contains { $0 != nil } }) { tables.append(finished) }
+    table = nil
+  }
+
+  /// Starts a row of the open table; `isHeader` marks a row of column headings (in `<thead>`,
+  /// or a Markdown table's header row). A row of `<th>` cells only is one too.
+  mutating func beginRow(isHeader: Bool) {
+    guard tableDepth == 1, var open = table else { return }
+    finishRow(in: &open)
+    open.rows.append([])
+    open.rowIsHeader = isHeader
+    open.rowHasOnlyHeaderCells = true
+    table = open
+  }
+
+  /// Starts a cell of the open table's current row; `isHeader` for a `<th>`.
+  mutating func beginCell(isHeader: Bool = false) {
+    guard tableDepth == 1, var open = table else { return }
+    closeCell(in: &open)
+    if open.rows.isEmpty { open.rows.append([]) }
+    open.cellIsOpen = true
+    open.cellStart = nil
+    if !isHeader { open.rowHasOnlyHeaderCells = false }
+    table = open
+  }
+
+  private mutating func closeCell(in open: inout TableLayout) {
+    guard open.cellIsOpen else { return }
+    open.rows[open.rows.count - 1].append(open.cellStart.map { $0..<max($0, out.count) })
+    open.cellIsOpen = false
+  }
+
+  /// Closes the last row's last cell; a heading row at the top of the table is counted.
+  private mutating func finishRow(in open: inout TableLayout) {
+    closeCell(in: &open)
+    guard let last = open.rows.last, !last.isEmpty, open.headerRows == open.rows.count - 1,
+      open.rowIsHeader || open.rowHasOnlyHeaderCells
+    else { return }
+    open.headerRows += 1
   }
 
   /// Adds the white space held back, as plain text does not trim its end.
@@ -331,6 +414,10 @@ struct TextBuilder {
       // Indexing rather than copying keeps the buffer unique, so clearing it reuses it.
       for index in pendingRuns.indices { emitRun(pendingRuns[index].start, pendingRuns[index].end) }
       pendingRuns.removeAll(keepingCapacity: true)
+    }
+    // A cell's prose starts after the separator before it.
+    if tableDepth == 1, table?.cellIsOpen == true, table?.cellStart == nil {
+      table?.cellStart = out.count
     }
   }
 

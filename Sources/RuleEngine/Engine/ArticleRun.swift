@@ -164,9 +164,9 @@ extension Article {
 extension Extractor {
   /// Extracts the figures and claims of an article, located in its file.
   public func extract(_ article: Article) -> Extraction {
-    var extraction = extract(text: article.text, path: article.path, date: article.date) {
-      range in article.location(of: range)
-    }
+    var extraction = extract(
+      text: article.text, path: article.path, date: article.date, tables: article.tables
+    ) { range in article.location(of: range) }
     for index in extraction.figures.indices {
       guard let range = extraction.figures[index].textRange else { continue }
       let bytes = article.byteRange(of: range)

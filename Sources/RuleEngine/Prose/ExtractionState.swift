@@ -200,8 +200,10 @@ struct ExtractionState {
     guard current.role == .level, let metric = current.metric else { return }
     // The cheap tests first: comparing metric phrases splits them into words. Of the earlier
     // figures it may restate, one it agrees with is the one it restates; else the first.
+    // A table's cells are bound by their rows and columns, not restated in prose.
+    guard !current.isTableCell else { return }
     let candidates = figures[..<index].lazy.filter { other in
-      other.role == .level && other.entity == current.entity
+      other.role == .level && !other.isTableCell && other.entity == current.entity
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
         && other.figure.quantity.unit.isComparable(with: current.figure.quantity.unit)

@@ -21,6 +21,8 @@ public struct ExtractedFigure: Sendable, Hashable {
   /// ("analysts had expected revenue of $2.6 billion"): such a figure is no statement of the
   /// key's value, and is not held to the data's figure or another article's.
   public var isEstimate = false
+  /// Whether the figure was read from a table's cell, bound by its row and column.
+  public var isTableCell = false
   /// Whether a word of loss comes just before the figure ("a net loss of $45 million"): the
   /// figure is the size of a loss, so a negative value of an income or a balance in the data
   /// states it too.
@@ -95,15 +97,28 @@ public struct Extractor: Sendable {
     self.aliases = aliases
   }
 
-  /// Extracts from `text`; `locate` maps a range of the text to its place in the file.
+  /// Extracts from `text`, whose `tables` are read as tables; `locate` maps a range of the text
+  /// to its place in the file.
   public func extract(
-    text: String, path: String, date: SimpleDate?,
+    text: String, path: String, date: SimpleDate?, tables: [ArticleTable] = [],
     locate: @escaping (Range<String.Index>) -> SourceLocation
   ) -> Extraction {
     var state = ExtractionState(
       text: text, path: path, date: date, aliases: aliases, locate: locate)
     state.mainEntity = Self.mainEntity(in: text, aliases: aliases)
+    let read = tables.compactMap { Self.textTable($0, in: text) }
+    var next = 0
+    // Whether the table at `next` was read as a table, once the sentences reach it.
+    var isTable: Bool?
     for sentence in ProseScanner.sentences(in: text) {
+      while next < read.count, read[next].span.upperBound <= sentence.lowerBound {
+        next += 1
+        isTable = nil
+      }
+      if next < read.count, read[next].span.overlaps(sentence) {
+        if isTable == nil { isTable = state.readTable(read[next].table) }
+        if isTable == true { continue }
+      }
       state.read(sentence)
     }
     state.resolvePendingConversions()
@@ -111,6 +126,44 @@ public struct Extractor: Sendable {
       path: path, date: date, figures: state.figures,
       claims: state.claims.filter(ClaimSense.isPlausible), rates: state.rates,
       unread: state.unread)
+  }
+
+  /// A table's cells as ranges of `text`, with the text its scale may be given in (an HTML
+  /// caption, else the paragraph before it), and the span from its first cell to its last.
+  static func textTable(_ table: ArticleTable, in text: String)
+    -> (table: TextTable, span: Range<String.Index>)?
+  {
+    let utf8 = text.utf8
+    func index(_ offset: Int) -> String.Index {
+      utf8.index(utf8.startIndex, offsetBy: min(max(0, offset), utf8.count))
+    }
+    let rows = table.rows.map { row in
+      row.map { $0.map { index($0.lowerBound)..<index($0.upperBound) } }
+    }
+    let ranges = rows.joined().compactMap { $0 }
+    guard let first = ranges.map(\.lowerBound).min(), let last = ranges.map(\.upperBound).max()
+    else { return nil }
+    let start = index(table.start)
+    var caption = text[min(start, first)..<first]
+    if caption.allSatisfy(\.isWhitespace) {
+      // The paragraph before, if short: "(in millions of dollars)", "Revenue by region, $m".
+      var before = text[..<min(start, first)]
+      while let last = before.last, last.isWhitespace { before = before.dropLast() }
+      var paragraphStart = before.endIndex
+      var length = 0
+      while paragraphStart > before.startIndex, length <= 200 {
+        let previous = before.index(before: paragraphStart)
+        if before[previous] == "\n", previous > before.startIndex,
+          before[before.index(before: previous)] == "\n"
+        {
+          break
+        }
+        paragraphStart = previous
+        length += 1
+      }
+      caption = length <= 200 ? before[paragraphStart...] : ""
+    }
+    return (TextTable(rows: rows, headerRows: table.headerRows, caption: caption), first..<last)
   }
 
   /// The entity an article is mostly about: the capitalised name it repeats most, preferring
@@ -206,7 +259,8 @@ public struct Extractor: Sendable {
         wordStart = nil
         atSentenceStart = false
       }
-      if scalar == "." || scalar == "\n" || scalar == "!" || scalar == "?" {
+      // A table's cells are joined by "; ": each starts afresh, like a sentence.
+      if scalar == "." || scalar == "\n" || scalar == "!" || scalar == "?" || scalar == ";" {
         atSentenceStart = true
         inName = false
       } else if scalar != " " && scalar != "&" {
@@ -298,6 +352,7 @@ public struct Extractor: Sendable {
     "not", "no", "nor", "or", "about", "around", "nearly", "almost", "more", "less", "just",
     "profit", "income", "growth", "demand", "prices", "price", "costs", "results", "figures",
     "rs", "rm", "dlrs", "pct", "mln", "bln", "cts", "reuter", "reuters", "inr", "myr", "pkr",
+    "other", "others",
   ]
 }
 
@@ -317,6 +372,9 @@ extension Aliases {
     for candidate in candidates {
       let singular = ProseWords.singular(candidate)
       if metrics.values.contains(candidate) { return candidate }
+      // "operating income" for the data's operating_income.
+      let joined = candidate.split(separator: " ").joined(separator: "_")
+      if joined != candidate, metrics.values.contains(joined) { return joined }
       if let found = metrics.first(where: {
         let alias = $0.key.lowercased()
         return alias == candidate || ProseWords.singular(alias) == singular
