@@ -103,9 +103,16 @@ struct LintCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  @Flag(
+    name: .customLong("show-unverified"),
+    help: "List the rules that could not run on a figure (its other figure in another unit).")
+  var showUnverified = false
+
   func run() throws {
     Terminal.finish(
-      Session.lint(paths: paths, options: output.runOptions(), registry: .builtin))
+      Session.lint(
+        paths: paths, options: output.runOptions(showUnverified: showUnverified),
+        registry: .builtin))
   }
 }
 

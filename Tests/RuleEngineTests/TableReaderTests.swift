@@ -160,13 +160,13 @@ import Testing
     ("12.5%", "12.5"), ("(28%)", "-28"), ("2019 (1)", "2019"),
   ])
   func cellsAreReadAsReportsPrintThem(text: String, value: String) throws {
-    let quantity = try #require(TableCell(text[...]).quantity)
+    let quantity = try #require(ReportCell(text[...]).quantity)
     #expect(quantity.value == ExactDecimal(value))
   }
 
   @Test(arguments: ["—", "–", "-", "n/a", "N/A", "nm", "$ -"])
   func nilCellsAreAbsent(text: String) {
-    guard case .absent = TableCell(text[...]) else {
+    guard case .absent = ReportCell(text[...]) else {
       Issue.record("\(text) is not absent")
       return
     }

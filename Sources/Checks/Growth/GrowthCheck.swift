@@ -30,10 +30,20 @@ public struct GrowthCheck: Check {
   /// Evaluates every stated change of the selected figures and claims.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [GrowthClaim] = []
+    var unchecked: [Finding] = []
     for figure in selection.figures {
       for change in figure.changes {
         if let base = dataset.base(of: figure, for: change) {
           claims.append(GrowthClaim(current: figure, base: base, change: change))
+        } else if let period = change.base.resolve(from: figure.key.period),
+          case var key = figure.key, key.period != period
+        {
+          key.period = period
+          if let other = dataset.figureInOtherUnit(for: key, than: figure.quantity.unit) {
+            unchecked.append(
+              .otherUnit(
+                change.stated.text, of: figure, needs: "base", other, at: change.location))
+          }
         }
       }
     }
@@ -61,6 +71,7 @@ public struct GrowthCheck: Check {
       }
     }
     return claims.compactMap { $0.verdict() } + amountClaims.compactMap { $0.verdict() }
+      + unchecked
   }
 }
 

@@ -46,20 +46,26 @@ public struct ShareCheck: Check {
   /// Evaluates the selected shares against their parts and wholes.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [ShareClaim] = []
+    var unchecked: [Finding] = []
     if let selectors {
       let shareSelector = dataset.canonical(selectors.share)
       for stated in selection.figures where shareSelector.matches(stated.key) {
         guard let part = Self.find(selectors.part, like: stated, in: dataset),
-          let whole = Self.find(selectors.whole, like: stated, in: dataset),
-          part.quantity.unit.isComparable(with: whole.quantity.unit)
+          let whole = Self.find(selectors.whole, like: stated, in: dataset)
         else { continue }
+        guard part.quantity.unit.isComparable(with: whole.quantity.unit) else {
+          unchecked.append(
+            .otherUnit(
+              stated.quantity.text, of: part, needs: "whole", whole, at: stated.location))
+          continue
+        }
         claims.append(ShareClaim(part: part, whole: whole, stated: stated))
       }
     }
     for case .share(let part, let whole, let stated) in selection.claims {
       claims.append(ShareClaim(part: part, whole: whole, stated: stated))
     }
-    return claims.compactMap { $0.verdict() }
+    return claims.compactMap { $0.verdict() } + unchecked
   }
 
   static func find(_ selector: Selector, like stated: Figure, in dataset: Dataset) -> Figure? {

@@ -69,12 +69,22 @@ public struct TotalCheck: Check {
   /// Evaluates every selected total against its parts, and every stated composition.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [TotalClaim] = []
+    var unchecked: [Finding] = []
     if let total, let parts {
       let totalSelector = dataset.canonical(total)
       let parts = parts.map(dataset.canonical)
       for figure in selection.figures where totalSelector.matches(figure.key) {
         if let found = Self.parts(parts, of: figure, isPartial: isPartial, in: dataset) {
           claims.append(TotalClaim(total: figure, parts: found, isPartial: isPartial))
+        } else if let other = parts.lazy.compactMap({ part -> Figure? in
+          let key = part.applied(to: figure.key)
+          return key == figure.key
+            ? nil : dataset.figureInOtherUnit(for: key, than: figure.quantity.unit)
+        }).first {
+          unchecked.append(
+            .otherUnit(
+              "the total \(figure.quantity.text)", of: figure, needs: "part", other,
+              at: figure.location))
         }
       }
     }
@@ -82,7 +92,7 @@ public struct TotalCheck: Check {
       let found = zip(parts, negated).map { (Selector(isNegated: $1), $0) }
       claims.append(TotalClaim(total: total, parts: found, isPartial: isPartial))
     }
-    return claims.compactMap { $0.verdict() }
+    return claims.compactMap { $0.verdict() } + unchecked
   }
 
   /// The parts of `total` in the data, or nil when one is missing (but for an "of which" list)
@@ -143,7 +153,7 @@ struct TotalClaim {
         + "\(terms) is \(range)"
     if let slip = scaleSlip() {
       message += "; \(slip)"
-    } else if !isPartial, let slip = totalSlip() {
+    } else if !isPartial, let slip = totalSlip() ?? partSlip() {
       message += "; \(slip)"
     }
     let notes = parts.map { part in
@@ -168,6 +178,31 @@ struct TotalClaim {
       let agreeing = Slip.rewritten(total.quantity, as: expected.value)
     else { return nil }
     return "\(cause) \(agreeing) would agree"
+  }
+
+  /// Names a part with a likely slip ("13,271: digits swapped? 13,217 would agree"): the value
+  /// it would need for the parts to add up to the total, written at its precision, is a slip
+  /// of it.
+  func partSlip() -> String? {
+    guard let totalLow = total.quantity.range(.rounded).low,
+      let totalHigh = total.quantity.range(.rounded).high
+    else { return nil }
+    let middle = (totalLow + totalHigh) * .half
+    for (index, part) in parts.enumerated() {
+      var others = ExactDecimal.zero
+      for (position, other) in parts.enumerated() where position != index {
+        let value = other.figure.quantity.value
+        others = other.selector.isNegated ? others - value : others + value
+      }
+      var needed = part.figure.quantity
+      needed.value = part.selector.isNegated ? others - middle : middle - others
+      guard let cause = Slip.cause(written: part.figure.quantity, expected: needed),
+        Verdict.scaleSlip(stated: part.figure.quantity.value, computed: needed.value) == nil,
+        let agreeing = Slip.rewritten(part.figure.quantity, as: needed.value)
+      else { continue }
+      return "\(part.figure.quantity.text): \(cause) \(agreeing) would agree"
+    }
+    return nil
   }
 
   /// Names the part whose scale word is probably wrong: the one that, 1,000 or 1,000,000 times

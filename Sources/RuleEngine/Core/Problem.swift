@@ -28,6 +28,9 @@ public enum InputError: Error, Sendable, Equatable {
   case csvUnclosedQuote
   case csvFieldCount(expected: Int, found: Int)
   case csvUnknownColumn(String, suggestion: String?)
+  case invalidCell(String)
+  case invalidScale(String)
+  case rowLength(expected: Int, found: Int)
   case notARuleFile
   case unsupportedFileType(String)
   case article(ArticleError)
@@ -110,6 +113,16 @@ public enum InputError: Error, Sendable, Equatable {
     case .csvUnknownColumn(let name, let suggestion):
       let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the spelling"
       return "unknown CSV column '\(name)'; \(hint)"
+    case .invalidCell(let text):
+      return
+        "'\(text)' is not a figure; write a number such as 1,234.5 or (123) for a negative, "
+        + "or '—' for none"
+    case .invalidScale(let text):
+      return "'\(text)' is not a scale; write thousands, millions or billions"
+    case .rowLength(let expected, let found):
+      return
+        "this row has \(found) cells but the table has \(expected) columns and a label; "
+        + "add or remove cells"
     case .notARuleFile:
       return
         "this file has neither 'rules:' nor 'figures:'; a rule file lists 'rules:', "

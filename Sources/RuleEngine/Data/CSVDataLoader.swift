@@ -1,13 +1,19 @@
-/// Reads CSV data files: a header row, then one figure per row.
+/// Reads CSV data files: a header row, then one figure per row, or one per period column.
 ///
-/// Columns: `entity`, `metric`, `period`, `value` (required), and `segment`, `source`, `vs` and
-/// `stated` (a stated change), `rate` (a rate stated beside the figure). Fields follow RFC 4180:
-/// commas separate, double quotes enclose fields that hold commas, quotes or line breaks.
+/// Columns: `entity`, `metric`, and either `period` and `value` or one column per period
+/// (headed `2025`, `2025-Q3`, `FY2024`: a table as reports print it, the metric a line item's
+/// label such as "Cost of revenue"); and `segment`, `source`, `vs` and `stated` (a stated
+/// change), `rate` (a rate stated beside the figure), `unit`, `currency` and `scale` (for
+/// values written as plain numbers: `272098` with `USD` and `thousands`). Values may be written
+/// as reports print them: "(3.1)" is negative, and "—", "–", "-" or "n/a" is no figure. Fields
+/// follow RFC 4180, separated by the commas, semicolons or tabs that the header row uses;
+/// double quotes enclose fields that hold the separator, quotes or line breaks.
 enum CSVDataLoader {
   static let columns = [
-    "entity", "metric", "period", "segment", "value", "source", "vs", "stated", "rate",
+    "entity", "metric", "period", "segment", "value", "source", "vs", "stated", "rate", "unit",
+    "currency", "scale",
   ]
-  static let required = ["entity", "metric", "period", "value"]
+  static let required = ["entity", "metric"]
 
   /// A field with the 1-based line and column where it starts.
   struct Field {
@@ -26,7 +32,7 @@ enum CSVDataLoader {
     }
     let rows: [[Field]]
     do {
-      rows = try parse(text, path: path)
+      rows = try parse(text, path: path, separator: separator(of: text))
     } catch {
       problems.append(error)
       return nil
@@ -36,8 +42,13 @@ enum CSVDataLoader {
       return nil
     }
     var index: [String: Int] = [:]
+    var periodColumns: [(position: Int, period: Period)] = []
     for (position, field) in header.enumerated() {
       let name = field.text.trimmingSpaces.lowercased()
+      if let period = Period(field.text.trimmingSpaces) {
+        periodColumns.append((position, period))
+        continue
+      }
       guard columns.contains(name) else {
         problems.append(
           Problem(
@@ -47,7 +58,9 @@ enum CSVDataLoader {
       }
       index[name] = position
     }
-    for name in required where index[name] == nil {
+    // A figure per row needs a period and a value; a table as printed, period columns.
+    let needed = required + (periodColumns.isEmpty ? ["period", "value"] : [])
+    for name in needed where index[name] == nil {
       problems.append(
         Problem(.csvMissingColumn(name), at: SourceLocation(file: path, line: 1, column: 1)))
       return nil
@@ -55,18 +68,65 @@ enum CSVDataLoader {
     var file = DataFile(path: path)
     for row in rows.dropFirst() {
       if row.count == 1, row[0].text.trimmingSpaces.isEmpty { continue }
-      do {
-        file.figures.append(try readRow(row, index: index, header: header.count, path: path))
-      } catch {
-        problems.append(error)
+      if periodColumns.isEmpty {
+        do {
+          if let figure = try readRow(row, index: index, header: header.count, path: path) {
+            file.figures.append(figure)
+          }
+        } catch {
+          problems.append(error)
+        }
+        continue
+      }
+      // One figure per period column; a cell that cannot be read leaves the others.
+      guard row.count == header.count else {
+        problems.append(
+          Problem(
+            .csvFieldCount(expected: header.count, found: row.count),
+            at: SourceLocation(file: path, line: row[0].line, column: 1)))
+        continue
+      }
+      for (position, period) in periodColumns {
+        var cells = row
+        var withPeriod = index
+        cells.append(Field(text: period.description, line: row[0].line, column: 1, quoted: false))
+        withPeriod["period"] = cells.count - 1
+        withPeriod["value"] = position
+        do {
+          if let figure = try readRow(
+            cells, index: withPeriod, header: header.count + 1, path: path, isTable: true)
+          {
+            file.figures.append(figure)
+          }
+        } catch {
+          problems.append(error)
+        }
       }
     }
     return file
   }
 
-  static func readRow(_ row: [Field], index: [String: Int], header: Int, path: String)
-    throws(Problem) -> Figure
-  {
+  /// The separator the header row uses most, outside quotes: a comma, a semicolon or a tab.
+  static func separator(of text: String) -> Character {
+    var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+    var inQuotes = false
+    for character in text {
+      if character == "\"" { inQuotes.toggle() }
+      if !inQuotes && (character == "\n" || character == "\r\n") { break }
+      if !inQuotes, counts[character] != nil { counts[character, default: 0] += 1 }
+    }
+    // A tie goes to the comma.
+    let comma = counts[",", default: 0]
+    let best = counts.filter { $0.value > comma }.max { $0.value < $1.value }
+    return best?.key ?? ","
+  }
+
+  /// The figure of a row; nil when its value is a mark for none ("—", "n/a"). In a table as
+  /// printed (`isTable`), the metric is the row's label as a name: "Cost of revenue" is
+  /// `cost_of_revenue`.
+  static func readRow(
+    _ row: [Field], index: [String: Int], header: Int, path: String, isTable: Bool = false
+  ) throws(Problem) -> Figure? {
     let rowStart = SourceLocation(file: path, line: row[0].line, column: 1)
     guard row.count == header else {
       throw Problem(.csvFieldCount(expected: header, found: row.count), at: rowStart)
@@ -99,7 +159,15 @@ enum CSVDataLoader {
     guard let period = Period(periodField.text.trimmingSpaces) else {
       throw Problem(.invalidPeriod(periodField.text), at: location(periodField))
     }
-    let valueField = try required("value")
+    guard let valueField = field("value") else {
+      if isTable { return nil }
+      throw Problem(.emptyValue(key: "value"), at: rowStart)
+    }
+    if case .absent = ReportCell(valueField.text[...]) { return nil }
+    var value = try quantity(valueField)
+    try applyUnits(
+      to: &value, unit: field("unit"), currency: field("currency"), scale: field("scale"),
+      location: location)
     var changes: [StatedChange] = []
     if let stated = field("stated") {
       guard let vs = field("vs") else { throw Problem(.emptyValue(key: "vs"), at: rowStart) }
@@ -121,17 +189,62 @@ enum CSVDataLoader {
       }
       rate = parsed
     }
+    let metric = try required("metric").text.trimmingSpaces
     return Figure(
       key: FigureKey(
         entity: try required("entity").text.trimmingSpaces,
-        metric: try required("metric").text.trimmingSpaces, period: period,
+        metric: isTable ? ReportTables.metricName(metric) : metric, period: period,
         segment: field("segment")?.text.trimmingSpaces),
-      quantity: try quantity(valueField), location: location(valueField),
+      quantity: value, location: location(valueField),
       source: field("source")?.text.trimmingSpaces, changes: changes, rate: rate)
   }
 
-  /// Splits CSV text into rows of located fields.
-  static func parse(_ text: String, path: String) throws(Problem) -> [[Field]] {
+  /// Gives a value written as a plain number the row's `unit` (a noun, "%" or "pp"),
+  /// `currency` (an ISO code) and `scale` ("thousands").
+  static func applyUnits(
+    to value: inout Quantity, unit: Field?, currency: Field?, scale: Field?,
+    location: (Field) -> SourceLocation
+  ) throws(Problem) {
+    if let unit {
+      let text = unit.text.trimmingSpaces
+      switch text.lowercased() {
+      case "%", "percent", "per cent": value.unit = .percent
+      case "pp", "percentage points": value.unit = .percentagePoints
+      default:
+        if value.unit == .count(nil) {
+          let isCode = text.count == 3 && text.allSatisfy { $0.isUppercase && $0.isASCII }
+          value.unit = isCode ? .currency(text) : .count(text)
+        }
+      }
+    }
+    var power: Int?
+    var word: String?
+    if let scale {
+      guard let named = ReportScale.named(scale.text.trimmingSpaces) else {
+        throw Problem(.invalidScale(scale.text.trimmingSpaces), at: location(scale))
+      }
+      (power, word) = named
+    }
+    var code: String?
+    if let currency {
+      let text = currency.text.trimmingSpaces
+      guard
+        let found = text.count == 3 && text.allSatisfy(\.isLetter)
+          ? text.uppercased() : ReportScale(text).currency
+      else {
+        throw Problem(
+          .wrongType(key: "currency", expected: "a currency code such as USD", found: "'\(text)'"),
+          at: location(currency))
+      }
+      code = found
+    }
+    ReportScale.apply(power: power, word: word, currency: code, to: &value)
+  }
+
+  /// Splits CSV text into rows of located fields, separated by `separator`.
+  static func parse(_ text: String, path: String, separator: Character = ",") throws(Problem)
+    -> [[Field]]
+  {
     var rows: [[Field]] = []
     var row: [Field] = []
     var current = Field(text: "", line: 1, column: 1, quoted: false)
@@ -173,7 +286,7 @@ enum CSVDataLoader {
         current.quoted = true
         quoteStart = SourceLocation(file: path, line: line, column: column)
         column += 1
-      case ",":
+      case separator:
         row.append(current)
         column += 1
         current = Field(text: "", line: line, column: column, quoted: false)

@@ -21,7 +21,9 @@ public struct DataFile: Sendable {
 
 /// Reads data files: YAML datasets and CSV tables, reporting every bad entry, not just the first.
 public enum DataLoader {
-  static let topKeys = ["entity", "segment", "source", "figures", "rates", "aliases"]
+  static let topKeys = [
+    "entity", "segment", "source", "currency", "scale", "figures", "tables", "rates", "aliases",
+  ]
   static let figureKeys = [
     "entity", "metric", "period", "segment", "value", "change", "rate", "source", "ignore",
     "reason",
@@ -95,6 +97,22 @@ public enum DataLoader {
       let read = reader.finish()
       (file.figures, file.suppressions, file.index) = (read.figures, read.suppressions, read.index)
       problems += read.problems
+    }
+    if let tables = top["tables"] {
+      do {
+        let defaults = ReportTables.Defaults(
+          entity: defaults.entity, segment: defaults.segment, source: defaults.source,
+          currency: try ReportTables.currency(top, "currency"),
+          scale: try ReportTables.scale(top, "scale"))
+        let read = ReportTables.read(tables, path: path, defaults: defaults, problems: &problems)
+        if var index = file.index {
+          for figure in read { index.add(figure.key) }
+          file.index = index
+        }
+        file.figures += read
+      } catch {
+        problems.append(error)
+      }
     }
     if let rates = top["rates"] {
       for entry in rates.sequence ?? [rates] {

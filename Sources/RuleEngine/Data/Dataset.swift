@@ -163,6 +163,13 @@ public struct Dataset: Sendable {
     return self.figure(for: key, comparableWith: figure.quantity.unit)
   }
 
+  /// The first figure read with exactly this key when none has a unit comparable with `unit`:
+  /// the figure a check would have used but for its unit, for saying why it could not run.
+  public func figureInOtherUnit(for key: FigureKey, than unit: Unit) -> Figure? {
+    guard figure(for: key, comparableWith: unit) == nil else { return nil }
+    return figures(for: key).first
+  }
+
   /// The first figure read with exactly this key whose unit is comparable with `unit`: the
   /// data's before the articles'.
   public func figure(for key: FigureKey, comparableWith unit: Unit) -> Figure? {

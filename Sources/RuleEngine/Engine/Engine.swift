@@ -47,7 +47,8 @@ public struct Engine: Sendable {
   /// Lints the rule files at `paths` (files or folders) against the data they name, with the
   /// configuration's plugins, severity overrides, tolerances and suppressions.
   public func lint(
-    paths: [String], configuration: Configuration = Configuration(), progress: Progress? = nil
+    paths: [String], configuration: Configuration = Configuration(), showUnverified: Bool = false,
+    progress: Progress? = nil
   ) -> LintResult {
     var problems: [Problem] = []
     var inputs: [String] = []
@@ -78,7 +79,9 @@ public struct Engine: Sendable {
           RuleLoader.load(
             root, path: path, registry: registry, plugins: configuration.plugins,
             seenIDs: &seenIDs, problems: &problems))
-      } else if root["figures"] != nil || root["rates"] != nil || root["aliases"] != nil {
+      } else if root["figures"] != nil || root["tables"] != nil || root["rates"] != nil
+        || root["aliases"] != nil
+      {
         dataFiles[path] =
           DataLoader.load(root, path: path, problems: &problems) ?? DataFile(path: path)
       } else {
@@ -115,6 +118,9 @@ public struct Engine: Sendable {
     // while the caller reports; a command-line run may end before that thread is done.
     let loaded = (consume dataFiles, consume datasets)
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(loaded) {} }
+    // A rule that could not run on a figure (its other figure in another unit) says so only
+    // when asked.
+    if !showUnverified { diagnostics.removeAll { $0.severity == .note } }
     diagnostics = SuppressionFilter.apply(suppressions, to: diagnostics)
     diagnostics.sort(by: Self.order)
     problems.sort { $0.location < $1.location }

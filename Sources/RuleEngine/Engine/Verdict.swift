@@ -26,6 +26,23 @@ public enum Verdict {
   }
 }
 
+extension Finding {
+  /// A note that a rule could not run on `figure` because the figure it needs, `other`, is in
+  /// another unit: listed with `--show-unverified`, never a violation.
+  public static func otherUnit(
+    _ what: String, of figure: Figure, needs role: String, _ other: Figure,
+    at location: SourceLocation
+  ) -> Finding {
+    Finding(
+      severity: .note,
+      message:
+        "could not check \(what) (\(figure.key)): its \(role) \(other.quantity.text) "
+        + "(\(other.key)) is in another unit than \(figure.quantity.text)",
+      location: location, notes: [Note(role, other)], key: figure.key,
+      identity: [figure.key.description, what, other.quantity.text])
+  }
+}
+
 /// The slips of the keyboard and the pen that turn a figure into a wrong one.
 public enum Slip {
   /// The likely cause when `written` was meant to be `expected`, as a question: "digits

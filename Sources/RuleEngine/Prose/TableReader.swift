@@ -8,125 +8,6 @@ struct TextTable {
   var caption: Substring
 }
 
-/// What a table cell holds.
-enum TableCell {
-  /// Nothing.
-  case empty
-  /// A mark for no value: "—", "–", "-", "n/a".
-  case absent
-  /// A figure.
-  case number(Quantity)
-  /// Words: a label or a heading.
-  case text(String)
-
-  /// The figure, if the cell holds one.
-  var quantity: Quantity? {
-    if case .number(let quantity) = self { return quantity }
-    return nil
-  }
-
-  /// Whether the cell holds a year or two written alone, as a column heading does ("2019",
-  /// "2019 (1)", "2021 - 2022").
-  var isYear: Bool {
-    guard let quantity, quantity.scaleWord == nil, !quantity.value.isNegative,
-      case .count = quantity.unit
-    else { return false }
-    // "2025 and thereafter" too.
-    let groups = quantity.text.split { !$0.isNumber }
-    guard !groups.isEmpty, groups.count <= 2 else { return false }
-    return groups.allSatisfy { $0.count == 4 && (1900...2100).contains(Int($0) ?? 0) }
-  }
-
-  /// Reads a cell's text: parentheses are a negative, a footnote marker after the figure is
-  /// dropped.
-  init(_ written: Substring) {
-    var text = Self.trimmed(written)
-    // "$77,095 (1)", "2019(a)", "12.3*": a footnote marker after a figure.
-    while let last = text.last, "*†‡".contains(last) { text = text.dropLast() }
-    if text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
-      let marker = text[text.index(after: open)..<text.index(before: text.endIndex)]
-      if marker.count <= 2, marker.allSatisfy({ $0.isLetter || $0.isNumber }),
-        text[..<open].last.map({ $0 == " " || $0.isNumber || $0 == "%" }) == true
-      {
-        text = text[..<open]
-      }
-    }
-    // "(6 )" and "$ (1,234)" as some reports print them.
-    var trimmed = String(Self.trimmed(text))
-    while let range = trimmed.firstRange(of: "( ") ?? trimmed.firstRange(of: " )")
-      ?? trimmed.firstRange(of: "$ (")
-    {
-      trimmed.replaceSubrange(range, with: trimmed[range].filter { $0 != " " })
-    }
-    if trimmed.isEmpty {
-      self = .empty
-      return
-    }
-    let compact = trimmed.lowercased().filter { $0 != " " }
-    if Self.absentMarks.contains(compact) {
-      self = .absent
-      return
-    }
-    if let quantity = try? QuantityParser.parse(trimmed), quantity.hedge == nil {
-      self = .number(quantity)
-    } else {
-      self = .text(trimmed)
-    }
-  }
-
-  /// `text` without white space at either end.
-  static func trimmed(_ text: Substring) -> Substring {
-    var text = text
-    while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-    while let last = text.last, last.isWhitespace { text = text.dropLast() }
-    return text
-  }
-
-  /// Marks for a cell with no value, with spaces removed, in lower case.
-  static let absentMarks: Set<String> = [
-    "—", "–", "-", "--", "−", "n/a", "na", "n.a.", "nm", "n.m.", "nil", "—%", "–%", "-%", "$—",
-    "$–", "$-", "€—", "€-", "£—", "£-", "*", "x", "—x", "n/m",
-  ]
-}
-
-/// The scale and currency a table's caption or headings give its cells: "(in thousands)",
-/// "$m", "(€ thousands)", "US$'000", "RMB in millions".
-struct TableScale {
-  /// The power of ten and its word, when a scale is given.
-  var power: Int?
-  var word: String?
-  /// The currency, when one is given.
-  var currency: String?
-
-  init(_ text: String) {
-    let lower = " " + String(text.lowercased().map { $0 == "’" ? "'" : $0 }) + " "
-    func has(_ words: [String]) -> Bool { words.contains { lower.contains($0) } }
-    if has(["thousand", "'000", "$000", "(000", " 000s", "000's", "€000", "£000", " k)"]) {
-      (power, word) = (3, "thousand")
-    } else if has([
-      "million", "$m ", "$m)", "€m", "£m", " mn", "(m)", "mln", "$mn", " mm)", "(mm", "$ m)",
-    ]) {
-      (power, word) = (6, "million")
-    } else if has(["billion", "$bn", "€bn", "£bn", " bn", "(bn)", "$b)", "bln"]) {
-      (power, word) = (9, "billion")
-    }
-    for (marks, code) in Self.currencies where marks.contains(where: lower.contains) {
-      currency = code
-      break
-    }
-  }
-
-  /// Currency marks in a caption, the specific before the general ("hk$" before "$").
-  static let currencies: [([String], String)] = [
-    (["hk$", "hkd"], "HKD"), (["a$", "aud"], "AUD"), (["c$", "cad"], "CAD"),
-    (["nt$", "twd"], "TWD"), (["us$", "usd"], "USD"), (["s$", "sgd"], "SGD"),
-    (["dollar", "$"], "USD"),
-    (["€", "eur"], "EUR"), (["£", "gbp", "sterling", "pounds"], "GBP"),
-    (["rmb", "cny", "yuan", "renminbi"], "CNY"), (["¥", "jpy", " yen"], "JPY"),
-    (["chf", "swiss franc"], "CHF"), (["₹", "inr", "rupee"], "INR"),
-  ]
-}
-
 extension ExtractionState {
   /// Reads a table of figures: the headings of its columns as periods, the labels of its rows
   /// as metrics, the caption's scale and currency applied to every cell that has none; a
@@ -134,10 +15,10 @@ extension ExtractionState {
   /// "% change" column a change between the two periods it compares. False when the table
   /// holds words rather than figures, to be read as prose.
   mutating func readTable(_ table: TextTable) -> Bool {
-    let cells = table.rows.map { row in row.map { $0.map { TableCell(text[$0]) } ?? .empty } }
+    let cells = table.rows.map { row in row.map { $0.map { ReportCell(text[$0]) } ?? .empty } }
     let columns = cells.map(\.count).max() ?? 0
     guard cells.count >= 2, columns >= 2 else { return false }
-    func cell(_ row: Int, _ column: Int) -> TableCell {
+    func cell(_ row: Int, _ column: Int) -> ReportCell {
       column < cells[row].count ? cells[row][column] : .empty
     }
     // Headings: the markup's, then rows with no figure but years beyond the label column.
@@ -172,7 +53,7 @@ extension ExtractionState {
       }.joined(separator: " ")
     }
     let periods = headings.map(Self.headingPeriod)
-    let scale = TableScale(
+    let scale = ReportScale(
       String(table.caption) + " " + headings.joined(separator: " ") + " "
         + (headerRows..<cells.count).compactMap { row -> String? in
           // A label row with no figures may give the scale: "(Dollars in millions)".
@@ -321,23 +202,17 @@ extension ExtractionState {
 
   /// Gives a cell the table's scale and currency when it has none of its own: not a percent,
   /// not an amount per share (in currency units), and no currency for a count of things.
-  func apply(_ scale: TableScale, currency: String?, label: String?, to quantity: inout Quantity) {
-    guard quantity.unit != .percent, quantity.scaleWord == nil else { return }
+  func apply(_ scale: ReportScale, currency: String?, label: String?, to quantity: inout Quantity) {
     let label = label ?? ""
     let isPerShare = ["per share", "per diluted share", "per basic share", "eps", "per unit"]
       .contains { label.contains($0) }
     let isCount = ["number of", "employees", "headcount", "customers", "subscribers", "stores"]
       .contains { label.contains($0) }
-    if !isPerShare, let power = scale.power, let word = scale.word {
-      let shift = ExactDecimal.powerOfTen(power)
-      quantity.value = quantity.value * shift
-      quantity.precision = quantity.precision * shift
-      quantity.scaleWord = word
-      quantity.scalePower = power
-      quantity.isWrittenInFull = false
-    }
-    if !isCount, quantity.unit == .count(nil), let currency { quantity.unit = .currency(currency) }
+    ReportScale.apply(
+      power: scale.power, word: scale.word, currency: currency, to: &quantity,
+      scaling: !isPerShare, isCount: isCount)
   }
+
 }
 
 /// A table's figures laid out by row and column, for reading the claims its structure makes.

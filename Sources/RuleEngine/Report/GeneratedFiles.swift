@@ -284,6 +284,20 @@ public enum GeneratedFiles {
           "type": "array",
           "items": ["$ref": "#/$defs/figure"],
         ],
+        "currency": [
+          "description": "The currency of table cells that give none, as an ISO code or a symbol.",
+          "type": "string",
+        ],
+        "scale": [
+          "description": "The scale of table cells that give none: thousands, millions, billions.",
+          "type": "string",
+        ],
+        "tables": [
+          "description":
+            "Figures laid out as reports print them: a row per line item, a column per period.",
+          "type": "array",
+          "items": ["$ref": "#/$defs/table"],
+        ],
         "rates": oneOrList("Exchange rates for checking conversions.", ["$ref": "#/$defs/rate"]),
         "aliases": [
           "description": "Other names of entities and metrics, used to read articles.",
@@ -298,6 +312,7 @@ public enum GeneratedFiles {
       "additionalProperties": false,
       "$defs": [
         "figure": figure,
+        "table": table,
         "change": change,
         "rate": [
           "description": "An exchange rate: `$1 = RMB 7.1348`, `USD/CNY 7.1348`, or a mapping.",
@@ -328,6 +343,43 @@ public enum GeneratedFiles {
         ],
       ],
     ])
+
+  /// A report table: its columns' periods and its rows of cells as printed.
+  private static let table: JSONNode = [
+    "description":
+      "A table as a report prints it; each row is [label, cell, ...], one cell per column.",
+    "type": "object",
+    "properties": [
+      "title": ["description": "What the table is, for readers.", "type": "string"],
+      "entity": ["description": "The entity; defaults to the file's `entity`.", "type": "string"],
+      "segment": ["description": "The segment; defaults to the file's.", "type": "string"],
+      "source": ["description": "Where the figures come from.", "type": "string"],
+      "currency": [
+        "description": "The cells' currency; defaults to the file's.", "type": "string",
+      ],
+      "scale": ["description": "The cells' scale; defaults to the file's.", "type": "string"],
+      "columns": [
+        "description": "Each column's period, such as 2025, 2025-Q3 or FY2024.",
+        "type": "array", "minItems": 1, "items": ["type": ["string", "integer"]],
+      ],
+      "rows": [
+        "description": .string(
+          "Rows of [label, cell, ...]: the label names the metric, a cell is written as printed "
+            + "(1,234.5, (123) for a negative, — for none, a footnote marker such as (1) after it)."
+        ),
+        "type": "array",
+        "items": [
+          "type": "array", "minItems": 2, "items": ["type": ["string", "number", "null"]],
+        ],
+      ],
+      "notes": [
+        "description": "Footnotes by marker, kept with the figures they mark.",
+        "type": "object", "additionalProperties": ["type": "string"],
+      ],
+    ],
+    "required": ["columns", "rows"],
+    "additionalProperties": false,
+  ]
 
   /// One figure, with the changes and rate stated beside it.
   private static let figure: JSONNode = [

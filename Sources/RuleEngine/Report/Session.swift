@@ -48,7 +48,8 @@ public enum Session {
     let rulePaths =
       !paths.isEmpty ? paths : configuration.rules.isEmpty ? ["rules"] : configuration.rules
     var result = Engine(registry: registry).lint(
-      paths: rulePaths, configuration: configuration, progress: options.progress)
+      paths: rulePaths, configuration: configuration, showUnverified: options.showUnverified,
+      progress: options.progress)
     if paths.isEmpty, !configuration.articles.isEmpty {
       let run = ArticleRun(
         registry: registry, showUnverified: options.showUnverified, configuration: configuration)

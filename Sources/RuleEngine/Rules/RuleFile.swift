@@ -11,7 +11,7 @@ public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
   public func apply(to severity: Severity) -> Severity? {
     switch self {
     case .error: return severity
-    case .warning: return .warning
+    case .warning: return min(severity, .warning)
     case .off: return nil
     }
   }

@@ -1,0 +1,192 @@
+/// Reads a data file's `tables:`, figures laid out as reports print them: a row per line item,
+/// a column per period, the cells as written ("272,098", "(3.1)", "—", "45,927 (1)").
+///
+/// ```yaml
+/// entity: kestrel
+/// currency: USD
+/// scale: thousands
+/// tables:
+///   - title: Consolidated statement of income
+///     columns: [2025, 2024]
+///     rows:
+///       - [Revenue, "272,098", "213,159"]
+///       - [Cost of revenue, "(98,120)", "(80,100)"]
+///       - [Other income (1), "—", "1,204"]
+///     notes: { "1": includes a one-off gain }
+/// ```
+///
+/// A row's label names its metric: in lower case, footnote markers dropped, words joined by
+/// "_" ("Cost of revenue" is `cost_of_revenue`); aliases may name it too. A cell with no
+/// currency or scale of its own takes the table's, else the file's; a percent takes neither,
+/// an amount per share no scale, and a count of things ("Number of stores", "Employees") no
+/// currency. "—", "–", "-" and "n/a" are no figure. A footnote marker is kept as the figure's
+/// source, with the note's text when `notes:` gives it.
+enum ReportTables {
+  static let tableKeys = [
+    "title", "entity", "segment", "currency", "scale", "columns", "rows", "notes", "source",
+  ]
+
+  /// The file-level settings a table falls back on.
+  struct Defaults {
+    var entity: String?
+    var segment: String?
+    var source: String?
+    var currency: String?
+    var scale: (power: Int, word: String)?
+  }
+
+  /// The figures of every table in `node` (a list of tables); a table or cell that cannot be
+  /// read is a problem, and the others are still read.
+  static func read(
+    _ node: YAMLNode, path: String, defaults: Defaults, problems: inout [Problem]
+  ) -> [Figure] {
+    var figures: [Figure] = []
+    for table in node.sequence ?? [node] {
+      do {
+        figures += try readTable(table, path: path, defaults: defaults, problems: &problems)
+      } catch {
+        problems.append(error)
+      }
+    }
+    return figures
+  }
+
+  /// A scale named by `key`, or nil when the key is absent.
+  static func scale(_ fields: YAMLFields, _ key: String) throws(Problem) -> (
+    power: Int, word: String
+  )? {
+    guard let (text, node) = try fields.text(key) else { return nil }
+    guard let scale = ReportScale.named(text) else {
+      throw Problem(.invalidScale(text), at: fields.location(node))
+    }
+    return scale
+  }
+
+  /// A currency named by `key` as an ISO code or a symbol ("USD", "$", "€"), or nil.
+  static func currency(_ fields: YAMLFields, _ key: String) throws(Problem) -> String? {
+    guard let (text, node) = try fields.text(key) else { return nil }
+    if text.count == 3, text.allSatisfy({ $0.isLetter && $0.isASCII }) { return text.uppercased() }
+    guard let code = ReportScale(text).currency else {
+      throw Problem(
+        .wrongType(key: key, expected: "a currency code such as USD", found: "'\(text)'"),
+        at: fields.location(node))
+    }
+    return code
+  }
+
+  static func readTable(
+    _ node: YAMLNode, path: String, defaults: Defaults, problems: inout [Problem]
+  ) throws(Problem) -> [Figure] {
+    let fields = try YAMLFields(node, file: path, context: "a table", allowed: tableKeys)
+    guard let entity = try fields.text("entity")?.0 ?? defaults.entity else {
+      throw Problem(.missingKey("entity", context: "a table"), at: fields.location)
+    }
+    let segment = try fields.text("segment")?.0 ?? defaults.segment
+    let source = try fields.text("source")?.0 ?? defaults.source
+    let currency = try currency(fields, "currency") ?? defaults.currency
+    let scale = try scale(fields, "scale") ?? defaults.scale
+    let columns = try fields.list("columns") ?? []
+    guard !columns.isEmpty else {
+      throw Problem(.missingKey("columns", context: "a table"), at: fields.location)
+    }
+    var periods: [Period] = []
+    for (text, column) in columns {
+      guard let period = Period(text) ?? ExtractionState.headingPeriod(text) else {
+        throw Problem(.invalidPeriod(text), at: fields.location(column))
+      }
+      periods.append(period)
+    }
+    var notes: [String: String] = [:]
+    if let noteNode = fields["notes"] {
+      for pair in noteNode.mapping ?? [] {
+        if let key = pair.key.scalar, let value = pair.value.scalar { notes[key] = value }
+      }
+    }
+    let rows = try fields.required("rows")
+    guard let entries = rows.sequence else {
+      throw Problem(
+        .wrongType(key: "rows", expected: "a list of rows", found: rows.kindName),
+        at: fields.location(rows))
+    }
+    var figures: [Figure] = []
+    for row in entries {
+      guard let cells = row.sequence, let labelNode = cells.first,
+        let written = labelNode.scalar
+      else {
+        problems.append(
+          Problem(
+            .wrongType(
+              key: "rows", expected: "a list of [label, cell, ...] rows", found: row.kindName),
+            at: fields.location(row)))
+        continue
+      }
+      guard cells.count == periods.count + 1 else {
+        problems.append(
+          Problem(
+            .rowLength(expected: periods.count, found: cells.count - 1),
+            at: fields.location(row)))
+        continue
+      }
+      let (labelText, labelMarker) = ReportCell.withoutFootnote(written[...])
+      let label = String(labelText)
+      let lower = label.lowercased()
+      let isPerShare = ["per share", "per diluted share", "per basic share", "eps", "per unit"]
+        .contains { lower.contains($0) }
+      let isCount = ["number of", "employees", "headcount", "customers", "subscribers", "stores"]
+        .contains { lower.contains($0) }
+      for (column, cell) in cells.dropFirst().enumerated() {
+        guard let text = cell.scalar else {
+          problems.append(Problem(.invalidCell(cell.kindName), at: fields.location(cell)))
+          continue
+        }
+        let (_, marker) = ReportCell.withoutFootnote(text[...])
+        var quantity: Quantity
+        switch ReportCell(text[...]) {
+        case .empty, .absent:
+          continue
+        case .text:
+          problems.append(Problem(.invalidCell(text), at: fields.location(cell)))
+          continue
+        case .number(let read):
+          quantity = read
+        }
+        ReportScale.apply(
+          power: scale?.power, word: scale?.word, currency: currency, to: &quantity,
+          scaling: !isPerShare, isCount: isCount)
+        let footnote = (marker ?? labelMarker).map { key in
+          notes[key].map { "note \(key): \($0)" } ?? "note \(key)"
+        }
+        figures.append(
+          Figure(
+            key: FigureKey(
+              entity: entity, metric: metricName(label), period: periods[column],
+              segment: segment),
+            quantity: quantity, location: fields.location(cell),
+            source: [source, footnote].compactMap { $0 }.joined(separator: "; ")
+              .nilIfEmpty))
+      }
+    }
+    return figures
+  }
+
+  /// A row label as a metric name: "Cost of revenue" is `cost_of_revenue`.
+  static func metricName(_ label: String) -> String {
+    var words: [String] = []
+    var word = ""
+    for character in label.lowercased() {
+      if character.isLetter || character.isNumber {
+        word.append(character)
+      } else if !word.isEmpty {
+        words.append(word)
+        word = ""
+      }
+    }
+    if !word.isEmpty { words.append(word) }
+    return words.joined(separator: "_")
+  }
+}
+
+extension String {
+  /// Nil for the empty string.
+  var nilIfEmpty: String? { isEmpty ? nil : self }
+}
