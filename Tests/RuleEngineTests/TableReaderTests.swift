@@ -144,6 +144,24 @@ import Testing
     #expect(devices.figure.quantity.value == 1_213_000)
   }
 
+  @Test func aTableWithARowPerPeriodHasAColumnPerMetric() throws {
+    let source = """
+      Kestrel Systems reported its results.
+
+      | Year | Revenue ($m) | Net income ($m) |
+      |---|---|---|
+      | 2024 | 2,401 | 310 |
+      | 2025 | 2,733 | 352 |
+      """
+    let extraction = try Self.extract(source)
+    let keys = extraction.figures.filter { $0.isTableCell }.map(\.figure.key.description)
+    #expect(
+      keys == [
+        "kestrel revenue 2024", "kestrel net income 2024", "kestrel revenue 2025",
+        "kestrel net income 2025",
+      ])
+  }
+
   @Test func aTableOfWordsIsReadAsProse() throws {
     let source = """
       | Quarter | Comment |

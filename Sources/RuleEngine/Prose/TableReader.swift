@@ -53,6 +53,20 @@ extension ExtractionState {
       }.joined(separator: " ")
     }
     let periods = headings.map(Self.headingPeriod)
+    // A table with a row per period and a column per metric ("Year | Revenue | Net income"):
+    // no column is a period, and the rows' labels are.
+    let rowPeriods = (0..<cells.count).map { row -> Period? in
+      guard row >= headerRows else { return nil }
+      switch cell(row, 0) {
+      case .number(let quantity) where cell(row, 0).isYear:
+        return Self.headingPeriod(quantity.text)
+      case .text(let label): return Self.headingPeriod(label)
+      default: return nil
+      }
+    }
+    let isTransposed =
+      periods.dropFirst().allSatisfy { $0 == nil }
+      && rowPeriods.compactMap({ $0 }).count >= 2
     let scale = ReportScale(
       String(table.caption) + " " + headings.joined(separator: " ") + " "
         + (headerRows..<cells.count).compactMap { row -> String? in
@@ -106,9 +120,10 @@ extension ExtractionState {
           quantity.unit = .percent
         }
         apply(scale, currency: columnCurrencies[column], label: label, to: &quantity)
-        let metric = label.map { aliases.metricName($0, noun: nil) ?? $0 }
+        let name = isTransposed ? Self.rowLabel(headings[column]) : label
+        let metric = name.map { aliases.metricName($0, noun: nil) ?? $0 }
         let entity = mainEntity
-        let period = periods[column]
+        let period = isTransposed ? rowPeriods[row] : periods[column]
         var figure = Figure(
           key: FigureKey(
             entity: entity ?? "", metric: metric ?? "", period: period ?? .unknown),
