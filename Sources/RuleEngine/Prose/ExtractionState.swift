@@ -139,7 +139,7 @@ struct ExtractionState {
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
     let sentenceEntity = entity(in: tokens)
-    let isEstimate = tokens.contains { $0.word.map(Self.estimateWords.contains) ?? false }
+    let isEstimate = tokens.contains { $0.word.map(Self.isEstimateWord) ?? false }
     for index in local.indices {
       guard tokens[positions[index]].figure == index else {
         sentenceFigures.globalIndex.append(nil)
@@ -622,6 +622,26 @@ struct ExtractionState {
     "analysts", "analyst", "polled", "previously", "originally", "initially", "restated",
     "revised", "preliminary", "if", "proposed", "budget", "budgeted",
   ]
+
+  /// Whether `word` is one of `estimateWords`; a table of their lengths and end letters rules
+  /// out most words before the set is searched, as this runs on every word of every sentence.
+  static func isEstimateWord(_ word: String) -> Bool {
+    guard let slot = estimateSlot(word), estimateSlots[slot] else { return false }
+    return estimateWords.contains(word)
+  }
+
+  /// A word's slot in `estimateSlots`: its length and its first and last bytes.
+  static func estimateSlot(_ word: String) -> Int? {
+    let utf8 = word.utf8
+    guard let first = utf8.first, let last = utf8.last, utf8.count < 16 else { return nil }
+    return (utf8.count << 8 | Int(first &+ last &* 7)) & 0xFFF
+  }
+
+  static let estimateSlots: [Bool] = {
+    var slots = [Bool](repeating: false, count: 0x1000)
+    for word in estimateWords { if let slot = estimateSlot(word) { slots[slot] = true } }
+    return slots
+  }()
 
   /// Words before a figure that make it the size of a loss.
   static let lossWords: Set<String> = [
