@@ -162,6 +162,21 @@ import Testing
       ])
   }
 
+  @Test func aSentenceBeforeATableGivesItNoScale() throws {
+    let source = """
+      Kestrel Systems said revenue rose to $2.7 billion.
+
+      | Segment | 2025 | 2024 |
+      |---|---|---|
+      | Stores | 1,210 | 1,105 |
+      """
+    let cell = try #require(try Self.extract(source).figures.first { $0.isTableCell })
+    #expect(cell.figure.quantity.value == 1210)
+    let captioned = try Self.extract(
+      "Table 2: Stores, in thousands\n\n| Segment | 2025 |\n|---|---|\n| Stores | 1,210 |\n")
+    #expect(captioned.figures.first { $0.isTableCell }?.figure.quantity.value == 1_210_000)
+  }
+
   @Test func aTableOfWordsIsReadAsProse() throws {
     let source = """
       | Quarter | Comment |

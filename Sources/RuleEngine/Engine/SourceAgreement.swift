@@ -51,11 +51,15 @@ enum SourceAgreement {
         $0.position != position && isEarlier($0.position, position, in: extractions)
           && $0.figure.figure.quantity.unit.isComparable(with: written.quantity.unit)
       }.sorted { isEarlier($0.position, $1.position, in: extractions) }
-      // The most recent article it agrees with, else the most recent it may be a slip of.
+      // The most recent article it agrees with, else the most recent it may be a slip of: as
+      // near as the data's would be when both articles name the period, else alike as a slip
+      // of the keyboard makes figures.
       guard
         let other = others.last(where: { agrees($0.figure.figure, written) })
           ?? others.last(where: {
-            ExtractionState.mayBeTheSame($0.figure.figure.quantity, written.quantity)
+            figure.periodIsExplicit && $0.figure.periodIsExplicit
+              ? mayBeDataSlip(written.quantity, of: $0.figure.figure.quantity)
+              : ExtractionState.mayBeTheSame($0.figure.figure.quantity, written.quantity)
           })
       else { continue }
       let pair: Binding =
@@ -79,9 +83,11 @@ enum SourceAgreement {
   }
 
   /// Whether an article's figure states its key's value: a level bound to a whole key, with a
-  /// period of its own or an earlier sentence's, and no estimate.
+  /// period of its own or an earlier sentence's, neither an estimate nor qualified (another
+  /// company's or place's, a part, another measure).
   static func isStatement(_ figure: ExtractedFigure) -> Bool {
-    figure.isBound && figure.role == .level && !figure.isEstimate && !figure.periodIsFromDate
+    figure.isBound && figure.role == .level && !figure.isEstimate && !figure.isQualified
+      && !figure.periodIsFromDate
   }
 
   /// Whether two figures agree under strict rounding.

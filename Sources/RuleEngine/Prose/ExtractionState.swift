@@ -139,7 +139,9 @@ struct ExtractionState {
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
     let sentenceEntity = entity(in: tokens)
-    let isEstimate = tokens.contains { $0.word.map(Self.isEstimateWord) ?? false }
+    let estimateWords = tokens.indices.filter { tokens[$0].word.map(Self.isEstimateWord) ?? false }
+    // A name or a qualifier before a figure, or after it in its clause, qualifies it.
+    let firstQualifier = firstQualifier(in: tokens)
     for index in local.indices {
       guard tokens[positions[index]].figure == index else {
         sentenceFigures.globalIndex.append(nil)
@@ -149,7 +151,12 @@ struct ExtractionState {
       var figure = bind(
         local[index], at: positions[index], in: sentenceFigures, mentions: mentions,
         entity: sentenceEntity)
-      figure.isEstimate = isEstimate
+      if !estimateWords.isEmpty {
+        figure.isEstimate = Self.isEstimate(at: positions[index], in: tokens, words: estimateWords)
+      }
+      if let firstQualifier {
+        figure.isQualified = firstQualifier < Self.clauseEnd(after: positions[index], in: tokens)
+      }
       figure.isLoss = ((positions[index] - 4)..<positions[index]).contains {
         $0 >= 0 && tokens[$0].word.map(Self.lossWords.contains) == true
       }
@@ -618,7 +625,7 @@ struct ExtractionState {
     "forecasts", "forecasted", "estimate", "estimates", "estimated", "consensus", "guidance",
     "guided", "outlook", "target", "targets", "targeted", "projected", "projection",
     "projections", "projects", "anticipate", "anticipates", "anticipated", "predicted",
-    "predicts", "will", "would", "could", "might", "may", "should", "plans", "aims", "goal",
+    "predicts", "will", "would", "could", "might", "should", "aims",
     "analysts", "analyst", "polled", "previously", "originally", "initially", "restated",
     "revised", "preliminary", "if", "proposed", "budget", "budgeted",
   ]
@@ -642,6 +649,148 @@ struct ExtractionState {
     for word in estimateWords { if let slot = estimateSlot(word) { slots[slot] = true } }
     return slots
   }()
+
+  /// Whether the figure at `position` is an estimate: an estimate word comes before it with no
+  /// word of contrast between ("analysts had expected revenue of $2.9 billion", but not "...
+  /// expected $2.9 billion, but it reported $3.0 billion"), or after it in its clause with no
+  /// word of comparison between ("the $2.65 billion analysts had expected", but not "$2.73
+  /// billion, beating estimates").
+  static func isEstimate(at position: Int, in tokens: [Token], words: [Int]) -> Bool {
+    let end = clauseEnd(after: position, in: tokens)
+    return words.contains { word in
+      let between = word < position ? (word + 1)..<position : (position + 1)..<word
+      let stops = word < position ? contrastWords : estimateComparisons
+      guard word < position || word < end else { return false }
+      return !between.contains { position in
+        switch tokens[position].kind {
+        case .word(let word): return stops.contains(word)
+        case .mark(let mark): return stops.contains(String(mark))
+        default: return false
+        }
+      }
+    }
+  }
+
+  /// Words after an estimate word that turn to the figure stated against it.
+  static let contrastWords: Set<String> = [
+    "but", "however", "instead", "while", "whereas", "yet", "actually", ";",
+  ]
+
+  /// Words between a figure and an estimate word that compare the two.
+  static let estimateComparisons: Set<String> = [
+    "beat", "beating", "beats", "topped", "topping", "above", "below", "missed", "missing",
+    "misses", "exceeded", "exceeding", "ahead", "short", "versus", "vs", "against", "compared",
+    "than", "surpassed", "surpassing", "trailed", "lagged",
+  ]
+
+  /// Where a figure's clause ends: at the first comma, semicolon, colon or parenthesis after
+  /// it, or a word that starts another clause ("while", "but", "as").
+  static func clauseEnd(after position: Int, in tokens: [Token]) -> Int {
+    var cursor = position + 1
+    while cursor < tokens.count {
+      switch tokens[cursor].kind {
+      case .mark(let mark) where [",", ";", ":", "(", "—", "–"].contains(mark): return cursor
+      case .word(let word) where clauseStartWords.contains(word): return cursor
+      default: cursor += 1
+      }
+    }
+    return cursor
+  }
+
+  /// Words that start a clause of their own.
+  static let clauseStartWords: Set<String> = [
+    "while", "whereas", "but", "as", "although", "though", "which", "after", "before", "when",
+  ]
+
+  /// The position of the first word of a sentence that names another company or a place than
+  /// the article's entity, or qualifies a figure as a part or another measure of the key: see
+  /// `ExtractedFigure.isQualified`. Nil when there is none.
+  func firstQualifier(in tokens: [Token]) -> Int? {
+    let bytes = text.utf8
+    var inKnownName = false
+    for (position, token) in tokens.enumerated() {
+      guard let word = token.word else {
+        inKnownName = false
+        continue
+      }
+      if Self.qualifierWords.contains(word) { return position }
+      // "revenue from subscriptions", "income from continuing operations", but not "from $2.4
+      // billion" or "from a year earlier".
+      if word == "from", position + 1 < tokens.count, let next = tokens[position + 1].word,
+        !Self.fromFollowers.contains(next), PeriodPhrases.months[next] == nil,
+        Self.isMetricWord(next) || position + 2 >= tokens.count
+          || tokens[position + 2].figure == nil
+      {
+        return position
+      }
+      let first = bytes[token.range.lowerBound]
+      guard first >= 0x41 && first <= 0x5A else {
+        inKnownName = false
+        continue
+      }
+      var written = String(text[token.range])
+      if written.hasSuffix("'s") || written.hasSuffix("\u{2019}s") { written.removeLast(2) }
+      // "the Omaha-based company" describes the company.
+      if written.hasSuffix("-based") || written.hasSuffix("-headquartered") { continue }
+      if aliases.entityName(written) != nil || written.lowercased() == mainEntity {
+        inKnownName = true
+        continue
+      }
+      // The rest of a known name: "Kestrel Systems".
+      if inKnownName { continue }
+      let lower = written.lowercased()
+      if Extractor.commonCapitalised.contains(lower) || PeriodPhrases.months[lower] != nil
+        || Self.isMetricWord(lower) || PeriodPhrases.quarterWord(lower) != nil
+        || PeriodPhrases.fiscalYear(lower) != nil || Self.otherCapitalised.contains(lower)
+      {
+        continue
+      }
+      // A capitalised first word is a name only if a name or a verb follows: "Heron Foods
+      // said", "Heron said", but not "Quarterly revenue".
+      if position == 0 {
+        guard position + 1 < tokens.count, let next = tokens[position + 1].word else { continue }
+        let nextFirst = bytes[tokens[position + 1].range.lowerBound]
+        guard nextFirst >= 0x41 && nextFirst <= 0x5A || Extractor.isVerb(next) else { continue }
+      }
+      return position
+    }
+    return nil
+  }
+
+  /// Whether a word names a metric ("revenue", "orders").
+  static func isMetricWord(_ word: String) -> Bool {
+    ProseWords.metrics[word] != nil || ProseWords.metrics[ProseWords.singular(word)] != nil
+  }
+
+  /// Words that make a sentence's figures a part of the key or another measure of it.
+  static let qualifierWords: Set<String> = [
+    "excluding", "excluded", "exclude", "excludes", "ex-items", "unit", "division", "divisions",
+    "segment", "segments", "business", "businesses", "arm", "subsidiary", "subsidiaries",
+    "constant", "constant-currency", "currency", "currency-neutral", "organic", "organically",
+    "adjusted", "underlying",
+    "comparable", "like-for-like", "pro", "forma", "non-gaap", "rival", "rivals", "competitor",
+    "competitors", "peer", "peers", "combined", "region", "regional", "domestic",
+    "international", "overseas", "brand", "brands", "store", "franchise", "continuing",
+    "discontinued",
+  ]
+
+  /// Words after "from" that start a base or a period rather than a source of the figure.
+  static let fromFollowers: Set<String> = [
+    "a", "an", "the", "last", "its", "their", "his", "her", "previous", "prior", "same", "year",
+    "quarter", "month", "levels", "level", "about", "around", "nearly", "almost", "more", "less",
+    "over", "under", "just", "roughly", "approximately", "some", "only", "earlier", "late",
+    "early", "mid", "fiscal", "this", "that", "one", "two", "three", "four", "five", "q1", "q2",
+    "q3", "q4", "h1", "h2", "fy", "record", "revised", "restated", "what", "minus", "plus",
+  ]
+
+  /// Capitalised words of business prose that name no company or place.
+  static let otherCapitalised: Set<String> = [
+    "gaap", "ifrs", "ebit", "eps", "roe", "roa", "capex", "opex", "ebitda", "yoy", "qoq", "chief",
+    "president", "chairman", "chairwoman", "director", "board", "officer", "financial",
+    "revenue", "sales", "profit", "income", "quarterly", "annual", "half", "full-year",
+    "third-quarter", "second-quarter", "first-quarter", "fourth-quarter", "year-on-year",
+    "compared", "including", "excluding", "adjusted", "reported", "results", "group",
+  ]
 
   /// Words before a figure that make it the size of a loss.
   static let lossWords: Set<String> = [

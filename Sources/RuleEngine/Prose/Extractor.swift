@@ -21,6 +21,11 @@ public struct ExtractedFigure: Sendable, Hashable {
   /// ("analysts had expected revenue of $2.6 billion"): such a figure is no statement of the
   /// key's value, and is not held to the data's figure or another article's.
   public var isEstimate = false
+  /// Whether the figure's sentence names another company or a place, or qualifies its figures
+  /// ("excluding acquisitions", "at constant currency", "its devices unit", "revenue from
+  /// subscriptions"): such a figure may be of another key than its words give, and is not held
+  /// to the data's figure or another article's.
+  public var isQualified = false
   /// Whether the figure was read from a table's cell, bound by its row and column.
   public var isTableCell = false
   /// Whether a word of loss comes just before the figure ("a net loss of $45 million"): the
@@ -161,7 +166,15 @@ public struct Extractor: Sendable {
         paragraphStart = previous
         length += 1
       }
-      caption = length <= 200 ? before[paragraphStart...] : ""
+      // A caption gives no figures of its own ("Table 2" aside): a sentence that does, such as
+      // "Revenue rose to $2.7 billion.", says nothing of the table's scale.
+      let paragraph = before[paragraphStart...]
+      var words = paragraph.lowercased().split(separator: " ")[...]
+      if let first = words.first, ["table", "exhibit", "figure", "chart"].contains(first) {
+        words = words.dropFirst(2)
+      }
+      let hasFigures = words.contains { $0.contains(where: \.isNumber) }
+      caption = length <= 200 && !hasFigures ? paragraph : ""
     }
     return (TextTable(rows: rows, headerRows: table.headerRows, caption: caption), first..<last)
   }
@@ -170,6 +183,10 @@ public struct Extractor: Sendable {
   /// names the data declares.
   static func mainEntity(in text: String, aliases: Aliases) -> String? {
     var counts: [String: Int] = [:]
+    // The order names are first seen in: of names counted alike, the first wins.
+    var firstSeen: [String: Int] = [:]
+    // Whether the word before was "in", "at", "near", "from" or "into": a place follows.
+    var afterPlaceWord = false
     var midSentence: Set<String> = []
     var atSentenceStart = true
     var inName = false
@@ -189,6 +206,12 @@ public struct Extractor: Sendable {
           word.unicodeScalars.append(scalar)
           cursor = scalars.index(after: cursor)
         }
+        // "Marlin Bank's revenue": a possessive name's, as a verb makes it a subject.
+        if let first = word.unicodeScalars.first, first.properties.isUppercase,
+          cursor < scalars.endIndex, scalars[cursor] == "'" || scalars[cursor] == "\u{2019}"
+        {
+          return "'s"
+        }
         guard let first = word.unicodeScalars.first, first.properties.isUppercase,
           cursor < scalars.endIndex, scalars[cursor] == " "
         else { return word.lowercased() }
@@ -202,8 +225,10 @@ public struct Extractor: Sendable {
         first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
       guard isUpper, scalars.index(after: range.lowerBound) < range.upperBound else {
         inName = false
+        afterPlaceWord = Self.isPlaceWord(scalars[range])
         return
       }
+      defer { afterPlaceWord = false }
       // Only the first word of a name counts: "Clearwater Bank" is about Clearwater.
       defer { inName = true }
       guard !inName else { return }
@@ -229,12 +254,16 @@ public struct Extractor: Sendable {
       let lower = word.lowercased()
       if let known = aliases.entityName(word) {
         counts[known, default: 0] += 4
+        if firstSeen[known] == nil { firstSeen[known] = firstSeen.count }
       } else if word.unicodeScalars.count > 1, !commonCapitalised.contains(lower),
         ProseWords.metrics[lower] == nil, PeriodPhrases.months[lower] == nil
       {
-        // A name at the start of a sentence is often the subject; elsewhere it is surely a name.
-        counts[lower, default: 0] += atSentenceStart ? 1 : 2
-        if !atSentenceStart || isPossessive || isVerb(wordAfter(range.upperBound)) {
+        // A name at the start of a sentence is often the subject; elsewhere it is surely a name,
+        // though after "in" or "at" it is more often a place than the company.
+        counts[lower, default: 0] += atSentenceStart || afterPlaceWord ? 1 : 2
+        if firstSeen[lower] == nil { firstSeen[lower] = firstSeen.count }
+        let next = wordAfter(range.upperBound)
+        if !atSentenceStart || isPossessive || next == "'s" || isVerb(next) {
           midSentence.insert(lower)
         }
       }
@@ -274,7 +303,10 @@ public struct Extractor: Sendable {
     // lower case: "Average" in "Return on Average Equity" beside "return on average equity" is
     // a common word in a title, and a word only ever at the start of a bullet ("Return on
     // average equity increased") names nothing.
-    let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+    let ranked = counts.sorted {
+      $0.value != $1.value
+        ? $0.value > $1.value : firstSeen[$0.key, default: 0] < firstSeen[$1.key, default: 0]
+    }
     if let known = ranked.first(where: { aliases.entities.values.contains($0.key) }) {
       return known.key
     }
@@ -285,6 +317,13 @@ public struct Extractor: Sendable {
     }
     let lowercase = lowercaseWords(among: candidates, in: text)
     return candidates.first { !lowercase.contains($0) }
+  }
+
+  /// Whether a word is "in", "at", "near", "from" or "into", after which a capitalised word is
+  /// more often a place than a company; compared by its scalars, as this runs on every word.
+  static func isPlaceWord(_ word: Substring.UnicodeScalarView) -> Bool {
+    guard word.count >= 2, word.count <= 4 else { return false }
+    return ["in", "at", "near", "from", "into"].contains(String(word))
   }
 
   /// Whether a word after a capitalised one at the start of a sentence is a verb, which makes
