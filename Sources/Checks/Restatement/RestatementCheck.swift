@@ -16,9 +16,10 @@ public struct RestatementCheck: Check {
       date). The message names a likely slip (digits swapped, a scale word, the sign, a digit \
       left out) and the figure that would agree. An article's figure is held to the data only \
       when it states a level of its own period: not an estimate or a forecast, not a figure \
-      whose period is only the year of the article's date, and not one so far from the data's \
-      (more than twice or less than half, with no likely slip) that it is more likely another \
-      figure.
+      after another company's or a place's name or qualified as a part or another measure \
+      ("excluding", "adjusted", "its devices unit"), not a figure whose period is only the \
+      year of the article's date, and not one so far from the data's (more than twice or less \
+      than half, with no likely slip) that it is more likely another figure.
       """,
     examples: RestatementExamples.all)
 

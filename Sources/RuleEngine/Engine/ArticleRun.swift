@@ -100,8 +100,8 @@ public struct ArticleRun: Sendable {
   public func check(_ inputs: Inputs) -> LintResult {
     let extractions = inputs.extractions.map(\.extraction)
     let tolerance = configuration.tolerance
-    let shared = inputs.data.adding(articleFigures: extractions.flatMap(\.boundFigures)).applying(
-      tolerance)
+    let articleFigures = extractions.flatMap(\.boundFigures)
+    let shared = inputs.data.adding(articleFigures: articleFigures).applying(tolerance)
     let statements = SourceAgreement.statements(in: extractions)
     var diagnostics: [Diagnostic] = []
     for (position, (article, extraction)) in inputs.extractions.enumerated() {
