@@ -17,7 +17,7 @@ import Testing
   func givesExactlyTheExpectedFindings(_ name: String) throws {
     let directory = Self.folder.appendingPathComponent(name)
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    let articles = files.filter { $0.hasSuffix(".md") }.sorted()
+    let articles = files.filter { $0.hasSuffix(".md") || $0.hasSuffix(".html") }.sorted()
     let hasData = files.contains("data")
     let run = try BinaryRunner.run(
       ["check"] + articles + (hasData ? ["--data", "data/"] : []), in: directory)
@@ -26,7 +26,7 @@ import Testing
     let found = Set(
       run.output.split(separator: "\n").compactMap { line -> String? in
         let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
-        guard parts.count == 5, parts[0].hasSuffix(".md"),
+        guard parts.count == 5, parts[0].hasSuffix(".md") || parts[0].hasSuffix(".html"),
           [" error", " warning"].contains(String(parts[3]))
         else { return nil }
         return "\(parts[0]):\(parts[1]):\(parts[3])"

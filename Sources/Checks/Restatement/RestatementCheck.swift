@@ -50,11 +50,15 @@ public struct RestatementCheck: Check {
     }
     guard let severity else { return nil }
     let (written, held) = (restated.quantity, original.quantity)
+    // A report table's cell ("212", "(45)") is shown with the scale and currency it was read in.
+    let heldText =
+      held.text.contains(where: { $0.isLetter || "$€£¥₹".contains($0) })
+      ? held.text : Wording.amount(held.value, like: held, extraDigits: 0)
     var message: String
     let note: Note
     if restated.isFromArticle && !original.isFromArticle {
       message =
-        "\(written.text) does not agree with the data, which has \(held.text) for "
+        "\(written.text) does not agree with the data, which has \(heldText) for "
         + "\(original.key) (\(original.location))"
       note = Note("the data", original)
     } else if original.location.file != restated.location.file {
@@ -74,7 +78,7 @@ public struct RestatementCheck: Check {
       // A figure with another scale word is best shown as the other figure was written.
       let agreeing =
         Verdict.scaleSlip(stated: written.value, computed: held.value) == nil
-        ? Slip.rewritten(written, as: held.value) ?? held.text : held.text
+        ? Slip.rewritten(written, as: held.value) ?? heldText : heldText
       if agreeing != written.text { message += " \(agreeing) would agree" }
     }
     return Finding(

@@ -6,7 +6,7 @@ public enum SourceFiles {
   public static let sizeLimit = 512 * 1024 * 1024
 
   /// The extensions factlint reads.
-  static let extensions: Set<String> = ["yml", "yaml", "csv"]
+  static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
 
   /// The bytes of `path`, refusing missing, oversized, binary and non-UTF-8 files.
   public static func read(_ path: String) throws(Problem) -> [UInt8] {
@@ -134,7 +134,11 @@ public enum SourceFiles {
   }
 
   /// Whether `path` names a CSV file.
-  public static func isCSV(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
+  /// Whether `path` is a CSV data file: `.csv`, or `.tsv` for tab-separated values.
+  public static func isCSV(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv")
+  }
 
   /// `relative` resolved against the folder `base`, normalised lexically (`rules/../data` is
   /// `data`), so that paths print as a user would write them.

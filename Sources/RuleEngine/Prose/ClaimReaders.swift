@@ -386,7 +386,10 @@ extension ExtractionState {
         basePeriod = relative
         baseText = mention.tokens.map { sentence.word(at: $0) ?? "" }.joined(separator: " ")
       } else if let mention = mentions.first(where: {
-        $0.period != nil && sentence.word(at: $0.tokens.lowerBound - 1) == "from"
+        let before = $0.tokens.lowerBound - 1
+        return $0.period != nil
+          && (sentence.word(at: before) == "from"
+            || sentence.word(at: before) == "the" && sentence.word(at: before - 1) == "from")
       }), let period = mention.period {
         basePeriod = .explicit(period)
         baseText = period.description

@@ -157,9 +157,11 @@ struct ExtractionState {
       if let firstQualifier {
         figure.isQualified = firstQualifier < Self.clauseEnd(after: positions[index], in: tokens)
       }
-      figure.isLoss = ((positions[index] - 4)..<positions[index]).contains {
-        $0 >= 0 && tokens[$0].word.map(Self.lossWords.contains) == true
-      }
+      figure.isLoss =
+        figure.isLoss
+        || ((positions[index] - 4)..<positions[index]).contains {
+          $0 >= 0 && tokens[$0].word.map(Self.lossWords.contains) == true
+        }
       figures.append(figure)
     }
     if let own = mentions.first(where: { $0.period != nil && $0.base == nil && !$0.isCompared })?
@@ -708,15 +710,25 @@ struct ExtractionState {
   func firstQualifier(in tokens: [Token]) -> Int? {
     let bytes = text.utf8
     var inKnownName = false
-    for (position, token) in tokens.enumerated() {
+    // A dateline names the wire and the city, not the figures' company: "AUSTIN, Texas, Oct 28
+    // (Ledger Wire) - Kestrel Systems said".
+    let dashes: Set<Character> = ["-", "–", "—"]
+    let dateline = tokens.prefix(16).firstIndex { token in
+      if case .mark(let mark) = token.kind { return dashes.contains(mark) }
+      return false
+    }.flatMap { dash in
+      tokens[..<dash].contains { $0.isMark(")") } ? dash + 1 : nil
+    }
+    for (position, token) in tokens.enumerated() where position >= (dateline ?? 0) {
       guard let word = token.word else {
         inKnownName = false
         continue
       }
-      if Self.qualifierWords.contains(word) { return position }
+      if Self.isQualifierWord(word) { return position }
       // "revenue from subscriptions", "income from continuing operations", but not "from $2.4
       // billion" or "from a year earlier".
-      if word == "from", position + 1 < tokens.count, let next = tokens[position + 1].word,
+      if word.utf8.count == 4, word == "from", position + 1 < tokens.count,
+        let next = tokens[position + 1].word,
         !Self.fromFollowers.contains(next), PeriodPhrases.months[next] == nil,
         Self.isMetricWord(next) || position + 2 >= tokens.count
           || tokens[position + 2].figure == nil
@@ -728,17 +740,19 @@ struct ExtractionState {
         inKnownName = false
         continue
       }
-      var written = String(text[token.range])
-      if written.hasSuffix("'s") || written.hasSuffix("\u{2019}s") { written.removeLast(2) }
+      // The word in lower case, as tokens hold it, without a possessive's "'s".
+      var lower = word
+      if lower.hasSuffix("'s") || lower.hasSuffix("\u{2019}s") { lower.removeLast(2) }
       // "the Omaha-based company" describes the company.
-      if written.hasSuffix("-based") || written.hasSuffix("-headquartered") { continue }
-      if aliases.entityName(written) != nil || written.lowercased() == mainEntity {
+      if lower.hasSuffix("-based") || lower.hasSuffix("-headquartered") { continue }
+      if lower == mainEntity
+        || !aliases.entities.isEmpty && aliases.entityName(String(text[token.range])) != nil
+      {
         inKnownName = true
         continue
       }
       // The rest of a known name: "Kestrel Systems".
       if inKnownName { continue }
-      let lower = written.lowercased()
       if Extractor.commonCapitalised.contains(lower) || PeriodPhrases.months[lower] != nil
         || Self.isMetricWord(lower) || PeriodPhrases.quarterWord(lower) != nil
         || PeriodPhrases.fiscalYear(lower) != nil || Self.otherCapitalised.contains(lower)
@@ -756,6 +770,19 @@ struct ExtractionState {
     }
     return nil
   }
+
+  /// Whether `word` is one of `qualifierWords`, ruling most words out by their length and end
+  /// letters first, as for estimate words.
+  static func isQualifierWord(_ word: String) -> Bool {
+    guard let slot = estimateSlot(word), qualifierSlots[slot] else { return false }
+    return qualifierWords.contains(word)
+  }
+
+  static let qualifierSlots: [Bool] = {
+    var slots = [Bool](repeating: false, count: 0x1000)
+    for word in qualifierWords { if let slot = estimateSlot(word) { slots[slot] = true } }
+    return slots
+  }()
 
   /// Whether a word names a metric ("revenue", "orders").
   static func isMetricWord(_ word: String) -> Bool {
@@ -851,6 +878,22 @@ struct ExtractionState {
     mentions: [PeriodMention], entity: String?
   ) -> ExtractedFigure {
     var (metric, segment) = metric(of: figure, at: position, in: sentence)
+    // "Heron Foods' operating income" is operating income: a possessive names its owner.
+    if let phrase = metric, phrase.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) {
+      let words = phrase.split(separator: " ")
+      if let owner = words.lastIndex(where: {
+        $0.hasSuffix("'") || $0.hasSuffix("'s") || $0.hasSuffix("\u{2019}")
+          || $0.hasSuffix("\u{2019}s")
+      }), owner + 1 < words.count {
+        metric = words[(owner + 1)...].joined(separator: " ")
+      }
+    }
+    // "Net loss for the quarter ... was $45 million": the size of a loss.
+    let namesLoss =
+      metric.map { phrase in
+        phrase.hasSuffix("loss") || phrase.hasSuffix("losses") || phrase.hasPrefix("loss ")
+          || phrase.hasSuffix("deficit") || phrase.hasPrefix("losses ")
+      } ?? false
     if let phrase = metric, let named = aliases.metricName(phrase, noun: figure.noun) {
       metric = named
     }
@@ -869,6 +912,7 @@ struct ExtractionState {
       figure: bound, entity: entityName, metric: metric, period: period, segment: segment,
       noun: figure.noun, periodIsExplicit: own != nil)
     extracted.periodIsFromDate = own == nil && lastPeriod == nil && period != nil
+    extracted.isLoss = namesLoss
     extracted.textRange = figure.range
     return extracted
   }

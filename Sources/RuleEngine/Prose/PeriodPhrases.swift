@@ -139,7 +139,8 @@ enum PeriodPhrases {
           period: Period(
             year: year, length: .quarter, index: written.quarter, isFiscal: written.isFiscal),
           tokens: index..<end)
-      } else if word(1) == "months", let ended = monthsEnded(at: index, tokens: tokens, date: date)
+      } else if monthSpans[current] != nil || current == "quarter" || current == "half-year",
+        let ended = monthsEnded(at: index, tokens: tokens, date: date)
       {
         // "the six months ended 30 June 2018" is 2018-H1.
         found = ended
@@ -202,11 +203,13 @@ enum PeriodPhrases {
         found = relative
       }
       if var found {
+        // "over 2Q 2018", "from the second quarter": "the" may come between.
+        var before = found.tokens.lowerBound - index - 1
+        if word(before) == "the" { before -= 1 }
         found.isCompared =
           found.base == nil
-          && word(found.tokens.lowerBound - index - 1).map {
-            comparingWords.contains($0)
-          } == true
+          && (word(before).map { comparingWords.contains($0) } == true
+            || word(before) == "from" && found.tokens.lowerBound - index - 1 != before)
         mentions.append(found)
         index = max(index + 1, found.tokens.upperBound)
       } else {
@@ -238,14 +241,26 @@ enum PeriodPhrases {
       let position = index + offset
       return position >= 0 && position < tokens.count ? tokens[position].word : nil
     }
-    guard let span = word(0).flatMap({ monthSpans[$0] }), word(1) == "months",
-      let verb = word(2), ["ended", "ending", "to", "through", "until"].contains(verb)
-    else { return nil }
+    let verbs: Set<String> = ["ended", "ending", "to", "through", "until"]
+    // "three months ended", or "the quarter ended" and "the half-year ended".
+    let span: Int
+    let dateStart: Int
+    if let months = word(0).flatMap({ monthSpans[$0] }), word(1) == "months",
+      let verb = word(2), verbs.contains(verb)
+    {
+      (span, dateStart) = (months, 3)
+    } else if let named = word(0).flatMap({ ["quarter": 3, "half-year": 6][$0] }),
+      let verb = word(1), verb == "ended" || verb == "ending"
+    {
+      (span, dateStart) = (named, 2)
+    } else {
+      return nil
+    }
     // The date: "30 June 2018", "June 30, 2018", "June 2018", "June".
     var month: Int?
     var year: Int?
-    var end = index + 3
-    for offset in 3..<8 {
+    var end = index + dateStart
+    for offset in dateStart..<(dateStart + 5) {
       guard index + offset < tokens.count else { break }
       if let word = word(offset) {
         if month == nil, let found = months[word] {
