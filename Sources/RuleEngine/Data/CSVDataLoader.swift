@@ -228,10 +228,7 @@ enum CSVDataLoader {
     var code: String?
     if let currency {
       let text = currency.text.trimmingSpaces
-      guard
-        let found = text.count == 3 && text.allSatisfy(\.isLetter)
-          ? text.uppercased() : ReportScale(text).currency
-      else {
+      guard let found = ReportScale.currencyCode(text) else {
         throw Problem(
           .wrongType(key: "currency", expected: "a currency code such as USD", found: "'\(text)'"),
           at: location(currency))

@@ -17,9 +17,8 @@
 ///
 /// A row's label names its metric: in lower case, footnote markers dropped, words joined by
 /// "_" ("Cost of revenue" is `cost_of_revenue`); aliases may name it too. A cell with no
-/// currency or scale of its own takes the table's, else the file's; a percent takes neither,
-/// an amount per share no scale, and a count of things ("Number of stores", "Employees") no
-/// currency. "—", "–", "-" and "n/a" are no figure. A footnote marker is kept as the figure's
+/// currency or scale of its own takes the table's, else the file's, as `ReportScale.apply`
+/// gives them. "—", "–", "-" and "n/a" are no figure. A footnote marker is kept as the figure's
 /// source, with the note's text when `notes:` gives it.
 enum ReportTables {
   static let tableKeys = [
@@ -65,8 +64,7 @@ enum ReportTables {
   /// A currency named by `key` as an ISO code or a symbol ("USD", "$", "€"), or nil.
   static func currency(_ fields: YAMLFields, _ key: String) throws(Problem) -> String? {
     guard let (text, node) = try fields.text(key) else { return nil }
-    if text.count == 3, text.allSatisfy({ $0.isLetter && $0.isASCII }) { return text.uppercased() }
-    guard let code = ReportScale(text).currency else {
+    guard let code = ReportScale.currencyCode(text) else {
       throw Problem(
         .wrongType(key: key, expected: "a currency code such as USD", found: "'\(text)'"),
         at: fields.location(node))
@@ -129,11 +127,6 @@ enum ReportTables {
       }
       let (labelText, labelMarker) = ReportCell.withoutFootnote(written[...])
       let label = String(labelText)
-      let lower = label.lowercased()
-      let isPerShare = ["per share", "per diluted share", "per basic share", "eps", "per unit"]
-        .contains { lower.contains($0) }
-      let isCount = ["number of", "employees", "headcount", "customers", "subscribers", "stores"]
-        .contains { lower.contains($0) }
       for (column, cell) in cells.dropFirst().enumerated() {
         guard let text = cell.scalar else {
           problems.append(Problem(.invalidCell(cell.kindName), at: fields.location(cell)))
@@ -152,7 +145,7 @@ enum ReportTables {
         }
         ReportScale.apply(
           power: scale?.power, word: scale?.word, currency: currency, to: &quantity,
-          scaling: !isPerShare, isCount: isCount)
+          label: label)
         let footnote = (marker ?? labelMarker).map { key in
           notes[key].map { "note \(key): \($0)" } ?? "note \(key)"
         }

@@ -27,14 +27,12 @@ enum SourceAgreement {
     for figure in extractions[position].figures where isStatement(figure) {
       var written = figure.figure
       let binding: Binding = figure.periodIsExplicit ? .key : .inferred
-      let held = data.figures(for: written.key).filter {
-        !$0.isFromArticle && $0.quantity.unit.isComparable(with: written.quantity.unit)
-      }
+      let held = heldFigures(like: written, in: data)
       // "A net loss of $45 million" states the data's -$45 million of net income.
       if figure.isLoss, !written.quantity.value.isNegative,
         held.contains(where: \.quantity.value.isNegative)
       {
-        written.quantity.value = ExactDecimal.zero - written.quantity.value
+        written.quantity.value = -written.quantity.value
       }
       if !held.isEmpty {
         // The data's figure it agrees with, else the first that it may be a slip of.
@@ -76,9 +74,14 @@ enum SourceAgreement {
   static func withoutRestatementsOfData(_ claims: [Claim], data: Dataset) -> [Claim] {
     claims.filter { claim in
       guard case .restatement(_, let second) = claim else { return true }
-      return !data.figures(for: second.key).contains {
-        !$0.isFromArticle && $0.quantity.unit.isComparable(with: second.quantity.unit)
-      }
+      return heldFigures(like: second, in: data).isEmpty
+    }
+  }
+
+  /// The data files' figures of `figure`'s key in a unit comparable with its own.
+  static func heldFigures(like figure: Figure, in data: Dataset) -> [Figure] {
+    data.figures(for: figure.key).filter {
+      !$0.isFromArticle && $0.quantity.unit.isComparable(with: figure.quantity.unit)
     }
   }
 

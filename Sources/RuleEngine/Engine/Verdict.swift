@@ -101,7 +101,7 @@ public enum Slip {
   /// `quantity` with the opposite sign.
   static func negated(_ quantity: Quantity) -> Quantity {
     var copy = quantity
-    copy.value = ExactDecimal.zero - quantity.value
+    copy.value = -quantity.value
     return copy
   }
 

@@ -118,6 +118,13 @@ struct ReportScale {
     }
   }
 
+  /// A currency as a data file names it: an ISO code ("usd" is USD) or a mark ("$", "€");
+  /// nil when it names none.
+  static func currencyCode(_ text: String) -> String? {
+    if text.count == 3, text.allSatisfy({ $0.isLetter && $0.isASCII }) { return text.uppercased() }
+    return ReportScale(text).currency
+  }
+
   /// Currency marks in a caption, the specific before the general ("hk$" before "$").
   static let currencies: [([String], String)] = [
     (["hk$", "hkd"], "HKD"), (["a$", "aud"], "AUD"), (["c$", "cad"], "CAD"),
@@ -143,13 +150,19 @@ extension ReportScale {
   }
 
   /// Gives `quantity` the scale (`power`, `word`) and `currency` when it has none of its own:
-  /// a percent takes neither, and a count of things no currency.
+  /// a percent takes neither, an amount per share (in currency units) no scale, and a count
+  /// of things ("Number of stores", "Employees") no currency, by the `label` of its row.
   static func apply(
     power: Int?, word: String?, currency: String?, to quantity: inout Quantity,
-    scaling: Bool = true, isCount: Bool = false
+    label: String = ""
   ) {
     guard quantity.unit != .percent, quantity.scaleWord == nil else { return }
-    if scaling, let power, let word, power != 0 {
+    let label = label.lowercased()
+    let isPerShare = ["per share", "per diluted share", "per basic share", "eps", "per unit"]
+      .contains { label.contains($0) }
+    let isCount = ["number of", "employees", "headcount", "customers", "subscribers", "stores"]
+      .contains { label.contains($0) }
+    if !isPerShare, let power, let word, power != 0 {
       let shift = ExactDecimal.powerOfTen(power)
       quantity.value = quantity.value * shift
       quantity.precision = quantity.precision * shift

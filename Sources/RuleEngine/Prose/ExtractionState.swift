@@ -139,7 +139,9 @@ struct ExtractionState {
       tokens: tokens, figures: local, positions: positions, globalIndex: [],
       isRelation: [Bool](repeating: false, count: local.count))
     let sentenceEntity = entity(in: tokens)
-    let estimateWords = tokens.indices.filter { tokens[$0].word.map(Self.isEstimateWord) ?? false }
+    let estimateWords = tokens.indices.filter {
+      tokens[$0].word.map(Self.estimateWords.contains) ?? false
+    }
     // A name or a qualifier before a figure, or after it in its clause, qualifies it.
     let firstQualifier = firstQualifier(in: tokens)
     for index in local.indices {
@@ -269,8 +271,8 @@ struct ExtractionState {
     if small.significand == large.significand { return (large.exponent - small.exponent) % 3 == 0 }
     guard large <= small * 2 else { return false }
     // The digits as written: "$0.60" and "$0.65" differ in one digit, not by one left out.
-    let left = Array(writtenDigits(lhs.value.magnitude == small ? lhs : rhs))
-    let right = Array(writtenDigits(lhs.value.magnitude == small ? rhs : lhs))
+    let left = Array(Slip.digits(lhs.value.magnitude == small ? lhs : rhs))
+    let right = Array(Slip.digits(lhs.value.magnitude == small ? rhs : lhs))
     // Digits swapped or one left out; one digit changed ("3.8" and "5.8") is as often another
     // figure of the same metric (a segment, a period) as a slip, so it is not read as one.
     if left.sorted() == right.sorted() { return true }
@@ -285,13 +287,6 @@ struct ExtractionState {
     left.isFiscal = false
     right.isFiscal = false
     return left.overlaps(right)
-  }
-
-  /// The digits of a figure as written, without leading zeros: "$0.60" is "60".
-  static func writtenDigits(_ quantity: Quantity) -> String {
-    let digits = quantity.text.filter { $0.isASCII && $0.isNumber }
-    let trimmed = digits.drop { $0 == "0" }
-    return trimmed.isEmpty ? "0" : String(trimmed)
   }
 
   /// Words before a number whose unit the writer left out because the figure it is compared
@@ -622,7 +617,7 @@ struct ExtractionState {
 
   /// Words that make a sentence's figures estimates, forecasts, targets or superseded values
   /// rather than statements of what a key's value is.
-  static let estimateWords: Set<String> = [
+  static let estimateWords = WordFilter([
     "expect", "expects", "expected", "expecting", "expectation", "expectations", "forecast",
     "forecasts", "forecasted", "estimate", "estimates", "estimated", "consensus", "guidance",
     "guided", "outlook", "target", "targets", "targeted", "projected", "projection",
@@ -630,27 +625,7 @@ struct ExtractionState {
     "predicts", "will", "would", "could", "might", "should", "aims",
     "analysts", "analyst", "polled", "previously", "originally", "initially", "restated",
     "revised", "preliminary", "if", "proposed", "budget", "budgeted",
-  ]
-
-  /// Whether `word` is one of `estimateWords`; a table of their lengths and end letters rules
-  /// out most words before the set is searched, as this runs on every word of every sentence.
-  static func isEstimateWord(_ word: String) -> Bool {
-    guard let slot = estimateSlot(word), estimateSlots[slot] else { return false }
-    return estimateWords.contains(word)
-  }
-
-  /// A word's slot in `estimateSlots`: its length and its first and last bytes.
-  static func estimateSlot(_ word: String) -> Int? {
-    let utf8 = word.utf8
-    guard let first = utf8.first, let last = utf8.last, utf8.count < 16 else { return nil }
-    return (utf8.count << 8 | Int(first &+ last &* 7)) & 0xFFF
-  }
-
-  static let estimateSlots: [Bool] = {
-    var slots = [Bool](repeating: false, count: 0x1000)
-    for word in estimateWords { if let slot = estimateSlot(word) { slots[slot] = true } }
-    return slots
-  }()
+  ])
 
   /// Whether the figure at `position` is an estimate: an estimate word comes before it with no
   /// word of contrast between ("analysts had expected revenue of $2.9 billion", but not "...
@@ -724,7 +699,7 @@ struct ExtractionState {
         inKnownName = false
         continue
       }
-      if Self.isQualifierWord(word) { return position }
+      if Self.qualifierWords.contains(word) { return position }
       // "revenue from subscriptions", "income from continuing operations", but not "from $2.4
       // billion" or "from a year earlier".
       if word.utf8.count == 4, word == "from", position + 1 < tokens.count,
@@ -771,26 +746,13 @@ struct ExtractionState {
     return nil
   }
 
-  /// Whether `word` is one of `qualifierWords`, ruling most words out by their length and end
-  /// letters first, as for estimate words.
-  static func isQualifierWord(_ word: String) -> Bool {
-    guard let slot = estimateSlot(word), qualifierSlots[slot] else { return false }
-    return qualifierWords.contains(word)
-  }
-
-  static let qualifierSlots: [Bool] = {
-    var slots = [Bool](repeating: false, count: 0x1000)
-    for word in qualifierWords { if let slot = estimateSlot(word) { slots[slot] = true } }
-    return slots
-  }()
-
   /// Whether a word names a metric ("revenue", "orders").
   static func isMetricWord(_ word: String) -> Bool {
     ProseWords.metrics[word] != nil || ProseWords.metrics[ProseWords.singular(word)] != nil
   }
 
   /// Words that make a sentence's figures a part of the key or another measure of it.
-  static let qualifierWords: Set<String> = [
+  static let qualifierWords = WordFilter([
     "excluding", "excluded", "exclude", "excludes", "ex-items", "unit", "division", "divisions",
     "segment", "segments", "business", "businesses", "arm", "subsidiary", "subsidiaries",
     "constant", "constant-currency", "currency", "currency-neutral", "organic", "organically",
@@ -799,7 +761,7 @@ struct ExtractionState {
     "competitors", "peer", "peers", "combined", "region", "regional", "domestic",
     "international", "overseas", "brand", "brands", "store", "franchise", "continuing",
     "discontinued",
-  ]
+  ])
 
   /// Words after "from" that start a base or a period rather than a source of the figure.
   static let fromFollowers: Set<String> = [

@@ -119,7 +119,9 @@ extension ExtractionState {
           // "Change (%)": the heading gives the unit, but not to an amount such as "60,000".
           quantity.unit = .percent
         }
-        apply(scale, currency: columnCurrencies[column], label: label, to: &quantity)
+        ReportScale.apply(
+          power: scale.power, word: scale.word, currency: columnCurrencies[column],
+          to: &quantity, label: label ?? "")
         let name = isTransposed ? Self.rowLabel(headings[column]) : label
         let metric = name.map { aliases.metricName($0, noun: nil) ?? $0 }
         let entity = mainEntity
@@ -213,19 +215,6 @@ extension ExtractionState {
     }
     if let half { return Period(year: year, length: .half, index: half, isFiscal: isFiscal) }
     return Period(year: year, isFiscal: isFiscal)
-  }
-
-  /// Gives a cell the table's scale and currency when it has none of its own: not a percent,
-  /// not an amount per share (in currency units), and no currency for a count of things.
-  func apply(_ scale: ReportScale, currency: String?, label: String?, to quantity: inout Quantity) {
-    let label = label ?? ""
-    let isPerShare = ["per share", "per diluted share", "per basic share", "eps", "per unit"]
-      .contains { label.contains($0) }
-    let isCount = ["number of", "employees", "headcount", "customers", "subscribers", "stores"]
-      .contains { label.contains($0) }
-    ReportScale.apply(
-      power: scale.power, word: scale.word, currency: currency, to: &quantity,
-      scaling: !isPerShare, isCount: isCount)
   }
 
 }
@@ -431,7 +420,7 @@ struct TableGrid {
       let growth = Self.percentChange(from: base, to: current)
       let range = stated.quantity.range(.rounded)
       var flipped = stated.quantity
-      flipped.value = .zero - flipped.value
+      flipped.value = -flipped.value
       if let growth, !growth.overlaps(range), growth.overlaps(flipped.range(.rounded)) { continue }
       if let growth, growth.overlaps(range) { holding += 1 }
       claims.append(
