@@ -1,13 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The layers, each knowing only those below it: bytes -> located nodes or prose -> figures and
+// claims -> checks -> diagnostics -> reporters -> the command line.
 let package = Package(
   name: "factlint",
   products: [
     .executable(name: "factlint", targets: ["Lint"]),
     .executable(name: "factlint-bench", targets: ["Bench"]),
+    .library(name: "FactlintModel", targets: ["FactlintModel"]),
+    .library(name: "FactlintReading", targets: ["FactlintReading"]),
     .library(name: "RuleEngine", targets: ["RuleEngine"]),
     .library(name: "Checks", targets: ["Checks"]),
+    .library(name: "FactlintReporting", targets: ["FactlintReporting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -18,20 +23,62 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
-    .target(name: "RuleEngine", dependencies: ["CYaml"]),
-    .target(name: "Checks", dependencies: ["RuleEngine"]),
+    // Plain Swift: exact decimals, quantities, periods, figures, claims, locations, findings,
+    // diagnostics and the wording of input problems.
+    .target(name: "FactlintModel"),
+    // libyaml events -> located nodes, and the located field reader; the only importer of CYaml.
+    .target(name: "FactlintYAML", dependencies: ["FactlintModel", "CYaml"]),
+    // Articles and prose: bytes in, articles and extracted figures and claims out.
+    .target(name: "FactlintReading", dependencies: ["FactlintModel"]),
+    // Data and rule loading, configuration, the Check protocol and registry, evaluation,
+    // article runs, plugins.
+    .target(
+      name: "RuleEngine", dependencies: ["FactlintModel", "FactlintYAML", "FactlintReading"]),
+    .target(name: "Checks", dependencies: ["RuleEngine", "FactlintModel"]),
+    // Reporters, baselines, generated docs and schemas.
+    .target(
+      name: "FactlintReporting", dependencies: ["RuleEngine", "FactlintModel", "FactlintReading"]),
+    // The command line as a library: session, run options, exit status, progress, terminal.
+    .target(
+      name: "FactlintCLI",
+      dependencies: ["FactlintReporting", "RuleEngine", "FactlintModel", "FactlintReading"]),
     .executableTarget(
       name: "Lint",
       dependencies: [
-        "RuleEngine", "Checks",
+        "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks", "FactlintModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "BenchSupport", dependencies: ["RuleEngine", "Checks"]),
-    .executableTarget(name: "Bench", dependencies: ["RuleEngine", "BenchSupport"]),
-    .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine"]),
-    .testTarget(name: "ChecksTests", dependencies: ["Checks", "RuleEngine", "BenchSupport"]),
+    // For tests and the benchmark only: example runner, binary runner, golden files, generators.
+    .target(
+      name: "FactlintTestSupport", dependencies: ["RuleEngine", "FactlintModel", "FactlintYAML"]),
+    .target(
+      name: "BenchSupport",
+      dependencies: ["RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading"]),
+    .executableTarget(
+      name: "Bench",
+      dependencies: [
+        "RuleEngine", "FactlintModel", "FactlintReading", "FactlintYAML", "BenchSupport",
+        "FactlintTestSupport",
+      ]),
     .testTarget(
-      name: "LintTests", dependencies: ["RuleEngine", "Checks"], exclude: ["Fixtures", "Golden"]),
+      name: "RuleEngineTests",
+      dependencies: [
+        "RuleEngine", "FactlintModel", "FactlintYAML", "FactlintReading", "FactlintReporting",
+        "FactlintCLI", "FactlintTestSupport",
+      ]),
+    .testTarget(
+      name: "ChecksTests",
+      dependencies: [
+        "Checks", "RuleEngine", "FactlintModel", "FactlintYAML", "FactlintReading",
+        "FactlintReporting", "FactlintCLI", "BenchSupport", "FactlintTestSupport",
+      ]),
+    .testTarget(
+      name: "LintTests",
+      dependencies: [
+        "RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading",
+        "FactlintReporting", "FactlintCLI", "FactlintTestSupport",
+      ],
+      exclude: ["Fixtures", "Golden"]),
   ]
 )

@@ -1,5 +1,9 @@
 import BenchSupport
 import Dispatch
+import FactlintModel
+import FactlintReading
+import FactlintTestSupport
+import FactlintYAML
 import Foundation
 import RuleEngine
 

@@ -1,4 +1,4 @@
-import RuleEngine
+import FactlintModel
 
 /// A hand label of a checkable claim in a published passage: its lines, its truth, its kind and
 /// the figures it turns on. One line of a `.expect` file:

@@ -1,5 +1,6 @@
+import FactlintModel
+import FactlintReading
 import Foundation
-import RuleEngine
 
 /// A figure as a label gives it: where it is written, its value or range, and its unit.
 public struct FigureLabel: Sendable, Hashable {
@@ -105,7 +106,7 @@ public struct FigureScore: Sendable {
   }
 
   /// The unit of an extracted figure in the labels' words.
-  public static func unitName(_ unit: RuleEngine.Unit) -> String {
+  public static func unitName(_ unit: QuantityUnit) -> String {
     switch unit {
     case .count(let noun?) where ["points", "point", "pts", "pt"].contains(noun): return "points"
     case .count: return "count"

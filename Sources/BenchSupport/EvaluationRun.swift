@@ -1,4 +1,7 @@
 import Checks
+import FactlintModel
+import FactlintReading
+import FactlintYAML
 import Foundation
 import RuleEngine
 

@@ -1,12 +1,9 @@
 import ArgumentParser
 import Checks
+import FactlintCLI
+import FactlintModel
+import FactlintReporting
 import RuleEngine
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The `factlint` command: lints rule files by default, with subcommands for the check kinds.
 @main
@@ -18,7 +15,7 @@ struct Factlint: ParsableCommand {
       Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 when an \
       input could not be used, 64 for a wrong command line.
       """,
-    version: "factlint 0.1.0",
+    version: "factlint \(FactlintVersion.number)",
     subcommands: [
       LintCommand.self, CheckCommand.self, ExtractCommand.self, ChecksCommand.self,
       ExplainCommand.self, GenerateCommand.self,
@@ -81,9 +78,7 @@ struct OutputOptions: ParsableArguments {
     options.writeBaseline = writeBaseline
     options.since = since
     options.showUnverified = showUnverified
-    if isatty(STDERR_FILENO) == 1 {
-      options.progress = Progress(write: { Terminal.write($0, to: STDERR_FILENO) })
-    }
+    if Terminal.standardErrorIsTerminal { options.progress = Terminal.progressLine() }
     return options
   }
 }
@@ -206,33 +201,5 @@ struct GenerateCommand: ParsableCommand {
 
   func run() throws {
     Terminal.finish(Commands.generate(registry: .builtin))
-  }
-}
-
-/// Standard output and error, and the exit status.
-enum Terminal {
-  /// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
-  static var colorsStandardOutput: Bool {
-    guard isatty(STDOUT_FILENO) == 1 else { return false }
-    if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-    if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-    return true
-  }
-
-  /// Writes the outcome and exits with its status.
-  static func finish(_ outcome: Outcome) -> Never {
-    write(outcome.output, to: STDOUT_FILENO)
-    write(outcome.errors, to: STDERR_FILENO)
-    exit(outcome.status)
-  }
-
-  /// Writes all of `text`, retrying short writes.
-  static func write(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      guard written > 0 else { return }
-      bytes = bytes.dropFirst(written)
-    }
   }
 }

@@ -1,4 +1,6 @@
 import Checks
+import FactlintModel
+import FactlintTestSupport
 import Foundation
 import RuleEngine
 import Testing

@@ -1,4 +1,7 @@
 import Checks
+import FactlintCLI
+import FactlintModel
+import FactlintReporting
 import Foundation
 import RuleEngine
 import Testing

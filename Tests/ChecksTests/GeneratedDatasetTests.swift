@@ -1,5 +1,6 @@
 import BenchSupport
 import Checks
+import FactlintTestSupport
 import Foundation
 import RuleEngine
 import Testing

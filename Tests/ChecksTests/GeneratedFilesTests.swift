@@ -2,6 +2,7 @@ import Checks
 import Foundation
 import Testing
 
+@testable import FactlintReporting
 @testable import RuleEngine
 
 /// The committed docs and schemas must be what the check descriptions generate today, so a

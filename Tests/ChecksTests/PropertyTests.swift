@@ -1,6 +1,8 @@
 import Checks
 import Testing
 
+@testable import FactlintModel
+@testable import FactlintTestSupport
 @testable import RuleEngine
 
 /// Writes true values the way a writer would: rounded to a few significant digits, with a scale

@@ -1,4 +1,7 @@
 import Checks
+import FactlintModel
+import FactlintReporting
+import FactlintYAML
 import Foundation
 import RuleEngine
 import Testing

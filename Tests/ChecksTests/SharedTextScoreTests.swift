@@ -1,5 +1,8 @@
 import BenchSupport
 import Checks
+import FactlintModel
+import FactlintReading
+import FactlintReporting
 import Foundation
 import RuleEngine
 import Testing

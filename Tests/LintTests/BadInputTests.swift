@@ -1,3 +1,4 @@
+import FactlintTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
+import FactlintTestSupport
 import Foundation
-import RuleEngine
 import Testing
 
 /// Drafts checked against the desk's data and against other articles, through the real binary.

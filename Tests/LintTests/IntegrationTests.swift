@@ -1,5 +1,6 @@
+import FactlintTestSupport
+import FactlintYAML
 import Foundation
-import RuleEngine
 import Testing
 
 /// Configuration, baselines, suppressions, plugins and changed lines, through the real binary.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintModel
+@testable import FactlintReading
+@testable import FactlintTestSupport
 
 // MARK: Helpers
 
@@ -488,7 +490,7 @@ struct ArticleReaderTests {
       article.suppressions == [
         Suppression(
           ruleID: "stated-growth", reason: "the company rounds", line: next.line,
-          location: RuleEngine.SourceLocation(
+          location: FactlintModel.SourceLocation(
             file: "draft", line: comment.line, column: comment.column, length: 69))
       ])
   }

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintModel
+@testable import FactlintReading
 
 /// Claims whose figures a reader could not mean together are not read as claims.
 @Suite struct ClaimSenseTests {

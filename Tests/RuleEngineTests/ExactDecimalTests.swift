@@ -1,4 +1,4 @@
-import RuleEngine
+import FactlintModel
 import Testing
 
 private func decimal(_ text: String) -> ExactDecimal {

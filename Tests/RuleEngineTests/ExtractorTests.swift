@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintModel
+@testable import FactlintReading
+@testable import FactlintReporting
 
 /// Figures and claims read out of sentences.
 @Suite struct ExtractorTests {
@@ -11,7 +13,7 @@ import Testing
       let prefix = text[..<range.lowerBound]
       let line = prefix.filter { $0 == "\n" }.count + 1
       let lineStart = prefix.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-      return RuleEngine.SourceLocation(
+      return FactlintModel.SourceLocation(
         file: "a.txt", line: line, column: text[lineStart..<range.lowerBound].count + 1,
         length: text[range].count)
     }
@@ -212,7 +214,7 @@ import Testing
   }
 
   /// A unit in the words of the evaluation labels.
-  func unitName(_ unit: RuleEngine.Unit) -> String {
+  func unitName(_ unit: QuantityUnit) -> String {
     switch unit {
     case .count(let noun): return noun == "points" ? "points" : "count"
     case .currency(let code): return code

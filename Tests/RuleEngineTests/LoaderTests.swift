@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import FactlintModel
+@testable import FactlintYAML
 @testable import RuleEngine
 
 /// Data and rule files read into figures and rules, with locations and located errors.
@@ -12,7 +14,7 @@ import Testing
       return (DataLoader.load(root, path: path, problems: &problems), problems)
     } catch {
       return (
-        nil, [Problem(.yaml(error), at: RuleEngine.SourceLocation(file: path, mark: error.mark))]
+        nil, [Problem(.yaml(error), at: FactlintModel.SourceLocation(file: path, mark: error.mark))]
       )
     }
   }
@@ -41,7 +43,7 @@ import Testing
     )
     #expect(
       figures[0].location
-        == RuleEngine.SourceLocation(file: "d.yml", line: 4, column: 50, length: 16))
+        == FactlintModel.SourceLocation(file: "d.yml", line: 4, column: 50, length: 16))
     #expect(figures[0].source == "results")
     #expect(figures[1].key.segment == "china")
     #expect(figures[1].quantity.value == ExactDecimal(23_160_000))
@@ -50,7 +52,8 @@ import Testing
     #expect(change.stated.value == ExactDecimal(70))
     #expect(change.base == .previous(.quarter))
     #expect(
-      change.location == RuleEngine.SourceLocation(file: "d.yml", line: 9, column: 45, length: 4))
+      change.location == FactlintModel.SourceLocation(file: "d.yml", line: 9, column: 45, length: 4)
+    )
     #expect(file?.rates.map(\.pairText) == ["USD/CNY 7.1348", "USD/HKD 7.8"])
     #expect(file?.rates[1].date?.description == "2024-06-30")
   }
@@ -93,7 +96,7 @@ import Testing
     #expect(file?.figures[0].quantity.value == ExactDecimal(1_250_000))
     #expect(
       file?.figures[0].location
-        == RuleEngine.SourceLocation(file: "q.csv", line: 2, column: 17, length: 11))
+        == FactlintModel.SourceLocation(file: "q.csv", line: 2, column: 17, length: 11))
     #expect(file?.figures[1].changes.first?.location.column == 43)
     #expect(problems.count == 1)
     #expect(problems.first?.location.description == "q.csv:4:17")
@@ -159,7 +162,7 @@ import Testing
           total: revenue
       """
     var problems: [Problem] = []
-    var seen: [String: RuleEngine.SourceLocation] = [:]
+    var seen: [String: FactlintModel.SourceLocation] = [:]
     let root = try #require(try YAMLParser.parse(Array(yaml.utf8)))
     let file = RuleLoader.load(
       root, path: "r.yml", registry: CheckRegistry([FakeCheck.self]), seenIDs: &seen,

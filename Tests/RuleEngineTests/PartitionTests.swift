@@ -1,7 +1,5 @@
 import Testing
 
-@testable import RuleEngine
-
 /// Halving finds the first element past the split, at either end and in between.
 @Suite struct PartitionTests {
   @Test func findsTheFirstElementOfTheSecondPart() {

@@ -1,4 +1,4 @@
-import RuleEngine
+import FactlintModel
 import Testing
 
 @Suite struct PeriodTests {

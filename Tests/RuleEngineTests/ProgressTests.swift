@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintCLI
 
 /// The progress line appears only after a second, and is cleared at the end.
 @Suite struct ProgressTests {

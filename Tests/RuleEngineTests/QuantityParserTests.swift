@@ -1,11 +1,11 @@
-import RuleEngine
+import FactlintModel
 import Testing
 
 /// One written figure and everything it must parse to.
 struct FigureExample: Sendable, CustomTestStringConvertible {
   var text: String
   var value: String
-  var unit: Unit
+  var unit: QuantityUnit
   var precision: String
   var hedge: Hedge?
   var rounded: (low: String?, high: String?)
@@ -25,7 +25,7 @@ private func range(_ bounds: (low: String?, high: String?)) -> ValueRange {
 
 /// A table row; `rounded` and `lenient` are the intervals `Quantity.range` must give.
 private func figure(
-  _ text: String, _ value: String, _ unit: Unit, precision: String, hedge: Hedge? = nil,
+  _ text: String, _ value: String, _ unit: QuantityUnit, precision: String, hedge: Hedge? = nil,
   rounded: (String?, String?), lenient: (String?, String?)
 ) -> FigureExample {
   FigureExample(
@@ -35,7 +35,7 @@ private func figure(
 
 /// Rows for figures that differ only in how the same thing is written.
 private func figures(
-  _ texts: [String], _ value: String, _ unit: Unit, precision: String, hedge: Hedge? = nil,
+  _ texts: [String], _ value: String, _ unit: QuantityUnit, precision: String, hedge: Hedge? = nil,
   rounded: (String?, String?), lenient: (String?, String?)
 ) -> [FigureExample] {
   texts.map {

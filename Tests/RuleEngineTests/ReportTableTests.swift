@@ -1,5 +1,7 @@
 import Testing
 
+@testable import FactlintModel
+@testable import FactlintYAML
 @testable import RuleEngine
 
 /// Data files laid out as reports print their tables: YAML `tables:` and CSV with a column per

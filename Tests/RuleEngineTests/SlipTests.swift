@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 import Testing
 

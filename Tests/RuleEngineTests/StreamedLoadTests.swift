@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import FactlintModel
+@testable import FactlintYAML
 @testable import RuleEngine
 
 /// A data file read from disk streams its figures to a reader on another core; what it gives
@@ -134,7 +136,7 @@ import Testing
       ExchangeRate(
         base: "USD", quote: "CNY", rate: try QuantityParser.parse(value),
         date: date.flatMap(SimpleDate.init),
-        location: RuleEngine.SourceLocation(file: "d.yml", line: 1, column: 1))
+        location: FactlintModel.SourceLocation(file: "d.yml", line: 1, column: 1))
     }
     let dataset = Dataset(
       figures: [],

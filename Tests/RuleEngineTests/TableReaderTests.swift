@@ -1,6 +1,8 @@
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintModel
+@testable import FactlintReading
+@testable import FactlintReporting
 
 /// Tables in articles: their cells read as figures bound by row and column, and the claims
 /// their "Total" rows and columns and "% change" columns make.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import RuleEngine
+@testable import FactlintModel
+@testable import FactlintYAML
 
 // MARK: - Helpers
 

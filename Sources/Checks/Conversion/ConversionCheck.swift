@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 
 /// Checks that an amount stated in two currencies agrees with the exchange rate.

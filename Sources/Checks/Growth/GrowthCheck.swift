@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 
 /// Checks that a stated change follows from the two figures it compares.
@@ -135,7 +136,7 @@ struct GrowthClaim {
 
   /// The change the figures allow under `reading`, in the stated change's unit; nil when it is
   /// undefined (a percent change from a base that may be zero).
-  func computed(_ reading: Reading, as unit: Unit) -> ValueRange? {
+  func computed(_ reading: Reading, as unit: QuantityUnit) -> ValueRange? {
     let new = current.quantity.range(reading)
     let old = base.quantity.range(reading)
     switch unit {
@@ -159,7 +160,7 @@ struct GrowthClaim {
     return (isNegative ? one - ratio : ratio - one) * .hundred
   }
 
-  func holds(_ reading: Reading, as unit: Unit) -> Bool {
+  func holds(_ reading: Reading, as unit: QuantityUnit) -> Bool {
     guard let computed = computed(reading, as: unit) else { return true }
     return computed.overlaps(stated.range(reading))
   }
@@ -254,7 +255,7 @@ struct GrowthClaim {
     }
   }
 
-  func formula(_ unit: Unit) -> String {
+  func formula(_ unit: QuantityUnit) -> String {
     switch unit {
     case .percent: return "(new - old) / |old|"
     case .multiple: return "new / old"
@@ -279,7 +280,7 @@ struct GrowthClaim {
   /// A percent stated where percentage points fit, or the reverse: its own message.
   func percentPointConfusion(_ severity: Severity) -> Finding? {
     guard current.quantity.unit == .percent, base.quantity.unit == .percent else { return nil }
-    let other: Unit = stated.unit == .percent ? .percentagePoints : .percent
+    let other: QuantityUnit = stated.unit == .percent ? .percentagePoints : .percent
     guard stated.unit == .percent || stated.unit == .percentagePoints,
       let alternative = computed(.lenient, as: other),
       alternative.overlaps(stated.range(.lenient))

@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 
 /// Checks that a figure written twice agrees with itself.

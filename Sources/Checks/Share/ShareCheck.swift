@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 
 /// Checks that a stated share or margin follows from its part and whole.

@@ -1,3 +1,4 @@
+import FactlintModel
 import RuleEngine
 
 /// Checks that parts, with their signs, add up to their total.

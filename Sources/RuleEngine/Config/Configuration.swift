@@ -1,3 +1,5 @@
+import FactlintModel
+import FactlintYAML
 import Foundation
 
 /// `.factlint.yml`: where the rules, data and articles are, and how strictly to report.
@@ -129,20 +131,7 @@ public struct Configuration: Sendable {
   }
 }
 
-/// How far hedged figures reach beyond their written digits, as a fraction of the value:
-/// with `about: 5%`, "about 200" also covers 190 to 210.
-public struct HedgeTolerance: Sendable, Hashable {
-  /// The reach of "about", "around", "roughly".
-  public var about: ExactDecimal?
-  /// The reach below the value of "nearly", "almost".
-  public var nearly: ExactDecimal?
-
-  /// No tolerance beyond the written digits.
-  public init(about: ExactDecimal? = nil, nearly: ExactDecimal? = nil) {
-    self.about = about
-    self.nearly = nearly
-  }
-
+extension HedgeTolerance {
   /// Reads `{ about: 5%, nearly: 3% }`.
   init(_ node: YAMLNode, file: String) throws(Problem) {
     let fields = try YAMLFields(
@@ -157,10 +146,6 @@ public struct HedgeTolerance: Sendable, Hashable {
       }
       return quantity.value.divided(by: .hundred)
     }
-    self.about = try percent("about")
-    self.nearly = try percent("nearly")
+    self.init(about: try percent("about"), nearly: try percent("nearly"))
   }
-
-  /// Whether any tolerance is set.
-  public var isEmpty: Bool { about == nil && nearly == nil }
 }

@@ -1,3 +1,4 @@
+import FactlintModel
 import Foundation
 
 /// File name patterns for articles: `*` matches within a folder name, `**` any number of

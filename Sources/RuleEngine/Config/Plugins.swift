@@ -1,3 +1,5 @@
+import FactlintModel
+import FactlintYAML
 import Foundation
 
 /// An external check: a command that reads a rule and its figures as JSON on standard input
@@ -130,7 +132,7 @@ public struct PluginCheck: Check {
             json.field("segment", figure.key.segment)
             json.field("text", figure.quantity.text)
             json.field("value", figure.quantity.value.description)
-            json.field("unit", ExtractReport.unitName(figure.quantity.unit))
+            json.field("unit", figure.quantity.unit.kindName)
             if case .currency(let code) = figure.quantity.unit {
               json.field("currency", code)
             } else {
@@ -189,94 +191,6 @@ public struct PluginCheck: Check {
       let column = fields["column"] as? Int, line >= 1, column >= 1
     else { return nil }
     return SourceLocation(file: file, line: line, column: column)
-  }
-}
-
-/// Runs a command with input, a time limit and captured output.
-enum ProcessRunner {
-  /// Why a command failed.
-  struct Failure: Error {
-    var message: String
-  }
-
-  /// The command's standard output, or why it failed: it could not start, it exited non-zero,
-  /// or it ran past `timeout` seconds.
-  static func run(_ command: [String], input: Data, timeout: Double, folder: String? = nil)
-    -> Result<Data, Failure>
-  {
-    let process = Process()
-    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-    process.executableURL = URL(
-      fileURLWithPath: command[0].contains("/") ? command[0] : "/usr/bin/env")
-    process.arguments = command[0].contains("/") ? Array(command.dropFirst()) : command
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    do {
-      try process.run()
-    } catch {
-      return .failure(Failure(message: "could not start (\(error.localizedDescription))"))
-    }
-    let collected = OutputCollector()
-    let errors = OutputCollector()
-    let group = DispatchGroup()
-    for (pipe, sink) in [(stdout, collected), (stderr, errors)] {
-      group.enter()
-      DispatchQueue.global().async {
-        sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
-        group.leave()
-      }
-    }
-    // A plugin that never reads its input must not block factlint: write from another thread.
-    DispatchQueue.global().async {
-      try? stdin.fileHandleForWriting.write(contentsOf: input)
-      try? stdin.fileHandleForWriting.close()
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning, Date() < deadline { usleep(2_000) }
-    if process.isRunning {
-      process.terminate()
-      usleep(100_000)
-      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-      process.waitUntilExit()
-      group.wait()
-      return .failure(Failure(message: "did not finish within \(Wording.seconds(timeout))"))
-    }
-    process.waitUntilExit()
-    group.wait()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let how =
-        process.terminationReason == .uncaughtSignal
-        ? "crashed (signal \(process.terminationStatus))"
-        : "exited with status \(process.terminationStatus)"
-      // The last line of its error output usually says why.
-      let said =
-        String(decoding: errors.data, as: UTF8.self)
-        .split(separator: "\n").last.map { ": " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-      return .failure(Failure(message: how + said))
-    }
-    return .success(collected.data)
-  }
-}
-
-/// Standard output collected on another thread.
-private final class OutputCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored = Data()
-
-  func set(_ data: Data) {
-    lock.lock()
-    stored = data
-    lock.unlock()
-  }
-
-  var data: Data {
-    lock.lock()
-    defer { lock.unlock() }
-    return stored
   }
 }
 

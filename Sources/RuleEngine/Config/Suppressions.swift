@@ -1,3 +1,6 @@
+import FactlintModel
+import FactlintYAML
+
 /// An `ignore:` in a data or rule file: the rules named do not report on what it covers. Its
 /// reason is required, and a suppression that covers nothing is itself reported.
 public struct DataSuppression: Sendable, Hashable {

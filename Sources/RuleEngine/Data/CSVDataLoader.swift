@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// Reads CSV data files: a header row, then one figure per row, or one per period column.
 ///
 /// Columns: `entity`, `metric`, and either `period` and `value` or one column per period

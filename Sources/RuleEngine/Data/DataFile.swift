@@ -1,3 +1,6 @@
+import FactlintModel
+import FactlintYAML
+
 /// The figures, rates and aliases of one data file.
 public struct DataFile: Sendable {
   /// The file's path.

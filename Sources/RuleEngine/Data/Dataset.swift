@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// Chooses figures by any of the parts of their key; a part left out matches anything.
 public struct Selector: Sendable, Hashable {
   /// The entity, or nil for any.
@@ -59,28 +61,6 @@ extension Selector: CustomStringConvertible {
     if let period { parts.append("period=\(period)") }
     if let segment { parts.append("segment=\(segment)") }
     return (isNegated ? "-" : "") + (parts.isEmpty ? "all figures" : parts.joined(separator: ", "))
-  }
-}
-
-/// Names that mean the same entity or metric: "shipments" for "smartphone_shipments".
-public struct Aliases: Sendable, Hashable {
-  /// Alias to canonical entity name.
-  public var entities: [String: String] = [:]
-  /// Alias to canonical metric name.
-  public var metrics: [String: String] = [:]
-
-  /// No aliases.
-  public init() {}
-
-  /// The canonical entity for `name`.
-  public func entity(_ name: String) -> String { entities[name] ?? name }
-  /// The canonical metric for `name`.
-  public func metric(_ name: String) -> String { metrics[name] ?? name }
-
-  /// Adds `other`'s aliases; the first declaration of an alias wins.
-  mutating func merge(_ other: Aliases) {
-    entities.merge(other.entities) { first, _ in first }
-    metrics.merge(other.metrics) { first, _ in first }
   }
 }
 
@@ -165,14 +145,14 @@ public struct Dataset: Sendable {
 
   /// The first figure read with exactly this key when none has a unit comparable with `unit`:
   /// the figure a check would have used but for its unit, for saying why it could not run.
-  public func figureInOtherUnit(for key: FigureKey, than unit: Unit) -> Figure? {
+  public func figureInOtherUnit(for key: FigureKey, than unit: QuantityUnit) -> Figure? {
     guard figure(for: key, comparableWith: unit) == nil else { return nil }
     return figures(for: key).first
   }
 
   /// The first figure read with exactly this key whose unit is comparable with `unit`: the
   /// data's before the articles'.
-  public func figure(for key: FigureKey, comparableWith unit: Unit) -> Figure? {
+  public func figure(for key: FigureKey, comparableWith unit: QuantityUnit) -> Figure? {
     for index in indexes(of: key) where figures[index].quantity.unit.isComparable(with: unit) {
       return figures[index]
     }

@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// Figures indexed by entity, metric and key, built one figure at a time in reading order, so
 /// that a data file's figures are indexed on the core that reads them.
 struct FigureIndex: Sendable {

@@ -1,3 +1,5 @@
+import FactlintModel
+import FactlintYAML
 import Foundation
 
 /// The values a data file's top keys give every figure that does not state its own.

@@ -1,3 +1,7 @@
+import FactlintModel
+import FactlintReading
+import FactlintYAML
+
 /// Reads a data file's `tables:`, figures laid out as reports print them: a row per line item,
 /// a column per period, the cells as written ("272,098", "(3.1)", "—", "45,927 (1)").
 ///

@@ -1,3 +1,6 @@
+import FactlintModel
+import FactlintReading
+
 /// Checks articles: figures and claims read out of the prose are checked against each other and
 /// against the data given with `--data` or named by `--rules` files.
 public struct ArticleRun: Sendable {
@@ -43,7 +46,8 @@ public struct ArticleRun: Sendable {
 
   /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`.
   public func read(
-    articlePaths: [String], dataPaths: [String], rulePaths: [String], progress: Progress? = nil
+    articlePaths: [String], dataPaths: [String], rulePaths: [String],
+    progress: (any RunProgress)? = nil
   ) -> Inputs {
     var problems: [Problem] = []
     var dataFiles: [String] = []

@@ -1,3 +1,4 @@
+import FactlintModel
 import Foundation
 
 /// What a run found: violations, inputs that could not be used, and how many files were read.
@@ -48,7 +49,7 @@ public struct Engine: Sendable {
   /// configuration's plugins, severity overrides, tolerances and suppressions.
   public func lint(
     paths: [String], configuration: Configuration = Configuration(), showUnverified: Bool = false,
-    progress: Progress? = nil
+    progress: (any RunProgress)? = nil
   ) -> LintResult {
     var problems: [Problem] = []
     var inputs: [String] = []
@@ -189,7 +190,7 @@ public struct Engine: Sendable {
       figures: files.flatMap(\.figures), rates: files.flatMap(\.rates), aliases: aliases)
   }
 
-  static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+  package static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
     if lhs.location != rhs.location { return lhs.location < rhs.location }
     if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
     return lhs.message < rhs.message

@@ -1,3 +1,6 @@
+import FactlintModel
+import FactlintReading
+
 /// Figures an article writes that another source also holds: the desk's data, or an article
 /// read in the same run. Each becomes a restatement claim, judged at the article's figure, so
 /// that a draft's "$2.37 billion" is held to the data's $2.73 billion for the same key.

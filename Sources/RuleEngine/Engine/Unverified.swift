@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// Claims whose other figures cannot be found: listed with `--show-unverified`, never errors.
 enum Unverified {
   /// A note for every claim the checks had to pass over.

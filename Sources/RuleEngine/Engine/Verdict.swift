@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// Turns a claim's consistency under each reading into a severity.
 public enum Verdict {
   /// Nil when the claim holds under strict rounding; a warning when it holds only under some
@@ -57,8 +59,8 @@ public enum Slip {
     }
     if let slip = Verdict.scaleSlip(stated: stated, computed: meant) { return slip }
     // The same digits in another order, at the same scale: "2.37" for "2.73".
-    let digits = Array(Self.digits(written))
-    let meantDigits = Array(Self.digits(Self.rounded(expected, like: written)))
+    let digits = Array(written.writtenDigits)
+    let meantDigits = Array(Self.rounded(expected, like: written).writtenDigits)
     if digits.count == meantDigits.count, digits != meantDigits,
       digits.sorted() == meantDigits.sorted()
     {
@@ -111,18 +113,6 @@ public enum Slip {
     copy.text = rewritten(written, as: expected.value.magnitude) ?? expected.text
     return copy
   }
-
-  /// The digits of a figure as written, without leading zeros: "$0.60" is "60".
-  static func digits(_ quantity: Quantity) -> String {
-    let digits = quantity.text.filter(\.isASCIIDigit)
-    let trimmed = digits.drop { $0 == "0" }
-    return trimmed.isEmpty ? "0" : String(trimmed)
-  }
-}
-
-extension Character {
-  /// Whether the character is one of the ASCII digits 0 to 9.
-  var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 /// How numbers are written in messages: like the figures they come from.
@@ -161,7 +151,7 @@ public enum Wording {
   }
 
   /// A change with its sign and unit: `+71.5%`, `-3.0 pp`, `2.67x`.
-  public static func change(_ value: ExactDecimal, unit: Unit, decimals: Int) -> String {
+  public static func change(_ value: ExactDecimal, unit: QuantityUnit, decimals: Int) -> String {
     let rounded = value.rounded(toPower: -decimals)
     let number = fixed(rounded, decimals: decimals)
     switch unit {
@@ -174,7 +164,7 @@ public enum Wording {
   }
 
   /// A range of changes: `+71.5% to +85.3%`, or one value when both ends print alike.
-  public static func changeRange(_ range: ValueRange, unit: Unit, decimals: Int) -> String {
+  public static func changeRange(_ range: ValueRange, unit: QuantityUnit, decimals: Int) -> String {
     let low = range.low.map { change($0, unit: unit, decimals: decimals) }
     let high = range.high.map { change($0, unit: unit, decimals: decimals) }
     switch (low, high) {

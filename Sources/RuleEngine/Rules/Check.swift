@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// A kind of consistency check, added as a plugin: it documents itself, validates a rule's
 /// parameters and turns the figures a rule selects into findings.
 ///

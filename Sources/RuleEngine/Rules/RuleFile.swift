@@ -1,3 +1,6 @@
+import FactlintModel
+import FactlintYAML
+
 /// How a rule's findings are reported.
 public enum RuleSeverity: String, Sendable, Hashable, CaseIterable {
   /// Errors stay errors and warnings stay warnings.
@@ -62,7 +65,7 @@ public struct RuleFile: Sendable {
 public enum RuleLoader {
   static let topKeys = ["data", "rules", "plugins", "ignore"]
   static let ignoreKeys = ["rule", "where", "reason"]
-  static let commonRuleKeys = ["id", "check", "severity", "where", "description"]
+  package static let commonRuleKeys = ["id", "check", "severity", "where", "description"]
   static let selectorKeys = ["entity", "metric", "period", "segment"]
 
   /// Whether a parsed YAML file is a rule file rather than a data file.
@@ -143,7 +146,7 @@ public enum RuleLoader {
       scope: .selector(selector ?? Selector()))
   }
 
-  static func readRule(
+  package static func readRule(
     _ node: YAMLNode, path: String, registry: CheckRegistry, plugins: [String: PluginSpec] = [:]
   ) throws(Problem) -> Rule {
     // A plugin's parameters are its own business: pass them on as JSON.

@@ -1,0 +1,176 @@
+import FactlintModel
+import FactlintReporting
+import Foundation
+import RuleEngine
+
+/// What the command line says about a run, beside its inputs.
+public struct RunOptions: Sendable {
+  /// The format for standard output; nil for the configuration's, else text.
+  public var format: String?
+  /// Extra outputs, `FORMAT` (to standard output) or `FORMAT:PATH`.
+  public var reports: [String] = []
+  /// The lowest failing severity; nil for the configuration's, else error.
+  public var failOn: Severity?
+  /// Whether standard output takes colour.
+  public var useColor = false
+  /// A configuration file to use instead of searching for one.
+  public var configPath: String?
+  /// A baseline to report only new violations against.
+  public var baseline: String?
+  /// Where to write today's violations as a baseline.
+  public var writeBaseline: String?
+  /// A git revision: report only diagnostics on lines changed since it.
+  public var since: String?
+  /// Whether to list claims that could not be checked.
+  public var showUnverified = false
+  /// Where to show progress on long runs: set when standard error is a terminal.
+  public var progress: Progress?
+
+  /// Default options.
+  public init() {}
+}
+
+/// Runs a command the way the CLI does: configuration, suppressions, baseline, changed lines and
+/// every requested output.
+public enum Session {
+  /// The configuration to use: the given file, or the nearest `.factlint.yml` above the current
+  /// folder, or the defaults.
+  static func configuration(_ options: RunOptions, problems: inout [Problem]) -> Configuration {
+    guard let path = options.configPath ?? Configuration.find(from: ".") else {
+      return Configuration()
+    }
+    return Configuration.load(path, problems: &problems)
+  }
+
+  /// `factlint lint`: rule files, and with no paths the configuration's rules and articles.
+  public static func lint(paths: [String], options: RunOptions, registry: CheckRegistry)
+    -> Outcome
+  {
+    var problems: [Problem] = []
+    let configuration = configuration(options, problems: &problems)
+    let rulePaths =
+      !paths.isEmpty ? paths : configuration.rules.isEmpty ? ["rules"] : configuration.rules
+    var result = Engine(registry: registry).lint(
+      paths: rulePaths, configuration: configuration, showUnverified: options.showUnverified,
+      progress: options.progress)
+    if paths.isEmpty, !configuration.articles.isEmpty {
+      let run = ArticleRun(
+        registry: registry, showUnverified: options.showUnverified, configuration: configuration)
+      let articles = run.check(
+        run.read(
+          articlePaths: configuration.articles, dataPaths: configuration.data,
+          rulePaths: configuration.rules, progress: options.progress))
+      result.diagnostics = (result.diagnostics + articles.diagnostics).sorted(by: Engine.order)
+      result.problems += articles.problems
+      result.fileCount += articles.fileCount
+      result.rules += articles.rules.filter { !result.rules.contains($0) }
+    }
+    result.problems = problems + result.problems
+    return finish(result, options: options, configuration: configuration, registry: registry)
+  }
+
+  /// `factlint check`: articles against the data given, or else the configuration's.
+  public static func check(
+    articles: [String], data: [String], rules: [String], options: RunOptions,
+    registry: CheckRegistry
+  ) -> Outcome {
+    var problems: [Problem] = []
+    let configuration = configuration(options, problems: &problems)
+    let useConfigured = data.isEmpty && rules.isEmpty
+    let run = ArticleRun(
+      registry: registry, showUnverified: options.showUnverified, configuration: configuration)
+    var result = run.check(
+      run.read(
+        articlePaths: articles, dataPaths: useConfigured ? configuration.data : data,
+        rulePaths: useConfigured ? configuration.rules : rules, progress: options.progress))
+    result.problems = problems + result.problems
+    return finish(result, options: options, configuration: configuration, registry: registry)
+  }
+
+  /// Applies the baseline and changed lines, writes every output, and picks the exit status.
+  static func finish(
+    _ result: LintResult, options: RunOptions, configuration: Configuration,
+    registry: CheckRegistry
+  ) -> Outcome {
+    var result = result
+    if let path = options.writeBaseline {
+      do {
+        try Baseline.write(result.diagnostics, to: path)
+      } catch {
+        result.problems.append(
+          Problem(
+            .unreadable(reason: "\(error)"), at: SourceLocation(file: path, line: 1, column: 1)))
+      }
+    }
+    if let path = options.baseline ?? configuration.baseline, options.writeBaseline == nil {
+      do {
+        result.diagnostics = try Baseline.read(path).filter(result.diagnostics)
+      } catch {
+        result.problems.append(error)
+      }
+    }
+    if let revision = options.since {
+      do {
+        let changed = try ChangedLines.since(revision)
+        result.diagnostics = result.diagnostics.filter(changed.contains)
+      } catch {
+        result.problems.append(error)
+      }
+    }
+    result.diagnostics.sort(by: Engine.order)
+    result.problems.sort { $0.location < $1.location }
+
+    let formatName = options.format ?? configuration.format ?? TextReporter.id
+    let context = ReportContext(useColor: options.useColor, registry: registry)
+    var outcome = Outcome()
+    guard let format = Reporters.named(formatName) else {
+      return Outcome(
+        errors: "error: unknown format '\(formatName)'; use one of "
+          + Reporters.all.map { $0.id }.joined(separator: ", ") + "\n",
+        status: ExitStatus.usage)
+    }
+    outcome.output = format.report(result, context: context)
+    for report in options.reports {
+      let (name, path) = splitReport(report)
+      guard let reporter = Reporters.named(name) else {
+        return Outcome(
+          errors: "error: unknown format '\(name)' in --report; use one of "
+            + Reporters.all.map { $0.id }.joined(separator: ", ") + "\n",
+          status: ExitStatus.usage)
+      }
+      let text = reporter.report(
+        result, context: ReportContext(useColor: false, registry: registry))
+      if let path {
+        do {
+          try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+          result.problems.append(
+            Problem(
+              .unreadable(reason: "cannot write the report: \(error.localizedDescription)"),
+              at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+      } else {
+        outcome.output += text
+      }
+    }
+    let failOn = options.failOn ?? configuration.failOn ?? .error
+    if !result.problems.isEmpty {
+      let count = TextReporter.plural(result.problems.count, "input problem")
+      outcome.errors =
+        TextReporter.problems(result.problems, context: context)
+        + "factlint: \(count); fix the input and run again\n"
+      outcome.status = ExitStatus.badInput
+    } else if result.diagnostics.contains(where: { $0.severity >= failOn && $0.severity != .note })
+    {
+      outcome.status = ExitStatus.violations
+    }
+    return outcome
+  }
+
+  /// `sarif:out.sarif` is the format and a path; `sarif` alone writes to standard output.
+  static func splitReport(_ report: String) -> (String, String?) {
+    guard let colon = report.firstIndex(of: ":") else { return (report, nil) }
+    let path = String(report[report.index(after: colon)...])
+    return (String(report[..<colon]), path.isEmpty ? nil : path)
+  }
+}

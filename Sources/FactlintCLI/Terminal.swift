@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Standard output and error, and the exit status.
+public enum Terminal {
+  /// Colour only on a terminal, and never when NO_COLOR is set or TERM is dumb.
+  public static var colorsStandardOutput: Bool {
+    guard isatty(STDOUT_FILENO) == 1 else { return false }
+    if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+    if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+    return true
+  }
+
+  /// Whether standard error is a terminal, where a progress line may be shown.
+  public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+  /// A progress line on standard error.
+  public static func progressLine() -> Progress {
+    Progress(write: { write($0, to: STDERR_FILENO) })
+  }
+
+  /// Writes the outcome and exits with its status.
+  public static func finish(_ outcome: Outcome) -> Never {
+    write(outcome.output, to: STDOUT_FILENO)
+    write(outcome.errors, to: STDERR_FILENO)
+    exit(outcome.status)
+  }
+
+  /// Writes all of `text` to `descriptor`, retrying short writes and writes an interrupting
+  /// signal cut off; false when the descriptor refuses the rest.
+  @discardableResult
+  public static func write(_ text: String, to descriptor: Int32) -> Bool {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+      if written > 0 {
+        bytes = bytes.dropFirst(written)
+      } else if written < 0, errno == EINTR {
+        continue
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// `write(2)` of the platform's C library.
+  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
+    -> Int
+  {
+    #if canImport(Glibc)
+      return Glibc.write(descriptor, buffer, count)
+    #else
+      return Darwin.write(descriptor, buffer, count)
+    #endif
+  }
+}

@@ -1,0 +1,198 @@
+/// Why an input could not be used. Every message that reports bad input is worded here.
+public enum InputError: Error, Sendable, Equatable {
+  case unreadable(reason: String)
+  case notFound
+  case noInputFiles
+  case tooLarge(bytes: Int, limit: Int)
+  case notUTF8
+  case binary
+  case emptyFile
+  case yaml(YAMLError)
+  case notAMapping(what: String, found: String)
+  case wrongType(key: String, expected: String, found: String)
+  case unknownKey(String, context: String, suggestion: String?)
+  case missingKey(String, context: String)
+  case invalidFigure(QuantityError)
+  case invalidPeriod(String)
+  case invalidBasePeriod(String)
+  case invalidRate(String)
+  case invalidDate(String)
+  case invalidSeverity(String)
+  case invalidSign(String)
+  case emptyValue(key: String)
+  case unknownCheck(String, suggestion: String?)
+  case duplicateRuleID(String, first: SourceLocation)
+  case invalidParameter(check: String, message: String)
+  case noBasePeriod(base: String, period: Period)
+  case csvMissingColumn(String)
+  case csvUnclosedQuote
+  case csvFieldCount(expected: Int, found: Int)
+  case csvUnknownColumn(String, suggestion: String?)
+  case invalidCell(String)
+  case invalidScale(String)
+  case rowLength(expected: Int, found: Int)
+  case notARuleFile
+  case unsupportedFileType(String)
+  case article(ArticleError)
+  case noArticlesMatch(String)
+  case plugin(id: String, problem: String)
+  case unknownPlugin(String)
+  case badRevision(String, detail: String)
+  case invalidBaseline(String)
+  case unusedSuppressionReason
+
+  /// Lower case; says what is wrong and what to do.
+  public var message: String {
+    switch self {
+    case .unreadable(let reason):
+      return "cannot read the file: \(reason); check the path and its permissions"
+    case .notFound:
+      return "no such file or folder; check the path"
+    case .noInputFiles:
+      return "no .yml, .yaml or .csv files here; give a rule file or a folder of them"
+    case .tooLarge(let bytes, let limit):
+      return "the file is \(bytes) bytes, over the limit of \(limit); split it into smaller files"
+    case .notUTF8:
+      return "the file is not UTF-8 text; save it as UTF-8"
+    case .binary:
+      return "the file looks binary (it holds a NUL byte); give a YAML or CSV text file"
+    case .emptyFile:
+      return "the file is empty; add content or remove it"
+    case .yaml(let error):
+      return error.message
+    case .notAMapping(let what, let found):
+      return "\(what) must be a mapping of keys to values, not \(found)"
+    case .wrongType(let key, let expected, let found):
+      return "'\(key)' must be \(expected), not \(found)"
+    case .unknownKey(let key, let context, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the spelling"
+      return "unknown key '\(key)' in \(context); \(hint)"
+    case .missingKey(let key, let context):
+      return "\(context) has no '\(key)'; add it"
+    case .invalidFigure(let error):
+      return error.message
+    case .invalidPeriod(let text):
+      return
+        "'\(text)' is not a period; write a year (2017), half (2017-H1), quarter (2017-Q2), "
+        + "month (2017-09) or fiscal year (FY2017)"
+    case .invalidBasePeriod(let text):
+      return
+        "'\(text)' is not a base period; write 'previous quarter', 'previous year', "
+        + "'a year earlier', 'year on year' or a period such as 2017-Q1"
+    case .invalidRate(let text):
+      return
+        "'\(text)' is not an exchange rate; write 'USD/CNY 7.1348' or '$1 = RMB 7.1348'"
+    case .invalidDate(let text):
+      return "'\(text)' is not a date; write it as YYYY-MM-DD"
+    case .invalidSeverity(let text):
+      let suggestion = Suggestion.closest(to: text, in: ["error", "warning", "off"])
+      return "'\(text)' is not a severity; use error, warning or off"
+        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+    case .invalidSign(let text):
+      return "'\(text)' is not a sign; use '+' or '-'"
+    case .emptyValue(let key):
+      return "'\(key)' is empty; give it a value"
+    case .unknownCheck(let id, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'?" } ?? "run 'factlint checks' to list them"
+      return "unknown check '\(id)'; \(hint)"
+    case .duplicateRuleID(let id, let first):
+      return
+        "duplicate rule id '\(id)' (first at \(first.file):\(first.line):\(first.column)); "
+        + "give each rule its own id"
+    case .invalidParameter(let check, let message):
+      return "\(message) (check '\(check)'; see 'factlint explain \(check)')"
+    case .noBasePeriod(let base, let period):
+      return
+        "'\(base)' does not apply to \(period); name the base period, such as \(period.previous)"
+    case .csvMissingColumn(let name):
+      return "the CSV header has no '\(name)' column; add it"
+    case .csvUnclosedQuote:
+      return "a quoted CSV field is not closed; add the closing '\"'"
+    case .csvFieldCount(let expected, let found):
+      return "this row has \(found) fields but the header has \(expected); add or remove commas"
+    case .csvUnknownColumn(let name, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the spelling"
+      return "unknown CSV column '\(name)'; \(hint)"
+    case .invalidCell(let text):
+      return
+        "'\(text)' is not a figure; write a number such as 1,234.5 or (123) for a negative, "
+        + "or '—' for none"
+    case .invalidScale(let text):
+      return "'\(text)' is not a scale; write thousands, millions or billions"
+    case .rowLength(let expected, let found):
+      return
+        "this row has \(found) cells but the table has \(expected) columns and a label; "
+        + "add or remove cells"
+    case .notARuleFile:
+      return
+        "this file has neither 'rules:' nor 'figures:'; a rule file lists 'rules:', "
+        + "a data file 'figures:'"
+    case .unsupportedFileType(let name):
+      return "'\(name)' is not a .yml, .yaml or .csv file; give rule or data files"
+    case .article(let error):
+      return error.message
+    case .noArticlesMatch(let pattern):
+      return "no article file matches '\(pattern)'; check the pattern or remove it"
+    case .plugin(let id, let problem):
+      return "plugin '\(id)' \(problem); fix the plugin or its command in 'plugins:'"
+    case .unknownPlugin(let id):
+      return "plugin '\(id)' is declared twice or clashes with a built-in check; rename it"
+    case .badRevision(let revision, let detail):
+      return "cannot compare with '\(revision)': \(detail); give a git revision such as HEAD~1"
+    case .invalidBaseline(let detail):
+      return "the baseline is not valid: \(detail); write it again with --write-baseline"
+    case .unusedSuppressionReason:
+      return "'reason' without 'ignore'; add the rule ids to ignore or remove the reason"
+    }
+  }
+}
+
+/// An input problem at a place in a file.
+public struct Problem: Error, Sendable, Equatable {
+  /// Where the problem is; line and column 1 when it concerns the whole file.
+  public var location: SourceLocation
+  /// What is wrong.
+  public var error: InputError
+
+  /// Creates a problem.
+  public init(_ error: InputError, at location: SourceLocation) {
+    self.error = error
+    self.location = location
+  }
+
+  /// The message.
+  public var message: String { error.message }
+}
+
+/// Finds the closest known word to a misspelt one, for "did you mean".
+public enum Suggestion {
+  /// The candidate within an edit distance of a third of the word's length (at least 2), if any.
+  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let limit = max(2, word.count / 3)
+    var best: (String, Int)?
+    for candidate in candidates {
+      let distance = editDistance(word.lowercased(), candidate.lowercased())
+      if distance <= limit, distance < best?.1 ?? Int.max { best = (candidate, distance) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance over characters.
+  package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs)
+    let b = Array(rhs)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

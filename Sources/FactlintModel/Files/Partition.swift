@@ -1,0 +1,20 @@
+extension RandomAccessCollection {
+  /// The index of the first element for which `isInSecondPart` holds, found by halving; every
+  /// element for which it holds must come after every element for which it does not. The end
+  /// index when it holds for none.
+  package func partitionIndex(where isInSecondPart: (Element) -> Bool) -> Index {
+    var low = startIndex
+    var count = self.count
+    while count > 0 {
+      let half = count / 2
+      let middle = index(low, offsetBy: half)
+      if isInSecondPart(self[middle]) {
+        count = half
+      } else {
+        low = index(after: middle)
+        count -= half + 1
+      }
+    }
+    return low
+  }
+}

@@ -1,0 +1,94 @@
+import FactlintModel
+import RuleEngine
+
+/// Human-readable output: `path:line:column: severity: message [rule-id]`, the source line with a
+/// caret under the figure, then notes at the other figures, then a summary line.
+public enum TextReporter: Reporter {
+  /// `text`.
+  public static let id = "text"
+
+  /// The diagnostics and a summary line.
+  public static func report(_ result: LintResult, context: ReportContext) -> String {
+    var output = ""
+    for diagnostic in result.diagnostics {
+      output += entry(
+        diagnostic.location, label: diagnostic.severity.rawValue,
+        message: "\(diagnostic.message) [\(diagnostic.ruleID)]", context: context)
+      for note in diagnostic.notes {
+        output += entry(note.location, label: "note", message: note.message, context: context)
+      }
+    }
+    output += summary(result) + "\n"
+    return output
+  }
+
+  /// Input problems, each located with its source line; for standard error.
+  public static func problems(_ problems: [Problem], context: ReportContext) -> String {
+    problems.map { entry($0.location, label: "error", message: $0.message, context: context) }
+      .joined()
+  }
+
+  /// `0 errors, 1 warning in 3 files`.
+  public static func summary(_ result: LintResult) -> String {
+    let errors = result.count(.error)
+    let warnings = result.count(.warning)
+    let notes = result.count(.note)
+    let unverified = notes > 0 ? ", \(plural(notes, "unverified claim"))" : ""
+    return
+      "\(plural(errors, "error")), \(plural(warnings, "warning"))\(unverified) in "
+      + plural(result.fileCount, "file")
+  }
+
+  package static func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+  }
+
+  /// One located message with its source line and caret.
+  static func entry(
+    _ location: SourceLocation, label: String, message: String, context: ReportContext
+  ) -> String {
+    let paint = Paint(enabled: context.useColor)
+    let color: Paint.Color =
+      switch label {
+      case "error": .red
+      case "warning": .yellow
+      default: .cyan
+      }
+    var text =
+      paint.bold("\(location):") + " " + paint.bold(paint.color(color, "\(label):")) + " "
+      + message + "\n"
+    guard let line = context.sourceLine(location.file, location.line) else { return text }
+    // Tabs print as one space so that the caret stays under the figure.
+    let shown = String(line.map { $0 == "\t" ? " " : $0 })
+    let number = String(location.line)
+    let gutter = String(repeating: " ", count: number.count)
+    let column = min(max(location.column, 1), shown.count + 1)
+    let underline = min(location.length, max(1, shown.count - column + 1))
+    let caret = "^" + String(repeating: "~", count: underline - 1)
+    text += " \(number) | \(shown)\n"
+    text +=
+      " \(gutter) | " + String(repeating: " ", count: column - 1)
+      + paint.color(.green, caret) + "\n"
+    return text
+  }
+}
+
+/// ANSI colours, or plain text when disabled.
+struct Paint {
+  enum Color: String {
+    case red = "31"
+    case yellow = "33"
+    case cyan = "36"
+    case green = "32"
+  }
+
+  let enabled: Bool
+
+  func color(_ color: Color, _ text: String) -> String {
+    enabled ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+  }
+
+  func bold(_ text: String) -> String {
+    enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
+}
