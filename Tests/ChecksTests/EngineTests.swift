@@ -106,4 +106,63 @@ import Testing
         "'lots' is not a figure; write a number such as '23.16 million', '$900m' or '70%'"
       ])
   }
+
+  /// A check that judges shares, as a plugin's or a new check kind's would: the engine lists
+  /// the shares the reader could not read in full under it, by the kinds it names, not its id.
+  struct ShareNotes: Check {
+    static let description = CheckDescription(
+      id: "share-notes", summary: "judges stated shares", details: "", examples: [])
+    static var claimKinds: Set<Claim.Kind> { [.share] }
+    init(parameters: Parameters) throws(ParameterError) {}
+    func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] { [] }
+  }
+
+  /// A check that cannot run: its problem is reported and the other rules still run.
+  struct Unrunnable: Check {
+    static let description = CheckDescription(
+      id: "unrunnable", summary: "always fails", details: "", examples: [])
+    init(parameters: Parameters) throws(ParameterError) {}
+    func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] { [] }
+    func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem> {
+      .failure(
+        Problem(
+          .plugin(id: "unrunnable", problem: "cannot run"),
+          at: SourceLocation(file: "r.yml", line: 1, column: 1)))
+    }
+  }
+
+  @Test func checksSayWhichOfTheirClaimsTheyCouldNotCheck() throws {
+    let folder = try Self.folder([
+      "a.md": """
+      Acme's revenue was $10 billion in 2024. Revenue of $12 billion in 2024 was restated.
+
+      China sales of $4 billion made up 30% of revenue in 2024. Sales in Japan rose 7% to \
+      $2 billion from the previous year.
+      """
+    ])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a.md").path
+    func notes(_ checks: [any Check.Type]) -> [String] {
+      let run = ArticleRun(registry: CheckRegistry(checks), showUnverified: true)
+      return run.check(run.read(articlePaths: [path], dataPaths: [], rulePaths: [])).diagnostics
+        .map { "\($0.ruleID): \($0.message.prefix(20))" }
+    }
+    #expect(notes([ShareNotes.self]) == ["share-notes: could not check 30%:"])
+    #expect(notes([GrowthCheck.self]) == ["growth: could not check 7% ("])
+    #expect(notes([]).isEmpty)
+  }
+
+  @Test func aCheckThatCannotRunIsAProblemAndTheOthersStillRun() throws {
+    let rule = Rule(
+      id: "r", checkID: "unrunnable", severity: .error, selector: Selector(),
+      check: try Unrunnable(
+        parameters: Parameters(ruleLocation: SourceLocation(file: "r.yml", line: 1, column: 1))),
+      location: SourceLocation(file: "r.yml", line: 1, column: 1))
+    let dataset = Engine.dataset([])
+    guard case .failure(let problem) = Engine.run(rule, in: dataset) else {
+      Issue.record("the rule ran")
+      return
+    }
+    #expect(problem.message.contains("cannot run"))
+  }
 }

@@ -368,7 +368,7 @@ import Testing
     let article = try #require(
       try ArticleReader.parse(Array(text.utf8), path: "a.txt", format: .text).first)
     let unread = Extractor().extract(article).unread
-    #expect(unread.map(\.check) == ["share"])
+    #expect(unread.map(\.kind) == [.share])
     #expect(
       unread.first?.message.contains("more than one revenue for 2024 ($12 billion") == true,
       "\(unread)")

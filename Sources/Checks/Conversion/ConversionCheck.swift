@@ -19,6 +19,25 @@ public struct ConversionCheck: Check {
   /// The conversion check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
+  /// Stated conversions.
+  public static var claimKinds: Set<Claim.Kind> { [.conversion] }
+
+  /// A note for every stated conversion with no exchange rate, in the article or the data.
+  public static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding] {
+    claims.compactMap { claim in
+      guard case .conversion(let source, let converted, nil) = claim,
+        case .currency(let from) = source.quantity.unit,
+        case .currency(let to) = converted.quantity.unit,
+        dataset.rate(from: from, to: to, for: converted.key.period) == nil
+      else { return nil }
+      return Finding(
+        severity: .note,
+        message: "could not check \(converted.quantity.text) against \(source.quantity.text): "
+          + "no \(from)/\(to) exchange rate in the article or the data",
+        location: converted.location, identity: [source.quantity.text, converted.quantity.text])
+    }
+  }
+
   /// Evaluates every pair of selected figures in different currencies, and every stated
   /// conversion.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {

@@ -28,6 +28,27 @@ public struct GrowthCheck: Check {
   /// The growth check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
+  /// Stated changes.
+  public static var claimKinds: Set<Claim.Kind> { [.change] }
+
+  /// A note for every stated change with no figure to compare against, in the article or the
+  /// data.
+  public static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding] {
+    claims.compactMap { claim in
+      guard case .change(let current, nil, let change) = claim, change.amount == nil,
+        dataset.base(of: current, for: change) == nil
+      else { return nil }
+      // An article with no date keeps its relative periods relative.
+      let base = current.key.period.isKnown ? change.base.resolve(from: current.key.period) : nil
+      let period = base.map { " for \($0)" } ?? ""
+      return Finding(
+        severity: .note,
+        message: "could not check \(change.stated.text) (\(change.baseText)): no figure"
+          + "\(period) to compare \(current.quantity.text) with, in the article or the data",
+        location: change.location, identity: [current.quantity.text, change.stated.text])
+    }
+  }
+
   /// Evaluates every stated change of the selected figures and claims.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [GrowthClaim] = []

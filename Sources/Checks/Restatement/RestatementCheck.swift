@@ -27,6 +27,9 @@ public struct RestatementCheck: Check {
   /// The restatement check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
+  /// Figures written again.
+  public static var claimKinds: Set<Claim.Kind> { [.restatement] }
+
   /// Evaluates every later mention of a figure against its first.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var first: [FigureKey: [Figure]] = [:]

@@ -44,6 +44,9 @@ public struct ShareCheck: Check {
     selectors = (share, part, whole)
   }
 
+  /// Stated shares.
+  public static var claimKinds: Set<Claim.Kind> { [.share] }
+
   /// Evaluates the selected shares against their parts and wholes.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [ShareClaim] = []

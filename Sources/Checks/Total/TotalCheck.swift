@@ -67,6 +67,9 @@ public struct TotalCheck: Check {
     self.parts = parts
   }
 
+  /// Stated compositions.
+  public static var claimKinds: Set<Claim.Kind> { [.composition] }
+
   /// Evaluates every selected total against its parts, and every stated composition.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
     var claims: [TotalClaim] = []

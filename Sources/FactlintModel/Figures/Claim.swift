@@ -13,6 +13,31 @@ public enum Claim: Sendable, Hashable {
   /// `second` writes the same figure as `first` again.
   case restatement(first: Figure, second: Figure)
 
+  /// What a claim states, without its figures: checks say by kind which claims they judge.
+  public enum Kind: Sendable, Hashable, CaseIterable {
+    /// A stated change.
+    case change
+    /// A currency conversion.
+    case conversion
+    /// Parts that add up to a total.
+    case composition
+    /// A part's share of a whole.
+    case share
+    /// A figure written again.
+    case restatement
+  }
+
+  /// The claim's kind.
+  public var kind: Kind {
+    switch self {
+    case .change: return .change
+    case .conversion: return .conversion
+    case .composition: return .composition
+    case .share: return .share
+    case .restatement: return .restatement
+    }
+  }
+
   /// The claim with `transform` applied to each of its figures.
   public func mapFigures(_ transform: (Figure) -> Figure) -> Claim {
     switch self {

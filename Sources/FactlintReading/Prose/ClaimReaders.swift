@@ -718,7 +718,7 @@ extension ExtractionState {
     let reference = figure(first, sentence)
     guard let total = latest(metrics: [metric], period: reference.key.period, like: reference)
     else {
-      recordRivals(for: reference.location, check: "total", stated: "the parts of \(metric)")
+      recordRivals(for: reference.location, kind: .composition, stated: "the parts of \(metric)")
       return
     }
     var parts: [Int] = []
@@ -1162,12 +1162,12 @@ extension ExtractionState {
   /// Records that the share stated as `stated` was not checked because `rivals` hold more than
   /// one figure of its whole's metric and period.
   mutating func recordRivals(of stated: Figure) {
-    recordRivals(for: stated.location, check: "share", stated: stated.quantity.text)
+    recordRivals(for: stated.location, kind: .share, stated: stated.quantity.text)
   }
 
   /// Records that the claim stated at `location` was not checked because `rivals` hold more
   /// than one figure of its metric and period.
-  mutating func recordRivals(for location: SourceLocation, check: String, stated: String) {
+  mutating func recordRivals(for location: SourceLocation, kind: Claim.Kind, stated: String) {
     guard let first = rivals.first else { return }
     let listed = rivals.prefix(3).map {
       "\($0.quantity.text) at \($0.location.line):\($0.location.column)"
@@ -1176,7 +1176,7 @@ extension ExtractionState {
     let when = first.key.period.isKnown ? " for \(first.key.period)" : ""
     unread.append(
       UnreadClaim(
-        location: location, check: check,
+        location: location, kind: kind,
         message: "could not check \(stated): the article gives more than one \(what)\(when) "
           + "(\(listed))"))
     rivals = []

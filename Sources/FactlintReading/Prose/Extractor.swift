@@ -66,8 +66,8 @@ public struct ExtractedFigure: Sendable, Hashable {
 public struct UnreadClaim: Sendable, Hashable {
   /// Where the claim is stated.
   public var location: SourceLocation
-  /// The check that would have judged it.
-  public var check: String
+  /// What kind of claim it is: the checks of that kind list it.
+  public var kind: Claim.Kind
   /// Why it was not checked.
   public var message: String
 }

@@ -79,13 +79,14 @@ public struct PluginCheck: Check {
     self.ruleID = ruleID
   }
 
-  /// Not used: the engine runs plugins through ``run(_:)`` so a failure can be reported.
+  /// The plugin's findings; none when it fails: the engine runs plugins through
+  /// ``run(_:in:)``, so that a failure is reported.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
-    (try? run(selection).get()) ?? []
+    (try? run(selection, in: dataset).get()) ?? []
   }
 
   /// Runs the plugin over the selection: its findings, or a problem naming the plugin.
-  public func run(_ selection: Selection) -> Result<[Finding], Problem> {
+  public func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem> {
     let input = Self.request(
       rule: ruleID, check: spec.id, parameters: parametersJSON, figures: selection.figures)
     let output: Data

@@ -132,10 +132,7 @@ public struct ArticleRun: Sendable {
       }
       diagnostics += SuppressionFilter.apply(article.lineSuppressions, to: found)
       if showUnverified {
-        diagnostics += Unverified.notes(extraction.claims, in: dataset)
-        diagnostics += extraction.unread.map {
-          Unverified.note($0.message, at: $0.location, check: $0.check, identity: [$0.message])
-        }
+        diagnostics += Unverified.notes(extraction, in: dataset, registry: registry)
       }
     }
     diagnostics.sort(by: Engine.order)

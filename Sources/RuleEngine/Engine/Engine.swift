@@ -150,11 +150,10 @@ public struct Engine: Sendable {
 
   /// Runs one rule; a plugin that fails gives a problem, and the other rules still run.
   public static func run(_ rule: Rule, in dataset: Dataset) -> Result<[Diagnostic], Problem> {
-    guard let plugin = rule.check as? PluginCheck else {
-      return .success(evaluate(rule, in: dataset))
-    }
     guard rule.severity != .off else { return .success([]) }
-    return plugin.run(dataset.selection(rule.selector)).map { diagnostics($0, of: rule) }
+    return rule.check.run(dataset.selection(rule.selector), in: dataset).map {
+      diagnostics($0, of: rule)
+    }
   }
 
   /// Runs one rule over the figures it selects.

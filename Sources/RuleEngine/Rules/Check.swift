@@ -14,6 +14,32 @@ public protocol Check: Sendable {
 
   /// Evaluates the figures and claims the rule's `where` selects, looking up others in `dataset`.
   func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding]
+
+  /// Runs the check over a rule's selection: its findings, or a problem when the check could
+  /// not run at all (a plugin that failed). The default evaluates.
+  func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem>
+
+  /// The kinds of claims the check judges; those of them the reader could not read in full
+  /// are listed under the check's id by `--show-unverified`. The default is none.
+  static var claimKinds: Set<Claim.Kind> { get }
+
+  /// Notes, never errors, for `claims` the check judges but cannot check because a figure it
+  /// needs is neither stated nor in `dataset`; listed by `--show-unverified`. The default is
+  /// none.
+  static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding]
+}
+
+extension Check {
+  /// The findings of ``evaluate(_:in:)``.
+  public func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem> {
+    .success(evaluate(selection, in: dataset))
+  }
+
+  /// No claims of articles.
+  public static var claimKinds: Set<Claim.Kind> { [] }
+
+  /// No notes.
+  public static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding] { [] }
 }
 
 /// A check's documentation, shown by `factlint explain` and run as tests.
