@@ -192,6 +192,16 @@ import Testing
     #expect(SourceFiles.folder(of: "x.yml") == ".")
   }
 
+  /// Every input counts columns in Unicode scalars, as articles do: "e" and its accent are two.
+  @Test func invalidBytesAreLocatedInUnicodeScalars() {
+    let line = Array("entity,metric,period,value\nCafe\u{301} \u{1F1E8}\u{1F1F3},".utf8)
+    let bytes = line + [0xFF] + Array(",2024,5\n".utf8)
+    var problems: [Problem] = []
+    #expect(CSVDataLoader.load("d.csv", bytes: bytes, problems: &problems) == nil)
+    #expect(problems.map(\.location.description) == ["d.csv:2:10"])
+    #expect(SourceFiles.location(ofOffset: line.count, in: bytes, file: "d.csv").column == 10)
+  }
+
   @Test func suggestions() {
     #expect(Suggestion.closest(to: "growht", in: ["growth", "total"]) == "growth")
     #expect(Suggestion.closest(to: "zzz", in: ["growth", "total"]) == nil)

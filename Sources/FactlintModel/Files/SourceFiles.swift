@@ -72,15 +72,7 @@ public enum SourceFiles {
   public static func location(ofOffset offset: Int, in bytes: [UInt8], file: String)
     -> SourceLocation
   {
-    var line = 1
-    var lineStart = 0
-    for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
-    }
-    let prefix = bytes[lineStart..<min(offset, bytes.count)]
-    let column = String(decoding: prefix, as: UTF8.self).count + 1
-    return SourceLocation(file: file, line: line, column: column)
+    SourceLines(bytes).location(file: file, offset: offset)
   }
 
   /// The input files at `path`: the file itself, or the YAML and CSV files below a folder, sorted.

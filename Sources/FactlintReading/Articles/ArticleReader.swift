@@ -36,7 +36,7 @@ public enum ArticleReader {
       throw Problem(
         .article(.binary), at: SourceFiles.location(ofOffset: nul, in: bytes, file: path))
     }
-    if let invalid = firstInvalidUTF8(bytes) {
+    if let invalid = UTF8Scalar.firstInvalid(in: bytes) {
       throw Problem(.notUTF8, at: SourceFiles.location(ofOffset: invalid, in: bytes, file: path))
     }
     let lines = SourceLines(bytes)
@@ -163,47 +163,4 @@ public enum ArticleReader {
 
   // MARK: Encoding
 
-  /// The offset of the first byte that is not part of valid UTF-8, if any.
-  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer -> Int? in
-      let count = buffer.count
-      var index = 0
-      while index < count {
-        let lead = buffer[index]
-        if lead < 0x80 {
-          index += 1
-          continue
-        }
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xbf
-        switch lead {
-        case 0xc2...0xdf: length = 2
-        case 0xe0:
-          length = 3
-          low = 0xa0
-        case 0xe1...0xec, 0xee...0xef: length = 3
-        case 0xed:
-          length = 3
-          high = 0x9f
-        case 0xf0:
-          length = 4
-          low = 0x90
-        case 0xf1...0xf3: length = 4
-        case 0xf4:
-          length = 4
-          high = 0x8f
-        default: return index
-        }
-        guard index + length <= count else { return index }
-        let second = buffer[index + 1]
-        guard second >= low && second <= high else { return index }
-        for offset in 2..<max(2, length) where buffer[index + offset] & 0xc0 != 0x80 {
-          return index
-        }
-        index += length
-      }
-      return nil
-    }
-  }
 }

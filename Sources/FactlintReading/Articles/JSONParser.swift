@@ -1,3 +1,5 @@
+import FactlintModel
+
 /// A JSON value that remembers where it was written; strings stay undecoded until needed.
 struct JSONValue {
   /// What the value is.

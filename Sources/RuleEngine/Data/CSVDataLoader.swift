@@ -26,12 +26,12 @@ enum CSVDataLoader {
   }
 
   static func load(_ path: String, bytes: [UInt8], problems: inout [Problem]) -> DataFile? {
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      let offset = firstInvalidUTF8(bytes)
+    if let offset = UTF8Scalar.firstInvalid(in: bytes) {
       problems.append(
         Problem(.notUTF8, at: SourceFiles.location(ofOffset: offset, in: bytes, file: path)))
       return nil
     }
+    let text = String(decoding: bytes, as: UTF8.self)
     let rows: [[Field]]
     do {
       rows = try parse(text, path: path, separator: separator(of: text))
@@ -307,18 +307,5 @@ enum CSVDataLoader {
       rows.append(row)
     }
     return rows
-  }
-
-  /// The offset of the first byte that is not valid UTF-8.
-  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let scalar): offset += scalar.count
-      case .emptyInput, .error: return offset
-      }
-    }
   }
 }
