@@ -87,6 +87,13 @@ public enum Session {
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
 
+  /// The problem of an output that could not be written to `path`.
+  static func unwritable(_ path: String, _ error: any Error) -> Problem {
+    Problem(
+      .unwritable(reason: error.localizedDescription),
+      at: SourceLocation(file: path, line: 1, column: 1))
+  }
+
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.
   static func finish(
     _ result: LintResult, options: RunOptions, configuration: Configuration,
@@ -97,9 +104,7 @@ public enum Session {
       do {
         try Baseline.write(result.diagnostics, to: path)
       } catch {
-        result.problems.append(
-          Problem(
-            .unreadable(reason: "\(error)"), at: SourceLocation(file: path, line: 1, column: 1)))
+        result.problems.append(Self.unwritable(path, error))
       }
     }
     if let path = options.baseline ?? configuration.baseline, options.writeBaseline == nil {
@@ -144,10 +149,7 @@ public enum Session {
         do {
           try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-          result.problems.append(
-            Problem(
-              .unreadable(reason: "cannot write the report: \(error.localizedDescription)"),
-              at: SourceLocation(file: path, line: 1, column: 1)))
+          result.problems.append(Self.unwritable(path, error))
         }
       } else {
         outcome.output += text

@@ -1,7 +1,8 @@
 import RuleEngine
 
 /// Machine-readable output, one JSON object with a version:
-/// `{"version": 1, "diagnostics": [...], "summary": {"errors", "warnings", "files"}}`.
+/// `{"version": 1, "diagnostics": [...], "problems": [...], "summary": {...}}`; `problems` are
+/// the inputs that could not be used, each at its place with what to do.
 public enum JSONReporter: Reporter {
   /// `json`.
   public static let id = "json"
@@ -30,6 +31,14 @@ public enum JSONReporter: Reporter {
               }
             }
             json.field("fingerprint", diagnostic.fingerprint)
+          }
+        }
+      }
+      json.field("problems") {
+        json.array(result.problems) { problem in
+          json.object {
+            json.location(problem.location)
+            json.field("message", problem.message)
           }
         }
       }

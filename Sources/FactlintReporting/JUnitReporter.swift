@@ -2,7 +2,7 @@ import FactlintModel
 import RuleEngine
 
 /// JUnit XML, which CI systems show as test results: one test case per rule, failing once for
-/// each error or warning it reported.
+/// each error or warning it reported, and one in error per input file that could not be used.
 public enum JUnitReporter: Reporter {
   /// `junit`.
   public static let id = "junit"
@@ -17,10 +17,26 @@ public enum JUnitReporter: Reporter {
     }
     let rules = result.reportedRules
     let failing = rules.filter { failures[$0.id] != nil }.count
+    // Each input that could not be used is a test case in error: the run could not judge it.
+    let unusable = Dictionary(grouping: result.problems, by: \.location.file)
+    let files = unusable.keys.sorted()
     var output = XML.declaration
     output +=
-      "<testsuite \(XML.attribute("name", "factlint")) \(XML.attribute("tests", "\(rules.count)"))"
-      + " \(XML.attribute("failures", "\(failing)")) \(XML.attribute("errors", "0"))>\n"
+      "<testsuite \(XML.attribute("name", "factlint")) "
+      + "\(XML.attribute("tests", "\(rules.count + files.count)"))"
+      + " \(XML.attribute("failures", "\(failing)")) \(XML.attribute("errors", "\(files.count)"))>\n"
+    for file in files {
+      output +=
+        "  <testcase \(XML.attribute("classname", "factlint.input")) "
+        + "\(XML.attribute("name", file))>\n"
+      for problem in unusable[file] ?? [] {
+        output +=
+          "    <error \(XML.attribute("message", problem.message)) "
+          + "\(XML.attribute("type", "input"))>"
+          + XML.escape("\(problem.location): \(problem.message)") + "</error>\n"
+      }
+      output += "  </testcase>\n"
+    }
     for rule in rules {
       let testCase =
         "  <testcase \(XML.attribute("classname", "factlint.\(rule.checkID)")) "

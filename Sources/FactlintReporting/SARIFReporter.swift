@@ -32,6 +32,28 @@ public enum SARIFReporter: Reporter {
             // Columns count characters; code points are the closest kind SARIF defines, and the
             // default, UTF-16 code units, would be wrong for text beyond the BMP.
             json.field("columnKind", "unicodeCodePoints")
+            // Inputs that could not be used are the run's notifications, not results: they
+            // are no finding about the figures.
+            json.field("invocations") {
+              json.array([run.problems]) { problems in
+                json.object {
+                  json.field("executionSuccessful", problems.isEmpty)
+                  json.field("toolExecutionNotifications") {
+                    json.array(problems) { problem in
+                      json.object {
+                        json.field("level", "error")
+                        json.field("message") { text(problem.message, to: json) }
+                        json.field("locations") {
+                          json.array([problem.location]) { location in
+                            json.object { physicalLocation(location, to: json) }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
             json.field("results") {
               json.array(run.diagnostics) { diagnostic in
                 write(diagnostic, ruleIndex: ruleIndex[diagnostic.ruleID] ?? 0, to: json)

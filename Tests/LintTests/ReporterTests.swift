@@ -331,6 +331,65 @@ import Testing
     #endif
   }
 
+  /// A run whose inputs could not all be used: one figure that does not parse.
+  static let unusable = LintResult(
+    diagnostics: [],
+    problems: [
+      Problem(
+        .invalidFigure(.notANumber("lots", offset: 0)),
+        at: SourceLocation(file: "data/d.yml", line: 3, column: 39, length: 4))
+    ], fileCount: 1)
+
+  @Test func machineFormatsCarryTheInputProblems() throws {
+    let json = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(JSONReporter.report(Self.unusable, context: Self.context).utf8))
+        as? [String: Any])
+    let problems = try #require(json["problems"] as? [[String: Any]])
+    #expect(problems.count == 1)
+    #expect(problems.first?["file"] as? String == "data/d.yml")
+    #expect(problems.first?["line"] as? Int == 3)
+    #expect(problems.first?["column"] as? Int == 39)
+    #expect((problems.first?["message"] as? String)?.hasPrefix("'lots' is not a figure") == true)
+
+    let sarif = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(SARIFReporter.report(Self.unusable, context: Self.context).utf8))
+        as? [String: Any])
+    let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+    let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+    #expect(invocation["executionSuccessful"] as? Bool == false)
+    let notifications = try #require(
+      invocation["toolExecutionNotifications"] as? [[String: Any]])
+    #expect(notifications.map { $0["level"] as? String } == ["error"])
+    #expect(
+      ((notifications.first?["message"] as? [String: Any])?["text"] as? String)?
+        .hasPrefix("'lots' is not a figure") == true)
+
+    let junit = JUnitReporter.report(Self.unusable, context: Self.context)
+    #expect(XMLCheck.problems(junit) == [])
+    #expect(junit.contains("tests=\"1\" failures=\"0\" errors=\"1\""))
+    #expect(junit.contains("<testcase classname=\"factlint.input\" name=\"data/d.yml\">"))
+    #expect(junit.contains("<error message=\"&apos;lots&apos; is not a figure"))
+  }
+
+  @Test(.enabled(if: SchemaValidator.isAvailable))
+  func inputProblemsValidateAgainstTheSchema() throws {
+    let verdict = try SchemaValidator.validate(
+      SARIFReporter.report(Self.unusable, context: Self.context))
+    #expect(verdict.valid, "\(verdict.output)")
+  }
+
+  @Test func aReportThatCannotBeWrittenSaysSo() throws {
+    let run = try BinaryRunner.run(
+      Self.violations + ["--report", "json:/nonexistent-folder/report.json"])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.contains("/nonexistent-folder/report.json:1:1: error: cannot write the file: "),
+      "\(run.errors)")
+    #expect(!run.errors.contains("cannot read"))
+  }
+
   @Test func checkstyleGroupsByFileAndEscapes() throws {
     let output = CheckstyleReporter.report(Self.awkwardResult, context: Self.context)
     #expect(XMLCheck.problems(output) == [])

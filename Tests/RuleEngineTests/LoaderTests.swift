@@ -202,6 +202,45 @@ import Testing
     #expect(SourceFiles.location(ofOffset: line.count, in: bytes, file: "d.csv").column == 10)
   }
 
+  @Test func aRepeatedCSVColumnIsAProblem() {
+    for (header, repeated) in [
+      ("entity,metric,period,value,value", "value"), ("entity,metric,2024,FY2024,2024", "2024"),
+    ] {
+      var problems: [Problem] = []
+      let bytes = Array("\(header)\nacme,sales,2024,5,6\n".utf8)
+      #expect(CSVDataLoader.load("d.csv", bytes: bytes, problems: &problems) == nil)
+      #expect(
+        problems.map(\.message) == [
+          "the CSV header repeats the column '\(repeated)' (first at line 1, column "
+            + "\(header.range(of: repeated)!.lowerBound.utf16Offset(in: header) + 1)); "
+            + "remove or rename one of them"
+        ], "\(header)")
+    }
+  }
+
+  /// A plugin rule's parameters reach the plugin as valid JSON, numbers as YAML reads them.
+  @Test(arguments: [
+    ("5", "5"), ("-01", "-1"), ("+5", "5"), ("007", "7"), (".5", "0.5"), ("5.", "5"),
+    ("-.5e+3", "-0.5e3"), ("1E-07", "1e-07"), ("0x1F", "31"), ("0o17", "15"), ("nan", "\"nan\""),
+    ("inf", "\"inf\""), (".inf", "\".inf\""), ("-.nan", "\"-.nan\""), ("1_000", "\"1_000\""),
+    ("5.5.5", "\"5.5.5\""), ("e5", "\"e5\""), ("+-1", "\"+-1\""), (".", "\".\""),
+    ("0xZZ", "\"0xZZ\""),
+  ])
+  func pluginParametersAreValidJSON(yaml: String, json: String) throws {
+    let root = try #require(try YAMLParser.parse(Array("n: \(yaml)\n".utf8)))
+    let object = YAMLJSON.object(try #require(root.mapping))
+    #expect(object == "{\"n\": \(json)}")
+    #expect(
+      (try? JSONSerialization.jsonObject(with: Data(object.utf8), options: [])) != nil, "\(object)")
+  }
+
+  @Test(arguments: ["inf", "nan", "0", "-1", "601", "1e400"])
+  func aPluginTimeoutIsBounded(timeout: String) throws {
+    let root = try #require(
+      try YAMLParser.parse(Array("- { id: p, command: [true], timeout: \(timeout) }\n".utf8)))
+    #expect(throws: Problem.self) { try PluginSpec.list(root, file: "r.yml") }
+  }
+
   @Test func suggestions() {
     #expect(Suggestion.closest(to: "growht", in: ["growth", "total"]) == "growth")
     #expect(Suggestion.closest(to: "zzz", in: ["growth", "total"]) == nil)

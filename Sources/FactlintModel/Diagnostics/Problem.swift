@@ -1,6 +1,7 @@
 /// Why an input could not be used. Every message that reports bad input is worded here.
 public enum InputError: Error, Sendable, Equatable {
   case unreadable(reason: String)
+  case unwritable(reason: String)
   case notFound
   case noInputFiles
   case tooLarge(bytes: Int, limit: Int)
@@ -28,6 +29,7 @@ public enum InputError: Error, Sendable, Equatable {
   case csvUnclosedQuote
   case csvFieldCount(expected: Int, found: Int)
   case csvUnknownColumn(String, suggestion: String?)
+  case csvDuplicateColumn(String, first: SourceLocation)
   case invalidCell(String)
   case invalidScale(String)
   case rowLength(expected: Int, found: Int)
@@ -46,6 +48,8 @@ public enum InputError: Error, Sendable, Equatable {
     switch self {
     case .unreadable(let reason):
       return "cannot read the file: \(reason); check the path and its permissions"
+    case .unwritable(let reason):
+      return "cannot write the file: \(reason); check that its folder exists and may be written to"
     case .notFound:
       return "no such file or folder; check the path"
     case .noInputFiles:
@@ -110,6 +114,10 @@ public enum InputError: Error, Sendable, Equatable {
       return "a quoted CSV field is not closed; add the closing '\"'"
     case .csvFieldCount(let expected, let found):
       return "this row has \(found) fields but the header has \(expected); add or remove commas"
+    case .csvDuplicateColumn(let name, let first):
+      return
+        "the CSV header repeats the column '\(name)' (first at line \(first.line), column "
+        + "\(first.column)); remove or rename one of them"
     case .csvUnknownColumn(let name, let suggestion):
       let hint = suggestion.map { "did you mean '\($0)'?" } ?? "remove it or check the spelling"
       return "unknown CSV column '\(name)'; \(hint)"

@@ -16,6 +16,9 @@ public struct PluginSpec: Sendable, Hashable {
 
   static let keys = ["id", "command", "timeout"]
 
+  /// The longest a plugin may be given to run, in seconds: every run ends.
+  public static let timeoutLimit = 600.0
+
   /// Reads a `plugins:` list.
   static func list(_ node: YAMLNode, file: String) throws(Problem) -> [PluginSpec] {
     guard let items = node.sequence else {
@@ -39,9 +42,13 @@ public struct PluginSpec: Sendable, Hashable {
       }
       var timeout = 10.0
       if let (text, node) = try fields.text("timeout") {
-        guard let seconds = Double(text), seconds > 0 else {
+        guard let seconds = Double(text), seconds.isFinite, seconds > 0,
+          seconds <= timeoutLimit
+        else {
           throw Problem(
-            .wrongType(key: "timeout", expected: "a number of seconds", found: "'\(text)'"),
+            .wrongType(
+              key: "timeout", expected: "a number of seconds from 0 to \(Int(timeoutLimit))",
+              found: "'\(text)'"),
             at: fields.location(node))
         }
         timeout = seconds

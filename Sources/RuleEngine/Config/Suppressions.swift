@@ -74,37 +74,3 @@ public enum SuppressionFilter {
       finding: finding, ruleID: "unused-suppression", checkID: "suppression", severity: .warning)
   }
 }
-
-/// YAML values written as JSON, for passing a plugin rule's parameters on unchanged.
-enum YAMLJSON {
-  /// A JSON object of the given pairs.
-  static func object(_ pairs: [YAMLPair]) -> String {
-    "{"
-      + pairs.map { JSONWriter.quote($0.key.scalar ?? "") + ": " + value($0.value) }
-      .joined(separator: ", ") + "}"
-  }
-
-  /// A node as JSON: plain scalars that read as numbers, booleans or null keep that type.
-  static func value(_ node: YAMLNode) -> String {
-    switch node.kind {
-    case .scalar(let text, let style):
-      guard style == .plain else { return JSONWriter.quote(text) }
-      switch text {
-      case "true", "false": return text
-      case "null", "~", "": return "null"
-      default:
-        if Double(text) != nil, text.first != "+",
-          !text.hasPrefix("0") || text == "0"
-            || text.hasPrefix("0.")
-        {
-          return text
-        }
-        return JSONWriter.quote(text)
-      }
-    case .sequence(let items):
-      return "[" + items.map(value).joined(separator: ", ") + "]"
-    case .mapping(let pairs):
-      return object(pairs)
-    }
-  }
-}

@@ -45,9 +45,20 @@ enum CSVDataLoader {
     }
     var index: [String: Int] = [:]
     var periodColumns: [(position: Int, period: Period)] = []
+    var seen: [String: SourceLocation] = [:]
     for (position, field) in header.enumerated() {
       let name = field.text.trimmingSpaces.lowercased()
-      if let period = Period(field.text.trimmingSpaces) {
+      let location = SourceLocation(file: path, line: field.line, column: field.column)
+      let period = Period(field.text.trimmingSpaces)
+      // A second column of the same name or period would silently stand for the first.
+      let identity = period.map { "\($0)" } ?? name
+      if let first = seen[identity] {
+        problems.append(
+          Problem(.csvDuplicateColumn(field.text.trimmingSpaces, first: first), at: location))
+        return nil
+      }
+      seen[identity] = location
+      if let period {
         periodColumns.append((position, period))
         continue
       }
@@ -55,7 +66,7 @@ enum CSVDataLoader {
         problems.append(
           Problem(
             .csvUnknownColumn(name, suggestion: Suggestion.closest(to: name, in: columns)),
-            at: SourceLocation(file: path, line: field.line, column: field.column)))
+            at: location))
         return nil
       }
       index[name] = position

@@ -56,6 +56,11 @@ package final class JSONWriter {
     field(key) { text += String(value) }
   }
 
+  /// `true` or `false`.
+  package func field(_ key: String, _ value: Bool) {
+    field(key) { text += value ? "true" : "false" }
+  }
+
   /// A number, or `null` when there is none.
   package func field(_ key: String, _ value: Int?) {
     field(key) { text += value.map { String($0) } ?? "null" }
