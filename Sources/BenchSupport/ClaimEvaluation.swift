@@ -14,7 +14,9 @@ public struct ClaimLabel: Sendable, Hashable {
     case error
   }
 
+  /// The lines the claim is stated on.
   public var lines: Set<Int>
+  /// Whether the claim is true, a slip to flag, or an error.
   public var truth: Truth
   /// growth, conversion, total, share or restatement.
   public var kind: String
@@ -57,10 +59,15 @@ public struct ClaimLabel: Sendable, Hashable {
 /// How the verdicts on published passages compare with their labels: the claims read, the
 /// diagnostics on true claims (false alarms), the slips caught.
 public struct ClaimScore: Sendable {
+  /// The passages scored.
   public var passages = 0
+  /// The labelled claims.
   public var labels = 0
+  /// The labelled claims that a claim read covers.
   public var read = 0
+  /// The labelled slips.
   public var slips = 0
+  /// The slips a diagnostic of the right severity reported.
   public var caught = 0
   /// Errors and warnings on a line whose claims are true or that has no label.
   public var falseAlarms: [String] = []
@@ -69,6 +76,7 @@ public struct ClaimScore: Sendable {
   /// Slips that no diagnostic of the right severity reported.
   public var missedSlips: [String] = []
 
+  /// Nothing scored yet.
   public init() {}
 
   /// The share of labels read.
@@ -120,12 +128,16 @@ public struct ClaimScore: Sendable {
 
 /// The verdicts on paragraphs in which every error is almost surely a misreading.
 public struct ParagraphAlarms: Sendable {
+  /// The paragraphs checked.
   public var contexts = 0
+  /// The errors reported, each as `name:line: message`.
   public var errors: [String] = []
+  /// The warnings reported, each as `name:line: message`.
   public var warnings: [String] = []
   /// The claims read from the contexts' tables (their first `tableLines` lines).
   public var tableClaims = 0
 
+  /// Nothing scored yet.
   public init() {}
 
   /// Adds one context's diagnostics, and counts its claims stated in its first `tableLines`
@@ -149,8 +161,11 @@ public struct ParagraphAlarms: Sendable {
 /// How the verdicts on the corpus compare with its labels: no error on a true claim, each
 /// planted error reported on its line, no error where nothing was planted.
 public struct PlantedScore: Sendable {
+  /// The true claims labelled.
   public var trueClaims = 0
+  /// The planted errors.
   public var planted = 0
+  /// The planted errors reported on their line.
   public var reported = 0
   /// Errors on the line of a true claim that no planted error on the line explains.
   public var errorsOnTrueClaims: [String] = []
@@ -159,6 +174,7 @@ public struct PlantedScore: Sendable {
   /// Errors on lines with no planted error.
   public var unexpectedErrors: [String] = []
 
+  /// Nothing scored yet.
   public init() {}
 
   /// The share of planted errors reported.

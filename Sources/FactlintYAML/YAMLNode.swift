@@ -2,10 +2,15 @@ import FactlintModel
 
 /// How a scalar was written.
 public enum ScalarStyle: Sendable, Hashable {
+  /// Unquoted.
   case plain
+  /// In single quotes.
   case singleQuoted
+  /// In double quotes.
   case doubleQuoted
+  /// A literal block (`|`).
   case literal
+  /// A folded block (`>`).
   case folded
 }
 
@@ -13,8 +18,11 @@ public enum ScalarStyle: Sendable, Hashable {
 public struct YAMLNode: Sendable {
   /// What the node holds.
   public enum Kind: Sendable {
+    /// A scalar's text and how it was written.
     case scalar(String, ScalarStyle)
+    /// A sequence's items.
     case sequence([YAMLNode])
+    /// A mapping's pairs, in the order written.
     case mapping([YAMLPair])
   }
 

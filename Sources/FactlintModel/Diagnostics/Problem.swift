@@ -1,46 +1,88 @@
 /// Why an input could not be used. Every message that reports bad input is worded here.
 public enum InputError: Error, Sendable, Equatable {
+  /// The file exists but cannot be read; the reason says why.
   case unreadable(reason: String)
+  /// An output (a report, a baseline) cannot be written; the reason says why.
   case unwritable(reason: String)
+  /// No file or folder at the path.
   case notFound
+  /// A folder holds no file factlint reads.
   case noInputFiles
+  /// The file is larger than factlint reads into memory.
   case tooLarge(bytes: Int, limit: Int)
+  /// The file is not valid UTF-8.
   case notUTF8
+  /// The file holds a NUL byte.
   case binary
+  /// The file holds nothing to read.
   case emptyFile
+  /// The YAML could not be parsed.
   case yaml(YAMLError)
+  /// Something that must be a mapping is another kind of node.
   case notAMapping(what: String, found: String)
+  /// A key's value is not of the type it takes.
   case wrongType(key: String, expected: String, found: String)
+  /// A key that is not allowed where it is, with the closest allowed key.
   case unknownKey(String, context: String, suggestion: String?)
+  /// A required key is missing.
   case missingKey(String, context: String)
+  /// A value that does not read as a figure.
   case invalidFigure(QuantityError)
+  /// A period that is not written as factlint reads periods.
   case invalidPeriod(String)
+  /// A base period that is not one factlint knows.
   case invalidBasePeriod(String)
+  /// An exchange rate that does not read as one.
   case invalidRate(String)
+  /// A date that is not written `YYYY-MM-DD`.
   case invalidDate(String)
+  /// A severity that is not `error`, `warning` or `off`.
   case invalidSeverity(String)
+  /// A sign that is not `+` or `-`.
   case invalidSign(String)
+  /// A key whose value is empty.
   case emptyValue(key: String)
+  /// A rule names a check kind that is not registered, with the closest one.
   case unknownCheck(String, suggestion: String?)
+  /// A rule id used a second time, with where it was first used.
   case duplicateRuleID(String, first: SourceLocation)
+  /// A check refused a rule's parameters; the message says why.
   case invalidParameter(check: String, message: String)
+  /// A base period that does not apply to the figure's period ("previous quarter" of a year).
   case noBasePeriod(base: String, period: Period)
+  /// A CSV header lacks a column it needs.
   case csvMissingColumn(String)
+  /// A CSV quote is never closed.
   case csvUnclosedQuote
+  /// A CSV row has another number of fields than the header.
   case csvFieldCount(expected: Int, found: Int)
+  /// A CSV header names a column factlint does not read, with the closest one.
   case csvUnknownColumn(String, suggestion: String?)
+  /// A CSV header names a column, or a period, a second time.
   case csvDuplicateColumn(String, first: SourceLocation)
+  /// A report table's cell that does not read as a figure.
   case invalidCell(String)
+  /// A scale that is not one factlint knows (thousands, millions, billions).
   case invalidScale(String)
+  /// A report table's row has another number of cells than the table has columns.
   case rowLength(expected: Int, found: Int)
+  /// A YAML file holds neither `rules:` nor `figures:`.
   case notARuleFile
+  /// A file given as rules or data that is not YAML or CSV.
   case unsupportedFileType(String)
+  /// An article could not be read.
   case article(ArticleError)
+  /// A configured article pattern matches no file.
   case noArticlesMatch(String)
+  /// A plugin failed; the problem says how.
   case plugin(id: String, problem: String)
+  /// A rule names a plugin that no `plugins:` list declares.
   case unknownPlugin(String)
+  /// `--since` names a revision git cannot compare with.
   case badRevision(String, detail: String)
+  /// A baseline file that is not one factlint wrote.
   case invalidBaseline(String)
+  /// A suppression gives a reason but no rule to ignore.
   case unusedSuppressionReason
 
   /// Lower case; says what is wrong and what to do.

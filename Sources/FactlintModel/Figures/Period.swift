@@ -2,9 +2,13 @@
 public struct Period: Sendable, Hashable, Comparable {
   /// How long the period is.
   public enum Length: Int, Sendable, Hashable, Comparable {
+    /// A calendar month.
     case month = 12
+    /// A quarter of a year.
     case quarter = 4
+    /// A half year.
     case half = 2
+    /// A calendar or fiscal year.
     case year = 1
 
     /// Orders from the longest (year) to the shortest (month).
