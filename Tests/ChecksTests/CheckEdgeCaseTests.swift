@@ -15,14 +15,16 @@ import Testing
     _ name: String, _ old: String, _ new: String, stated: String,
     _ expectation: CheckExample.Expectation, line: Int = #line
   ) -> Case {
-    Case(
+    // A flagging case's finding is at the stated change.
+    let mark = expectation == .passes ? "" : "\(CheckExample.marker)"
+    return Case(
       name: name, check: "growth",
       example: CheckExample(
         data: """
           entity: e
           figures:
             - { metric: m, period: 2023, value: "\(old)" }
-            - { metric: m, period: 2024, value: "\(new)", change: { vs: 2023, stated: "\(stated)" } }
+            - { metric: m, period: 2024, value: "\(new)", change: { vs: 2023, stated: \(mark)"\(stated)" } }
           """, expectation, line: line))
   }
 
@@ -128,7 +130,7 @@ import Testing
         data: """
           entity: e
           figures:
-            - { metric: net, period: 2024, value: "(1,235)" }
+            - { metric: net, period: 2024, value: ↓"(1,235)" }
             - { metric: gross, period: 2024, value: "5,001" }
             - { metric: costs, period: 2024, value: "6,234" }
           """, rule: "{ total: net, parts: [gross, -costs] }",

@@ -23,6 +23,14 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     verify(testCase.example, check: testCase.check)
   }
 
+  @Test func markersAreTakenOutOfTheDataAndLocatedInScalars() {
+    let example = CheckExample(
+      data: "figures:\n  - { value: \u{2193}5 }\n  - { note: \"e\u{301}\", value: \u{2193}6 }",
+      .passes)
+    #expect(example.data == "figures:\n  - { value: 5 }\n  - { note: \"e\u{301}\", value: 6 }")
+    #expect(example.marks == [Mark(line: 2, column: 14), Mark(line: 3, column: 26)])
+  }
+
   @Test func everyCheckHasPassingAndFailingExamples() {
     for check in CheckRegistry.builtin.checks {
       let examples = check.description.examples
@@ -70,12 +78,21 @@ func verify(_ example: CheckExample, check: any Check.Type) {
     switch example.expectation {
     case .passes:
       #expect(findings.map(\.message) == [], sourceLocation: location)
+      #expect(example.marks.isEmpty, "a passing example marks no figure", sourceLocation: location)
     case .flags(let severity, let text):
       #expect(findings.count == 1, "\(findings.map(\.message))", sourceLocation: location)
       if let finding = findings.first {
         #expect(finding.severity == severity, "\(finding.message)", sourceLocation: location)
         #expect(finding.message.contains(text), "\(finding.message)", sourceLocation: location)
         #expect(finding.location.file == "example-data.yml", sourceLocation: location)
+        // The finding is where the example's marker points.
+        #expect(
+          example.marks.map { [$0.line, $0.column] }
+            == [[finding.location.line, finding.location.column]],
+          """
+          mark the figure the finding points at with \(CheckExample.marker): it is at \
+          \(finding.location.line):\(finding.location.column)
+          """, sourceLocation: location)
       }
     }
   }

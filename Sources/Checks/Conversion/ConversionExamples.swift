@@ -35,7 +35,7 @@ enum ConversionExamples {
         entity: xiaomi
         figures:
           - { metric: innovation_revenue, period: 2024-Q2, value: RMB 6.4 billion }
-          - { metric: innovation_revenue, period: 2024-Q2, value: $950 million }
+          - { metric: innovation_revenue, period: 2024-Q2, value: ↓$950 million }
         rates:
           - { pair: USD/CNY, rate: 7.1348, date: 2024-08-21 }
         """,
@@ -48,7 +48,7 @@ enum ConversionExamples {
         entity: xiaomi
         figures:
           - { metric: innovation_revenue, period: 2024-Q2, value: RMB 6.4 billion }
-          - { metric: innovation_revenue, period: 2024-Q2, value: $910 million }
+          - { metric: innovation_revenue, period: 2024-Q2, value: ↓$910 million }
         rates:
           - { pair: USD/CNY, rate: 7.1348, date: 2024-08-21 }
         """,
@@ -58,7 +58,7 @@ enum ConversionExamples {
         entity: xiaomi
         figures:
           - { metric: innovation_revenue, period: 2024-Q2, value: RMB 6.4 million }
-          - { metric: innovation_revenue, period: 2024-Q2, value: $900 million }
+          - { metric: innovation_revenue, period: 2024-Q2, value: ↓$900 million }
         rates:
           - { pair: USD/CNY, rate: 7.1348, date: 2024-08-21 }
         """,

@@ -9,7 +9,7 @@ enum GrowthExamples {
         figures:
           - { metric: operating_income, period: 2023, value: -168 }
           - { metric: operating_income, period: 2024, value: -238,
-              change: { vs: previous year, stated: +41.67% } }
+              change: { vs: previous year, stated: ↓+41.67% } }
         """,
       .flags(.warning, "follows from the size of -168 (2023) -> -238 (2024)")),
     CheckExample(
@@ -36,7 +36,7 @@ enum GrowthExamples {
         figures:
           - { metric: opex_ratio, period: 2023, value: 18.9% }
           - { metric: opex_ratio, period: 2024, value: 18.4%,
-              change: { vs: previous year, stated: more than 0% } }
+              change: { vs: previous year, stated: ↓more than 0% } }
         """,
       .flags(.error, "stated direction 'more than 0%' does not follow")),
     CheckExample(
@@ -90,7 +90,7 @@ enum GrowthExamples {
         figures:
           - { metric: smartphone_shipments, period: 2017-Q1, value: 13 million units }
           - { metric: smartphone_shipments, period: 2017-Q2, value: 23.16 million units,
-              change: { vs: previous quarter, stated: +70% } }
+              change: { vs: previous quarter, stated: ↓+70% } }
         """,
       .flags(
         .warning,
@@ -103,7 +103,7 @@ enum GrowthExamples {
         figures:
           - { metric: sales, period: 2023, value: 100 million }
           - { metric: sales, period: 2024, value: 150 million,
-              change: { vs: previous year, stated: +20% } }
+              change: { vs: previous year, stated: ↓+20% } }
         """,
       .flags(.error, "stated growth +20% does not follow from 100 million (2023)")),
     CheckExample(
@@ -112,7 +112,7 @@ enum GrowthExamples {
         figures:
           - { metric: margin, period: 2023, value: 8% }
           - { metric: margin, period: 2024, value: 11%,
-              change: { vs: previous year, stated: +3% } }
+              change: { vs: previous year, stated: ↓+3% } }
         """,
       .flags(.error, "stated change +3% is in percent, but it is the change in percentage points")),
     CheckExample(
@@ -121,7 +121,7 @@ enum GrowthExamples {
         figures:
           - { metric: sales, period: 2023, value: 10 million }
           - { metric: sales, period: 2024, value: 15 million,
-              change: { vs: previous year, stated: doubled } }
+              change: { vs: previous year, stated: ↓doubled } }
         """,
       .flags(.error, "stated multiple doubled does not follow")),
     CheckExample(
@@ -130,7 +130,7 @@ enum GrowthExamples {
         figures:
           - { metric: units, period: 2017-Q1, value: 13 billion units }
           - { metric: units, period: 2017-Q2, value: 23.16 million units,
-              change: { vs: previous quarter, stated: +70% } }
+              change: { vs: previous quarter, stated: ↓+70% } }
         """,
       .flags(.error, "is a scale word wrong?")),
     CheckExample(
@@ -139,7 +139,7 @@ enum GrowthExamples {
         figures:
           - { metric: sales, period: 2023, value: 0 }
           - { metric: sales, period: 2024, value: 5 million,
-              change: { vs: previous year, stated: +50% } }
+              change: { vs: previous year, stated: ↓+50% } }
         """,
       .flags(.error, "a percent change from zero is undefined")),
   ]

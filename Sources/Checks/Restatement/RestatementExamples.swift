@@ -24,7 +24,7 @@ enum RestatementExamples {
         entity: acme
         figures:
           - { metric: employees, period: 2024, value: "3,412 employees" }
-          - { metric: employees, period: 2024, value: "3,142 employees" }
+          - { metric: employees, period: 2024, value: ↓"3,142 employees" }
         """,
       .flags(
         .error,
@@ -34,7 +34,7 @@ enum RestatementExamples {
         entity: acme
         figures:
           - { metric: revenue, period: 2024, value: $2.3 billion }
-          - { metric: revenue, period: 2024, value: $2.3 million }
+          - { metric: revenue, period: 2024, value: ↓$2.3 million }
         """,
       .flags(.error, "is a scale word wrong?")),
   ]

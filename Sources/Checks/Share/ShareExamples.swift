@@ -24,7 +24,7 @@ enum ShareExamples {
         figures:
           - { metric: revenue, period: 2024, value: $3.3 billion }
           - { metric: operating_profit, period: 2024, value: $402 million }
-          - { metric: operating_margin, period: 2024, value: 15.2% }
+          - { metric: operating_margin, period: 2024, value: ↓15.2% }
         """,
       rule: rule,
       .flags(
@@ -37,7 +37,7 @@ enum ShareExamples {
         figures:
           - { metric: revenue, period: 2024, value: $3.3 billion }
           - { metric: operating_profit, period: 2024, value: $402 billion }
-          - { metric: operating_margin, period: 2024, value: 12.2% }
+          - { metric: operating_margin, period: 2024, value: ↓12.2% }
         """,
       rule: rule, .flags(.error, "is a scale word wrong?")),
   ]

@@ -46,7 +46,7 @@ enum TotalExamples {
       data: """
         entity: xiaomi
         figures:
-          - { metric: innovation_revenue, period: 2024-Q2, value: RMB 6.4 billion }
+          - { metric: innovation_revenue, period: 2024-Q2, value: ↓RMB 6.4 billion }
           - { metric: ev_revenue, period: 2024-Q2, value: RMB 6.2 billion }
           - { metric: other_innovation_revenue, period: 2024-Q2, value: RMB 600 million }
         """,
@@ -62,7 +62,7 @@ enum TotalExamples {
       data: """
         entity: acme
         figures:
-          - { metric: revenue, period: 2024, value: $5.0 billion }
+          - { metric: revenue, period: 2024, value: ↓$5.0 billion }
           - { metric: revenue, segment: china, period: 2024, value: $5.6 billion }
         """,
       rule: """
@@ -75,7 +75,7 @@ enum TotalExamples {
       data: """
         entity: xiaomi
         figures:
-          - { metric: innovation_revenue, period: 2024-Q2, value: RMB 6.4 billion }
+          - { metric: innovation_revenue, period: 2024-Q2, value: ↓RMB 6.4 billion }
           - { metric: ev_revenue, period: 2024-Q2, value: RMB 6.2 billion }
           - { metric: other_innovation_revenue, period: 2024-Q2, value: RMB 200 billion }
         """,

@@ -201,8 +201,15 @@ public struct CheckExample: Sendable {
     case flags(Severity, String)
   }
 
-  /// A data file's YAML.
+  /// The mark written in a flagging example's data just before the place its finding must
+  /// point at, as SwiftLint's examples mark theirs; it is not part of the data.
+  public static let marker: Unicode.Scalar = "\u{2193}"
+
+  /// A data file's YAML, without the marker.
   public var data: String
+  /// Where the markers stood in ``data`` (1-based lines and columns in Unicode scalars): a
+  /// flagging example has one, at its finding.
+  public var marks: [Mark]
   /// The rule's parameters as YAML (a mapping; `where` allowed), without `id` and `check`.
   public var rule: String
   /// What the check must conclude.
@@ -217,11 +224,33 @@ public struct CheckExample: Sendable {
     data: String, rule: String = "{}", _ expectation: Expectation,
     file: String = #filePath, line: Int = #line
   ) {
-    self.data = data
+    (self.data, self.marks) = Self.unmarked(data)
     self.rule = rule
     self.expectation = expectation
     self.file = file
     self.line = line
+  }
+}
+
+extension CheckExample {
+  /// `data` without its markers, and where each stood.
+  static func unmarked(_ data: String) -> (String, [Mark]) {
+    var scalars = String.UnicodeScalarView()
+    var marks: [Mark] = []
+    var (line, column) = (1, 1)
+    for scalar in data.unicodeScalars {
+      if scalar == marker {
+        marks.append(Mark(line: line, column: column))
+        continue
+      }
+      scalars.append(scalar)
+      if scalar == "\n" {
+        (line, column) = (line + 1, 1)
+      } else {
+        column += 1
+      }
+    }
+    return (String(scalars), marks)
   }
 }
 
