@@ -148,7 +148,8 @@ public struct Engine: Sendable {
     return results.values
   }
 
-  /// Runs one rule; a plugin that fails gives a problem, and the other rules still run.
+  /// Runs one rule; a check that cannot run (a plugin that fails) gives a problem, and the
+  /// other rules still run.
   public static func run(_ rule: Rule, in dataset: Dataset) -> Result<[Diagnostic], Problem> {
     guard rule.severity != .off else { return .success([]) }
     return rule.check.run(dataset.selection(rule.selector), in: dataset).map {
