@@ -230,7 +230,7 @@ extension ExtractionState {
       if let word = sentence.word(at: cursor),
         Self.clauseStarts.contains(word)
           || Self.listEnders.contains(word)
-            && sentence.word(at: cursor - 1).map { ProseWords.metrics[$0] != nil } == true
+            && sentence.word(at: cursor - 1).map({ ProseWords.metrics[$0] != nil }) == true
       {
         break
       }
