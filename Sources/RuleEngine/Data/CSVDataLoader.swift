@@ -17,11 +17,12 @@ enum CSVDataLoader {
   ]
   static let required = ["entity", "metric"]
 
-  /// A field with the 1-based line and column where it starts.
+  /// A field with the UTF-8 offsets of its first byte and of the byte after it in the file,
+  /// located through the file's ``SourceLines`` only when a figure or a problem needs it.
   struct Field {
     var text: String
-    var line: Int
-    var column: Int
+    var offset: Int
+    var end: Int
     var quoted: Bool
   }
 
@@ -32,9 +33,10 @@ enum CSVDataLoader {
       return nil
     }
     let text = String(decoding: bytes, as: UTF8.self)
+    let lines = SourceLines(bytes)
     let rows: [[Field]]
     do {
-      rows = try parse(text, path: path, separator: separator(of: text))
+      rows = try parse(text, lines: lines, path: path, separator: separator(of: text))
     } catch {
       problems.append(error)
       return nil
@@ -48,7 +50,7 @@ enum CSVDataLoader {
     var seen: [String: SourceLocation] = [:]
     for (position, field) in header.enumerated() {
       let name = field.text.trimmingSpaces.lowercased()
-      let location = SourceLocation(file: path, line: field.line, column: field.column)
+      let location = lines.location(file: path, offset: field.offset)
       let period = Period(field.text.trimmingSpaces)
       // A second column of the same name or period would silently stand for the first.
       let identity = period.map { "\($0)" } ?? name
@@ -83,7 +85,9 @@ enum CSVDataLoader {
       if row.count == 1, row[0].text.trimmingSpaces.isEmpty { continue }
       if periodColumns.isEmpty {
         do {
-          if let figure = try readRow(row, index: index, header: header.count, path: path) {
+          if let figure = try readRow(
+            row, index: index, header: header.count, path: path, lines: lines)
+          {
             file.figures.append(figure)
           }
         } catch {
@@ -96,18 +100,21 @@ enum CSVDataLoader {
         problems.append(
           Problem(
             .csvFieldCount(expected: header.count, found: row.count),
-            at: SourceLocation(file: path, line: row[0].line, column: 1)))
+            at: lines.location(file: path, offset: row[0].offset)))
         continue
       }
       for (position, period) in periodColumns {
         var cells = row
         var withPeriod = index
-        cells.append(Field(text: period.description, line: row[0].line, column: 1, quoted: false))
+        // The period is the column heading's; the cell stands at the row's start.
+        cells.append(
+          Field(text: period.description, offset: row[0].offset, end: row[0].offset, quoted: false))
         withPeriod["period"] = cells.count - 1
         withPeriod["value"] = position
         do {
           if let figure = try readRow(
-            cells, index: withPeriod, header: header.count + 1, path: path, isTable: true)
+            cells, index: withPeriod, header: header.count + 1, path: path, lines: lines,
+            isTable: true)
           {
             file.figures.append(figure)
           }
@@ -138,9 +145,10 @@ enum CSVDataLoader {
   /// printed (`isTable`), the metric is the row's label as a name: "Cost of revenue" is
   /// `cost_of_revenue`.
   static func readRow(
-    _ row: [Field], index: [String: Int], header: Int, path: String, isTable: Bool = false
+    _ row: [Field], index: [String: Int], header: Int, path: String, lines: SourceLines,
+    isTable: Bool = false
   ) throws(Problem) -> Figure? {
-    let rowStart = SourceLocation(file: path, line: row[0].line, column: 1)
+    let rowStart = lines.location(file: path, offset: row[0].offset)
     guard row.count == header else {
       throw Problem(.csvFieldCount(expected: header, found: row.count), at: rowStart)
     }
@@ -150,9 +158,7 @@ enum CSVDataLoader {
       return field.text.trimmingSpaces.isEmpty ? nil : field
     }
     func location(_ field: Field) -> SourceLocation {
-      SourceLocation(
-        file: path, line: field.line, column: field.column,
-        length: field.text.count + (field.quoted ? 2 : 0))
+      lines.location(file: path, offset: field.offset, end: field.end)
     }
     func required(_ name: String) throws(Problem) -> Field {
       guard let found = field(name) else { throw Problem(.emptyValue(key: name), at: rowStart) }
@@ -252,18 +258,21 @@ enum CSVDataLoader {
   }
 
   /// Splits CSV text into rows of located fields, separated by `separator`.
-  static func parse(_ text: String, path: String, separator: Character = ",") throws(Problem)
-    -> [[Field]]
-  {
+  static func parse(
+    _ text: String, lines: SourceLines, path: String, separator: Character = ","
+  ) throws(Problem) -> [[Field]] {
     var rows: [[Field]] = []
     var row: [Field] = []
-    var current = Field(text: "", line: 1, column: 1, quoted: false)
-    var line = 1
-    var column = 1
+    var current = Field(text: "", offset: 0, end: 0, quoted: false)
+    var offset = 0
     var inQuotes = false
-    var quoteStart = SourceLocation(file: path, line: 1, column: 1)
+    var quoteStart = 0
     var iterator = text.makeIterator()
     var pending: Character?
+    func finishField() {
+      current.end = offset
+      row.append(current)
+    }
     while let character = pending ?? iterator.next() {
       pending = nil
       if inQuotes {
@@ -271,50 +280,45 @@ enum CSVDataLoader {
           if let next = iterator.next() {
             if next == "\"" {
               current.text.append("\"")
-              column += 2
+              offset += 2
               continue
             }
             pending = next
           }
           inQuotes = false
-          column += 1
+          offset += 1
           continue
         }
         current.text.append(character)
-        if character == "\n" || character == "\r\n" {
-          line += 1
-          column = 1
-        } else {
-          // Columns count Unicode scalars, as SARIF's columns do.
-          column += character.unicodeScalars.count
-        }
+        offset += character.utf8.count
         continue
       }
       switch character {
       case "\"" where current.text.isEmpty && !current.quoted:
         inQuotes = true
         current.quoted = true
-        quoteStart = SourceLocation(file: path, line: line, column: column)
-        column += 1
+        quoteStart = offset
+        offset += 1
       case separator:
-        row.append(current)
-        column += 1
-        current = Field(text: "", line: line, column: column, quoted: false)
+        finishField()
+        offset += character.utf8.count
+        current = Field(text: "", offset: offset, end: offset, quoted: false)
       case "\n", "\r\n":
-        row.append(current)
+        finishField()
         rows.append(row)
         row = []
-        line += 1
-        column = 1
-        current = Field(text: "", line: line, column: column, quoted: false)
+        offset += character.utf8.count
+        current = Field(text: "", offset: offset, end: offset, quoted: false)
       default:
         current.text.append(character)
-        column += character.unicodeScalars.count
+        offset += character.utf8.count
       }
     }
-    if inQuotes { throw Problem(.csvUnclosedQuote, at: quoteStart) }
+    if inQuotes {
+      throw Problem(.csvUnclosedQuote, at: lines.location(file: path, offset: quoteStart))
+    }
     if !current.text.isEmpty || !row.isEmpty {
-      row.append(current)
+      finishField()
       rows.append(row)
     }
     return rows
