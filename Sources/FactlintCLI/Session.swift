@@ -23,6 +23,8 @@ public struct RunOptions: Sendable {
   public var since: String?
   /// Whether to list claims that could not be checked.
   public var showUnverified = false
+  /// Whether plugin rules may run their commands: the user's leave for this run.
+  public var allowPlugins = false
   /// Where to show progress on long runs: set when standard error is a terminal.
   public var progress: Progress?
 
@@ -50,7 +52,7 @@ public enum Session {
     let configuration = configuration(options, problems: &problems)
     let rulePaths =
       !paths.isEmpty ? paths : configuration.rules.isEmpty ? ["rules"] : configuration.rules
-    var result = Engine(registry: registry).lint(
+    var result = Engine(registry: registry, trustsPrograms: options.allowPlugins).lint(
       paths: rulePaths, configuration: configuration, showUnverified: options.showUnverified,
       progress: options.progress)
     if paths.isEmpty, !configuration.articles.isEmpty {

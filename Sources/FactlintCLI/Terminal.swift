@@ -14,6 +14,12 @@ public enum Terminal {
     return true
   }
 
+  /// Whether the environment lets plugin rules run for this run: FACTLINT_ALLOW_PLUGINS=1.
+  public static var environmentAllowsPlugins: Bool {
+    guard let value = getenv("FACTLINT_ALLOW_PLUGINS") else { return false }
+    return String(cString: value) == "1"
+  }
+
   /// Whether standard error is a terminal, where a progress line may be shown.
   public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

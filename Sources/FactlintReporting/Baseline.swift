@@ -119,7 +119,10 @@ public struct ChangedLines: Sendable {
   /// Asks git for the lines changed since `revision` in the working tree.
   public static func since(_ revision: String) throws(Problem) -> ChangedLines {
     let at = SourceLocation(file: revision, line: 1, column: 1)
-    let diff = git(["diff", "--unified=0", "--no-color", "--relative", revision, "--"])
+    // After --end-of-options, a revision that starts with "-" is a revision, never an option.
+    let diff = git([
+      "diff", "--unified=0", "--no-color", "--relative", "--end-of-options", revision, "--",
+    ])
     guard case .success(let output) = diff else {
       if case .failure(let failure) = diff {
         throw Problem(.badRevision(revision, detail: failure.message), at: at)

@@ -55,6 +55,11 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Report only diagnostics on lines changed since this git revision.")
   var since: String?
 
+  @Flag(
+    name: .customLong("allow-plugins"),
+    help: "Let plugin rules run their commands (also FACTLINT_ALLOW_PLUGINS=1); off by default.")
+  var allowPlugins = false
+
   mutating func validate() throws {
     if let format, Reporters.named(format) == nil {
       throw ValidationError(
@@ -78,6 +83,7 @@ struct OutputOptions: ParsableArguments {
     options.writeBaseline = writeBaseline
     options.since = since
     options.showUnverified = showUnverified
+    options.allowPlugins = allowPlugins || Terminal.environmentAllowsPlugins
     if Terminal.standardErrorIsTerminal { options.progress = Terminal.progressLine() }
     return options
   }

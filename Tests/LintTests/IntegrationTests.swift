@@ -37,8 +37,16 @@ import Testing
       try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func run(_ arguments: [String], in sub: String = "") throws -> BinaryRunner.Run {
-      try BinaryRunner.run(arguments, in: sub.isEmpty ? url : url.appendingPathComponent(sub))
+    func run(
+      _ arguments: [String], in sub: String = "", environment: [String: String] = [:]
+    ) throws -> BinaryRunner.Run {
+      try BinaryRunner.run(
+        arguments, in: sub.isEmpty ? url : url.appendingPathComponent(sub),
+        environment: environment)
+    }
+
+    func exists(_ name: String) -> Bool {
+      FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
@@ -59,6 +67,7 @@ import Testing
       fail-on: warning
       """,
       "rules/r.yml": Self.rules, "data/d.yml": Self.data, "sub/deeper/notes.txt": "",
+      ".git/HEAD": "ref: refs/heads/main\n",
     ])
     let run = try folder.run([], in: "sub/deeper")
     #expect(run.status == 1, "\(run.errors)")
@@ -166,7 +175,7 @@ import Testing
   }
 
   @Test func theExamplePluginRuns() throws {
-    let run = try BinaryRunner.run(["examples/plugin/rules.yml"])
+    let run = try BinaryRunner.run(["examples/plugin/rules.yml", "--allow-plugins"])
     #expect(run.status == 0, "\(run.errors)")
     #expect(
       run.output.hasPrefix(
@@ -179,6 +188,7 @@ import Testing
     ("exit 3", "20", "exited with status 3"),
     ("sleep 5", "0.5", "did not finish within 0.5 s"),
     ("echo not json", "20", "printed invalid JSON (not JSON)"),
+    ("head -c 40000000 /dev/zero", "20", "printed more than 32 MB and was stopped"),
     (
       "echo '{\"diagnostics\": [{\"message\": \"x\"}]}'", "20",
       "printed invalid JSON (a diagnostic needs file"
@@ -199,11 +209,75 @@ import Testing
       """,
       "data/d.yml": Self.data,
     ])
-    let run = try folder.run(["rules/"])
+    let run = try folder.run(["rules/", "--allow-plugins"])
     #expect(run.status == 2)
     #expect(
       run.errors.hasPrefix("rules/r.yml:3:11: error: plugin 'broken' \(problem)"), "\(run.errors)")
     #expect(Self.errorLines(run).count == 2, "the growth rule still runs: \(run.output)")
+  }
+
+  /// A plugin that records that it ran, and the environment it was given, beside itself.
+  static let recordingPlugin = [
+    "rules/plugin.sh": "#!/bin/sh\ncat > /dev/null\nenv > ran.txt\necho '{\"diagnostics\": []}'\n",
+    "rules/r.yml": """
+    data: [../data/]
+    plugins:
+      - { id: recorder, command: [sh, plugin.sh] }
+    rules:
+      - { id: growth, check: growth }
+      - { id: recorded, check: recorder }
+    """,
+    "data/d.yml": data,
+  ]
+
+  @Test func pluginsRunOnlyWhenTheUserAllowsThem() throws {
+    let folder = try Folder(Self.recordingPlugin)
+    let refused = try folder.run(["rules/"])
+    #expect(refused.status == 2)
+    #expect(
+      refused.errors.hasPrefix(
+        "rules/r.yml:6:11: error: rule 'recorded' runs a plugin's command, and plugins run only "
+          + "when allowed; pass --allow-plugins"), "\(refused.errors)")
+    #expect(!folder.exists("rules/ran.txt"), "the command must not run")
+    #expect(Self.errorLines(refused).count == 2, "the other rules still run: \(refused.output)")
+
+    let allowed = try folder.run(["rules/"], environment: ["FACTLINT_ALLOW_PLUGINS": "1"])
+    #expect(allowed.status == 1, "\(allowed.errors)")
+    #expect(folder.exists("rules/ran.txt"))
+  }
+
+  @Test func aPluginSeesOnlyTheAllowlistedEnvironment() throws {
+    let folder = try Folder(Self.recordingPlugin)
+    let run = try folder.run(
+      ["rules/", "--allow-plugins"], environment: ["FACTLINT_TEST_SECRET": "hunter2"])
+    #expect(run.status == 1, "\(run.errors)")
+    let seen = try folder.read("rules/ran.txt")
+    #expect(!seen.contains("hunter2"), "\(seen)")
+    #expect(seen.contains("PATH="), "\(seen)")
+  }
+
+  @Test func aRelativePluginCommandIsTheDeclaringFilesFolders() throws {
+    var files = Self.recordingPlugin
+    files["rules/r.yml"] = files["rules/r.yml"]?.replacingOccurrences(
+      of: "[sh, plugin.sh]", with: "[./plugin.sh]")
+    let folder = try Folder(files)
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o755],
+      ofItemAtPath: folder.url.appendingPathComponent("rules/plugin.sh").path)
+    let run = try folder.run(["rules/", "--allow-plugins"])
+    #expect(run.status == 1, "\(run.errors)")
+    #expect(folder.exists("rules/ran.txt"))
+  }
+
+  @Test func aConfigurationAboveTheRepositoryIsNotRead() throws {
+    let folder = try Folder([
+      ".factlint.yml": "fail-on: nonsense\n",
+      "repo/.git/HEAD": "ref: refs/heads/main\n",
+      "repo/rules/r.yml": Self.rules, "repo/data/d.yml": Self.data,
+    ])
+    let run = try folder.run([], in: "repo")
+    #expect(run.status == 1, "the planted configuration is not read: \(run.errors)")
+    #expect(Self.errorLines(run).count == 2, "\(run.output)")
   }
 
   @Test func onlyChangedLinesAreReportedSinceARevision() throws {
@@ -232,6 +306,10 @@ import Testing
     let bad = try folder.run(["rules/", "--since", "no-such-revision"])
     #expect(bad.status == 2)
     #expect(bad.errors.contains("cannot compare with 'no-such-revision'"))
+    // A revision is never read as one of git's options.
+    let option = try folder.run(["rules/", "--since=--output=diff.txt"])
+    #expect(option.status == 2)
+    #expect(!folder.exists("diff.txt"))
   }
 
   @Test func extraReportsAreWrittenBesideTheMainFormat() throws {

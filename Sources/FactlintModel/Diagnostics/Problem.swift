@@ -76,6 +76,8 @@ public enum InputError: Error, Sendable, Equatable {
   case noArticlesMatch(String)
   /// A plugin failed; the problem says how.
   case plugin(id: String, problem: String)
+  /// A rule whose plugin would run a command, in a run the user did not allow to run them.
+  case untrustedProgram(rule: String)
   /// A rule names a plugin that no `plugins:` list declares.
   case unknownPlugin(String)
   /// `--since` names a revision git cannot compare with.
@@ -185,6 +187,10 @@ public enum InputError: Error, Sendable, Equatable {
       return "no article file matches '\(pattern)'; check the pattern or remove it"
     case .plugin(let id, let problem):
       return "plugin '\(id)' \(problem); fix the plugin or its command in 'plugins:'"
+    case .untrustedProgram(let rule):
+      return
+        "rule '\(rule)' runs a plugin's command, and plugins run only when allowed; pass "
+        + "--allow-plugins (or set FACTLINT_ALLOW_PLUGINS=1) if you trust these rules"
     case .unknownPlugin(let id):
       return "plugin '\(id)' is declared twice or clashes with a built-in check; rename it"
     case .badRevision(let revision, let detail):

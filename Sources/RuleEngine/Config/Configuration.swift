@@ -37,9 +37,14 @@ public struct Configuration: Sendable {
     "plugins", "baseline",
   ]
 
-  /// The nearest configuration file in `folder` or a folder above it.
-  public static func find(from folder: String) -> String? {
+  /// The nearest configuration file in `folder` or a folder above it, up to the top of the
+  /// repository that holds `folder` (the folder with `.git`), else up to the home folder; outside
+  /// both, `folder` only. A file planted above the checkout is never read.
+  public static func find(
+    from folder: String, home: String? = ProcessInfo.processInfo.environment["HOME"]
+  ) -> String? {
     var current = URL(fileURLWithPath: folder).standardizedFileURL
+    let top = searchTop(from: current, home: home)
     while true {
       for name in fileNames {
         let candidate = current.appendingPathComponent(name).path
@@ -48,9 +53,28 @@ public struct Configuration: Sendable {
         }
       }
       let parent = current.deletingLastPathComponent()
-      if parent.path == current.path { return nil }
+      if current.path == top.path || parent.path == current.path { return nil }
       current = parent
     }
+  }
+
+  /// The highest folder the search for a configuration may reach from `start`.
+  static func searchTop(from start: URL, home: String?) -> URL {
+    var current = start
+    while true {
+      if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) {
+        return current
+      }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { break }
+      current = parent
+    }
+    if let home, !home.isEmpty {
+      let homeURL = URL(fileURLWithPath: home).standardizedFileURL
+      let homeParts = homeURL.pathComponents
+      if homeParts.count > 1, start.pathComponents.starts(with: homeParts) { return homeURL }
+    }
+    return start
   }
 
   /// `path` relative to the current folder ("../../.factlint.yml"), so that the paths the

@@ -86,6 +86,9 @@ public struct PluginCheck: Check {
     self.ruleID = ruleID
   }
 
+  /// A plugin runs its command.
+  public var runsAnotherProgram: Bool { true }
+
   /// The plugin's findings; none when it fails: the engine runs plugins through
   /// ``run(_:in:)``, so that a failure is reported.
   public func evaluate(_ selection: Selection, in dataset: Dataset) -> [Finding] {
@@ -99,7 +102,8 @@ public struct PluginCheck: Check {
     let output: Data
     let folder = SourceFiles.folder(of: spec.location.file)
     switch ProcessRunner.run(
-      spec.command, input: Data(input.utf8), timeout: spec.timeout, folder: folder)
+      spec.command, input: Data(input.utf8), timeout: spec.timeout, folder: folder,
+      environment: Self.environment(ProcessInfo.processInfo.environment))
     {
     case .failure(let failure):
       return .failure(Problem(.plugin(id: spec.id, problem: failure.message), at: spec.location))
@@ -114,6 +118,15 @@ public struct PluginCheck: Check {
           .plugin(id: spec.id, problem: "printed invalid JSON (\(error.reason))"),
           at: spec.location))
     }
+  }
+
+  /// The variables a plugin is given: enough to find programs and read text, never the
+  /// secrets a CI job holds in its environment.
+  static let environmentAllowlist = ["PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "TZ"]
+
+  /// `environment` cut down to the allowlist.
+  static func environment(_ environment: [String: String]) -> [String: String] {
+    environment.filter { environmentAllowlist.contains($0.key) }
   }
 
   /// The JSON sent on standard input.

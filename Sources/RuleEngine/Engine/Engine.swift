@@ -39,10 +39,14 @@ public struct RuleRun: Sendable, Hashable {
 public struct Engine: Sendable {
   /// The check kinds rules may use.
   public let registry: CheckRegistry
+  /// Whether rules whose check runs another program (a plugin) may run: the user allows it for
+  /// the run, never the files being checked, since they may come from anyone.
+  public var trustsPrograms: Bool
 
-  /// Creates an engine over `registry`.
-  public init(registry: CheckRegistry) {
+  /// Creates an engine over `registry`; `trustsPrograms` lets plugin rules run.
+  public init(registry: CheckRegistry, trustsPrograms: Bool = false) {
     self.registry = registry
+    self.trustsPrograms = trustsPrograms
   }
 
   /// Lints the rule files at `paths` (files or folders) against the data they name, with the
@@ -102,7 +106,19 @@ public struct Engine: Sendable {
         ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
         .applying(configuration.tolerance)
       datasets[ruleFile.dataFiles] = dataset
-      for result in Self.runAll(ruleFile.rules, in: dataset, configuration: configuration) {
+      // A rule that would run another program without the user's leave is refused, located.
+      var rules = ruleFile.rules
+      if !trustsPrograms {
+        let refused = rules.filter {
+          $0.check.runsAnotherProgram
+            && configuration.severity(of: $0.id, default: $0.severity) != .off
+        }
+        for rule in refused {
+          problems.append(Problem(.untrustedProgram(rule: rule.id), at: rule.location))
+        }
+        rules.removeAll { $0.check.runsAnotherProgram }
+      }
+      for result in Self.runAll(rules, in: dataset, configuration: configuration) {
         switch result {
         case .success(let found): diagnostics += found
         case .failure(let problem): problems.append(problem)

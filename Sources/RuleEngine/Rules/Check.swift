@@ -19,6 +19,10 @@ public protocol Check: Sendable {
   /// not run at all (a plugin that failed). The default evaluates.
   func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem>
 
+  /// Whether the check runs another program (a plugin's command): such a rule runs only when
+  /// the user allows it for the run. The default is false.
+  var runsAnotherProgram: Bool { get }
+
   /// The kinds of claims the check judges; those of them the reader could not read in full
   /// are listed under the check's id by `--show-unverified`. The default is none.
   static var claimKinds: Set<Claim.Kind> { get }
@@ -34,6 +38,9 @@ extension Check {
   public func run(_ selection: Selection, in dataset: Dataset) -> Result<[Finding], Problem> {
     .success(evaluate(selection, in: dataset))
   }
+
+  /// Runs no other program.
+  public var runsAnotherProgram: Bool { false }
 
   /// No claims of articles.
   public static var claimKinds: Set<Claim.Kind> { [] }
