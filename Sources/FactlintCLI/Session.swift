@@ -25,6 +25,8 @@ public struct RunOptions: Sendable {
   public var showUnverified = false
   /// Whether plugin rules may run their commands: the user's leave for this run.
   public var allowPlugins = false
+  /// Folders that the paths inputs name may lead into, beyond each file's repository.
+  public var allowedPaths: [String] = []
   /// Where to show progress on long runs: set when standard error is a terminal.
   public var progress: Progress?
 
@@ -38,10 +40,13 @@ public enum Session {
   /// The configuration to use: the given file, or the nearest `.factlint.yml` above the current
   /// folder, or the defaults.
   static func configuration(_ options: RunOptions, problems: inout [Problem]) -> Configuration {
+    let scope = ReadScope(allowing: options.allowedPaths)
     guard let path = options.configPath ?? Configuration.find(from: ".") else {
-      return Configuration()
+      var configuration = Configuration()
+      configuration.readScope = scope
+      return configuration
     }
-    return Configuration.load(path, problems: &problems)
+    return Configuration.load(path, scope: scope, problems: &problems)
   }
 
   /// `factlint lint`: rule files, and with no paths the configuration's rules and articles.

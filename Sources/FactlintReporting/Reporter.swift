@@ -35,9 +35,8 @@ public final class ReportContext {
     if lines[file] == nil {
       lines[file] =
         readFile(file).map { text in
-          text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.last == "\r" ? $0.dropLast() : $0
-          }
+          // "\r\n" is one Character, so it is named beside "\n".
+          text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         } ?? []
     }
     guard let fileLines = lines[file], line >= 1, line <= fileLines.count else { return nil }

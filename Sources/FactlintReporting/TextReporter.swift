@@ -24,8 +24,12 @@ public enum TextReporter: Reporter {
 
   /// Input problems, each located with its source line; for standard error.
   public static func problems(_ problems: [Problem], context: ReportContext) -> String {
-    problems.map { entry($0.location, label: "error", message: $0.message, context: context) }
-      .joined()
+    problems.map {
+      entry(
+        $0.location, label: "error", message: $0.message, context: context,
+        showsSource: $0.showsSource)
+    }
+    .joined()
   }
 
   /// `0 errors, 1 warning in 3 files`.
@@ -45,7 +49,8 @@ public enum TextReporter: Reporter {
 
   /// One located message with its source line and caret.
   static func entry(
-    _ location: SourceLocation, label: String, message: String, context: ReportContext
+    _ location: SourceLocation, label: String, message: String, context: ReportContext,
+    showsSource: Bool = true
   ) -> String {
     let paint = Paint(enabled: context.useColor)
     let color: Paint.Color =
@@ -57,7 +62,9 @@ public enum TextReporter: Reporter {
     var text =
       paint.bold("\(location):") + " " + paint.bold(paint.color(color, "\(label):")) + " "
       + message + "\n"
-    guard let line = context.sourceLine(location.file, location.line) else { return text }
+    guard showsSource, let line = context.sourceLine(location.file, location.line) else {
+      return text
+    }
     // Tabs print as one space so that the caret stays under the figure.
     let shown = String(line.map { $0 == "\t" ? " " : $0 })
     let number = String(location.line)

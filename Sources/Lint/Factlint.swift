@@ -60,6 +60,13 @@ struct OutputOptions: ParsableArguments {
     help: "Let plugin rules run their commands (also FACTLINT_ALLOW_PLUGINS=1); off by default.")
   var allowPlugins = false
 
+  @Option(
+    name: .customLong("allow-path"),
+    help: ArgumentHelp(
+      "Let paths that rule files and the configuration name lead into this folder (repeatable).",
+      valueName: "folder"))
+  var allowedPaths: [String] = []
+
   mutating func validate() throws {
     if let format, Reporters.named(format) == nil {
       throw ValidationError(
@@ -84,6 +91,7 @@ struct OutputOptions: ParsableArguments {
     options.since = since
     options.showUnverified = showUnverified
     options.allowPlugins = allowPlugins || Terminal.environmentAllowsPlugins
+    options.allowedPaths = allowedPaths
     if Terminal.standardErrorIsTerminal { options.progress = Terminal.progressLine() }
     return options
   }

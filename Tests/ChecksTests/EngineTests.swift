@@ -8,10 +8,13 @@ import Testing
 
 /// The engine end to end in-process: rule files, data, severities and the order of diagnostics.
 @Suite struct EngineTests {
+  /// A project folder holding `files`; a repository, so that its rule files may name its data.
   static func folder(_ files: [String: String]) throws -> URL {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("factlint-engine-\(UUID().uuidString)")
-    for (name, text) in files {
+    for (name, text) in files.merging(
+      [".git/HEAD": "ref: refs/heads/main\n"], uniquingKeysWith: { $1 })
+    {
       let url = folder.appendingPathComponent(name)
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -6,6 +6,8 @@ public enum InputError: Error, Sendable, Equatable {
   case unwritable(reason: String)
   /// No file or folder at the path.
   case notFound
+  /// A path an input names leads outside the folders it may name.
+  case outsideAllowedFolders(path: String, resolved: String)
   /// A folder holds no file factlint reads.
   case noInputFiles
   /// The file is larger than factlint reads into memory.
@@ -96,6 +98,11 @@ public enum InputError: Error, Sendable, Equatable {
       return "cannot write the file: \(reason); check that its folder exists and may be written to"
     case .notFound:
       return "no such file or folder; check the path"
+    case .outsideAllowedFolders(let path, let resolved):
+      return
+        "'\(path)' leads to \(resolved), outside the folders a file may name (its repository, "
+        + "or else its folder and the current one); move it inside, or pass --allow-path with "
+        + "the folder if you trust it"
     case .noInputFiles:
       return "no .yml, .yaml or .csv files here; give a rule file or a folder of them"
     case .tooLarge(let bytes, let limit):
@@ -218,6 +225,16 @@ public struct Problem: Error, Sendable, Equatable {
 
   /// The message.
   public var message: String { error.message }
+
+  /// Whether the problem is in the file's text, so that its line may be shown under it: not when
+  /// it is about the path (a file missing, unreadable, too large, or leading outside), whose text
+  /// factlint did not or must not read.
+  public var showsSource: Bool {
+    switch error {
+    case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles: false
+    default: true
+    }
+  }
 }
 
 /// Finds the closest known word to a misspelt one, for "did you mean".

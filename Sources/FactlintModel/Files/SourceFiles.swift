@@ -8,30 +8,44 @@ public enum SourceFiles {
   /// The extensions factlint reads.
   static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
 
-  /// The bytes of `path`, refusing missing, oversized, binary and non-UTF-8 files.
+  /// The bytes of `path`, refusing missing, oversized, binary and non-UTF-8 files, and anything
+  /// but a regular file: a FIFO would block the run and a device never ends. The read itself is
+  /// bounded, since a file's size may be wrong (it grows, or it is a kernel file that says 0).
   public static func read(_ path: String) throws(Problem) -> [UInt8] {
     let start = SourceLocation(file: path, line: 1, column: 1)
-    let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw Problem(.notFound, at: start)
+    // Opened without blocking, so that a FIFO with no writer does not hang the open.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: throw Problem(.notFound, at: start)
+      case EACCES, EPERM: throw Problem(.unreadable(reason: "permission denied"), at: start)
+      default: throw Problem(.unreadable(reason: String(cString: strerror(errno))), at: start)
+      }
     }
-    guard !isFolder.boolValue else {
-      throw Problem(.unreadable(reason: "it is a folder"), at: start)
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      throw Problem(.unreadable(reason: String(cString: strerror(errno))), at: start)
     }
-    let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw Problem(.unreadable(reason: "it is a folder"), at: start)
+    default:
+      throw Problem(
+        .unreadable(reason: "it is not a regular file (a FIFO, a device or a socket)"), at: start)
+    }
+    let size = Int(info.st_size)
     guard size <= sizeLimit else {
       throw Problem(.tooLarge(bytes: size, limit: sizeLimit), at: start)
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw Problem(.unreadable(reason: "permission denied"), at: start)
-    }
-    defer { try? handle.close() }
     let bytes: [UInt8]
     do {
-      bytes = try readAll(handle, expectedSize: size)
+      bytes = try readAll(descriptor, expectedSize: size)
     } catch {
       throw Problem(.unreadable(reason: "\(error)"), at: start)
+    }
+    guard bytes.count <= sizeLimit else {
+      throw Problem(.tooLarge(bytes: bytes.count, limit: sizeLimit), at: start)
     }
     // Found with memchr, which scans a large file many bytes at a time.
     let nul = bytes.withUnsafeBytes { buffer -> Int? in
@@ -47,25 +61,33 @@ public enum SourceFiles {
   }
 
   /// The file's bytes, read straight into the array that holds them: a data file may be a
-  /// hundred megabytes, and reading it through `Data` would copy it once more.
-  private static func readAll(_ handle: FileHandle, expectedSize: Int) throws -> [UInt8] {
-    var failure: Int32 = 0
-    var bytes = [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, initialized in
-      while initialized < buffer.count {
-        let count = Foundation.read(
-          handle.fileDescriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
-        if count > 0 {
-          initialized += count
-        } else if count == 0 || errno != EINTR {
-          failure = count < 0 ? errno : 0
-          return
+  /// hundred megabytes, and reading it through `Data` would copy it once more. Reads past the
+  /// expected size (a file still being written) stop one byte past the size limit.
+  private static func readAll(_ descriptor: Int32, expectedSize: Int) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var capacity = max(expectedSize, 1 << 16)
+    while true {
+      var failure: Int32 = 0
+      var ended = false
+      let filled = bytes.count
+      bytes += [UInt8](unsafeUninitializedCapacity: capacity - filled) { buffer, initialized in
+        while initialized < buffer.count {
+          let count = Foundation.read(
+            descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+          if count > 0 {
+            initialized += count
+          } else if count == 0 || errno != EINTR {
+            failure = count < 0 ? errno : 0
+            ended = true
+            return
+          }
         }
       }
+      guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+      if ended || bytes.count > sizeLimit { return bytes }
+      capacity = min(bytes.count * 2, sizeLimit + 1)
+      if capacity <= bytes.count { return bytes }
     }
-    guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
-    // A file still being written may have grown since its size was taken.
-    if let rest = try handle.readToEnd() { bytes += rest }
-    return bytes
   }
 
   /// The line and column of a byte offset, for errors found while scanning raw bytes.
@@ -76,31 +98,79 @@ public enum SourceFiles {
   }
 
   /// The input files at `path`: the file itself, or the YAML and CSV files below a folder, sorted.
-  public static func expand(_ path: String) throws(Problem) -> [String] {
+  /// Links below a folder are followed when they resolve inside `roots` and refused with a
+  /// problem otherwise.
+  public static func expand(_ path: String, within roots: [String], problems: inout [Problem])
+    throws(Problem) -> [String]
+  {
     let start = SourceLocation(file: path, line: 1, column: 1)
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
       throw Problem(.notFound, at: start)
     }
     guard isFolder.boolValue else { return [path] }
-    guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-      throw Problem(.unreadable(reason: "cannot list the folder"), at: start)
-    }
-    var files: [String] = []
-    while let relative = enumerator.nextObject() as? String {
-      let name = relative.split(separator: "/").last.map(String.init) ?? relative
-      if name.hasPrefix(".") {
-        enumerator.skipDescendants()
-        continue
+    let files = files(in: path, within: roots, problems: &problems).filter { relative in
+      guard let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") else {
+        return false
       }
-      if let dot = name.lastIndex(of: "."),
-        extensions.contains(String(name[name.index(after: dot)...]))
-      {
-        files.append(join(path, relative))
-      }
+      return extensions.contains(String(relative[relative.index(after: dot)...]))
     }
     guard !files.isEmpty else { throw Problem(.noInputFiles, at: start) }
-    return files.sorted()
+    return files.map { join(path, $0) }.sorted()
+  }
+
+  /// The deepest folder nesting a walk goes into.
+  static let depthLimit = 64
+
+  /// Every file below `folder` that is not a folder, as a path relative to it, skipping names
+  /// that start with a dot. Links are followed when they resolve inside `roots` (each folder
+  /// once, so a link to a parent ends), and a link that leads outside is a problem.
+  public static func files(in folder: String, within roots: [String], problems: inout [Problem])
+    -> [String]
+  {
+    var found: [String] = []
+    var visited = Set<String>()
+    func walk(_ relative: String, depth: Int) {
+      let here = relative.isEmpty ? folder : join(folder, relative)
+      guard let real = ReadScope.resolved(here), visited.insert(real).inserted else { return }
+      guard depth < depthLimit else {
+        problems.append(
+          Problem(
+            .unreadable(reason: "folders nested more than \(depthLimit) deep"),
+            at: SourceLocation(file: here, line: 1, column: 1)))
+        return
+      }
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else {
+        problems.append(
+          Problem(
+            .unreadable(reason: "cannot list the folder"),
+            at: SourceLocation(file: here, line: 1, column: 1)))
+        return
+      }
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let path = join(folder, child)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { continue }
+        if info.st_mode & S_IFMT == S_IFLNK {
+          do throws(InputError) {
+            guard ReadScope.resolved(path) != nil else { throw .notFound }
+            try ReadScope.check(path, within: roots)
+          } catch {
+            problems.append(Problem(error, at: SourceLocation(file: path, line: 1, column: 1)))
+            continue
+          }
+          guard stat(path, &info) == 0 else { continue }
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+          walk(child, depth: depth + 1)
+        } else {
+          found.append(child)
+        }
+      }
+    }
+    walk("", depth: 0)
+    return found
   }
 
   /// Whether `path` names a CSV file.

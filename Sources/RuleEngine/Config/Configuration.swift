@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
   public var plugins: [PluginSpec] = []
   /// A baseline file to compare with.
   public var baseline: String?
+  /// Where the paths that inputs name may lead.
+  public var readScope = ReadScope()
 
   /// The defaults: no file.
   public init() {}
@@ -60,15 +62,7 @@ public struct Configuration: Sendable {
 
   /// The highest folder the search for a configuration may reach from `start`.
   static func searchTop(from start: URL, home: String?) -> URL {
-    var current = start
-    while true {
-      if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) {
-        return current
-      }
-      let parent = current.deletingLastPathComponent()
-      if parent.path == current.path { break }
-      current = parent
-    }
+    if let top = ReadScope.repositoryTop(of: start.path) { return URL(fileURLWithPath: top) }
     if let home, !home.isEmpty {
       let homeURL = URL(fileURLWithPath: home).standardizedFileURL
       let homeParts = homeURL.pathComponents
@@ -89,22 +83,39 @@ public struct Configuration: Sendable {
     return (ups + target[common...]).joined(separator: "/")
   }
 
-  /// Reads the configuration at `path`; paths in it are relative to its folder.
-  public static func load(_ path: String, problems: inout [Problem]) -> Configuration {
+  /// Reads the configuration at `path`; paths in it are relative to its folder, and must lie
+  /// within `scope`.
+  public static func load(
+    _ path: String, scope: ReadScope = ReadScope(), problems: inout [Problem]
+  ) -> Configuration {
     var configuration = Configuration()
     configuration.path = path
+    configuration.readScope = scope
     guard let root = SourceFiles.readYAML(path, problems: &problems) else { return configuration }
     let folder = SourceFiles.folder(of: path)
+    let roots = scope.roots(of: path)
     do throws(Problem) {
       let fields = try YAMLFields(
         root, file: path, context: "the configuration", allowed: keys)
+      /// A path the configuration names, or nil (with a problem) when it leads outside.
+      func confined(_ text: String, _ node: YAMLNode) -> String? {
+        let joined = SourceFiles.join(folder, text)
+        do throws(InputError) {
+          try ReadScope.check(joined, within: roots)
+          return joined
+        } catch {
+          problems.append(Problem(error, at: fields.location(node)))
+          return nil
+        }
+      }
       func paths(_ key: String) throws(Problem) -> [String] {
-        try (fields.list(key) ?? []).map { SourceFiles.join(folder, $0.0) }
+        try (fields.list(key) ?? []).compactMap { confined($0.0, $0.1) }
       }
       configuration.rules = try paths("rules")
       configuration.data = try paths("data")
       for (pattern, node) in try fields.list("articles") ?? [] {
-        let matches = Glob.files(matching: pattern, in: folder)
+        let matches = Glob.files(
+          matching: pattern, in: folder, within: roots, problems: &problems)
         if matches.isEmpty {
           problems.append(
             Problem(.noArticlesMatch(pattern), at: fields.location(node)))
@@ -141,7 +152,7 @@ public struct Configuration: Sendable {
       if let node = fields["plugins"] {
         configuration.plugins = try PluginSpec.list(node, file: path)
       }
-      configuration.baseline = try fields.text("baseline").map { SourceFiles.join(folder, $0.0) }
+      configuration.baseline = try fields.text("baseline").flatMap { confined($0.0, $0.1) }
     } catch {
       problems.append(error)
     }

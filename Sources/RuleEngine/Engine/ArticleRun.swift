@@ -52,9 +52,12 @@ public struct ArticleRun: Sendable {
     var problems: [Problem] = []
     var dataFiles: [String] = []
     var read = Set<String>()
+    let scope = configuration.readScope
     for path in dataPaths {
       do {
-        dataFiles += try SourceFiles.expand(SourceFiles.normalize(path))
+        dataFiles += try SourceFiles.expand(
+          SourceFiles.normalize(path), within: scope.roots(of: path, isFolder: true),
+          problems: &problems)
       } catch {
         problems.append(error)
       }
@@ -62,12 +65,16 @@ public struct ArticleRun: Sendable {
     var seenIDs: [String: SourceLocation] = [:]
     for path in rulePaths {
       do {
-        for file in try SourceFiles.expand(SourceFiles.normalize(path)) {
+        for file in try SourceFiles.expand(
+          SourceFiles.normalize(path), within: scope.roots(of: path, isFolder: true),
+          problems: &problems)
+        {
           read.insert(file)
           guard let root = SourceFiles.readYAML(file, problems: &problems) else { continue }
           dataFiles +=
             RuleLoader.load(
-              root, path: file, registry: registry, seenIDs: &seenIDs, problems: &problems
+              root, path: file, registry: registry, scope: scope, seenIDs: &seenIDs,
+              problems: &problems
             ).dataFiles
         }
       } catch {

@@ -59,7 +59,9 @@ public struct Engine: Sendable {
     var inputs: [String] = []
     for path in paths {
       do {
-        inputs += try SourceFiles.expand(SourceFiles.normalize(path))
+        inputs += try SourceFiles.expand(
+          SourceFiles.normalize(path),
+          within: configuration.readScope.roots(of: path, isFolder: true), problems: &problems)
       } catch {
         problems.append(error)
       }
@@ -83,7 +85,7 @@ public struct Engine: Sendable {
         ruleFiles.append(
           RuleLoader.load(
             root, path: path, registry: registry, plugins: configuration.plugins,
-            seenIDs: &seenIDs, problems: &problems))
+            scope: configuration.readScope, seenIDs: &seenIDs, problems: &problems))
       } else if root["figures"] != nil || root["tables"] != nil || root["rates"] != nil
         || root["aliases"] != nil
       {

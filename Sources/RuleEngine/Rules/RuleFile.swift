@@ -72,9 +72,11 @@ public enum RuleLoader {
   public static func isRuleFile(_ root: YAMLNode) -> Bool { root["rules"] != nil }
 
   /// Loads a parsed rule file. Rule ids already in `seenIDs` are duplicates.
+  /// The data it names must lie within `scope`.
   public static func load(
     _ root: YAMLNode, path: String, registry: CheckRegistry, plugins: [PluginSpec] = [],
-    seenIDs: inout [String: SourceLocation], problems: inout [Problem]
+    scope: ReadScope = ReadScope(), seenIDs: inout [String: SourceLocation],
+    problems: inout [Problem]
   ) -> RuleFile {
     var file = RuleFile(path: path)
     let top: YAMLFields
@@ -94,10 +96,17 @@ public enum RuleLoader {
           file.suppressions.append(try readIgnore(item, fields: top))
         }
       }
+      let roots = scope.roots(of: path)
       for (dataPath, node) in try top.list("data") ?? [] {
         let resolved = SourceFiles.join(SourceFiles.folder(of: path), dataPath)
+        do throws(InputError) {
+          try ReadScope.check(resolved, within: roots)
+        } catch {
+          problems.append(Problem(error, at: top.location(node)))
+          continue
+        }
         do {
-          file.dataFiles += try SourceFiles.expand(resolved)
+          file.dataFiles += try SourceFiles.expand(resolved, within: roots, problems: &problems)
         } catch {
           problems.append(Problem(error.error, at: top.location(node)))
         }

@@ -1,0 +1,174 @@
+import FactlintTestSupport
+import Foundation
+import Testing
+
+/// Inputs written to attack the run: paths and links out of the repository, files that never
+/// end, patterns that explode. Each is refused, located, with exit 2 and the input unchanged, or
+/// gets the right verdict, within a bound.
+@Suite struct HostileInputTests {
+  static let rules = "data: [data/]\nrules:\n  - { id: growth, check: growth }\n"
+  static let data = """
+    entity: acme
+    figures:
+      - { metric: sales, period: 2023, value: 100 million }
+      - { metric: sales, period: 2024, value: 150 million, change: { vs: 2023, stated: +50% } }
+    """
+  /// A file outside the repository whose text must never be printed.
+  static let secret = "entity: SECRET-TOKEN-42\nfigures: []\n"
+
+  /// `outside/secret.yml` beside `repo/`, a repository holding `files`.
+  final class Checkout {
+    let url: URL
+    var repo: URL { url.appendingPathComponent("repo") }
+
+    init(_ files: [String: String]) throws {
+      url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("factlint-hostile-\(UUID().uuidString)")
+      let all = files.merging(
+        ["repo/.git/HEAD": "ref: refs/heads/main\n", "outside/secret.yml": secret]
+      ) { $1 }
+      for (name, text) in all {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(
+          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+      }
+    }
+
+    func link(_ name: String, to target: String) throws {
+      try FileManager.default.createSymbolicLink(
+        atPath: repo.appendingPathComponent(name).path, withDestinationPath: target)
+    }
+
+    func run(_ arguments: [String]) throws -> BinaryRunner.Run {
+      try BinaryRunner.run(arguments, in: repo, timeout: 10)
+    }
+
+    /// Every file's bytes, links not followed, to show that nothing changed.
+    func snapshot() throws -> [String: Data] {
+      var files: [String: Data] = [:]
+      let enumerator = FileManager.default.enumerator(atPath: url.path)
+      while let name = enumerator?.nextObject() as? String {
+        let path = url.appendingPathComponent(name).path
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+          files[name] = Data(target.utf8)
+        } else if let data = FileManager.default.contents(atPath: path) {
+          files[name] = data
+        }
+      }
+      return files
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+  }
+
+  /// Runs `arguments` in the checkout's repository and asserts a refusal: exit 2, the first
+  /// error line starting with `location` and containing `message`, the secret never printed and
+  /// no input changed.
+  static func expectRefusal(
+    _ checkout: Checkout, _ arguments: [String], location: String, message: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let before = try checkout.snapshot()
+    let run = try checkout.run(arguments)
+    #expect(!run.crashed && !run.timedOut, sourceLocation: sourceLocation)
+    #expect(run.status == 2, "\(run.output)\(run.errors)", sourceLocation: sourceLocation)
+    let first = run.errors.split(separator: "\n").first { $0.contains(": error: ") } ?? ""
+    #expect(first.hasPrefix(location), "\(run.errors)", sourceLocation: sourceLocation)
+    #expect(first.contains(message), "\(run.errors)", sourceLocation: sourceLocation)
+    #expect(
+      !(run.output + run.errors).contains("SECRET-TOKEN"), "the outside file was read",
+      sourceLocation: sourceLocation)
+    #expect(try checkout.snapshot() == before, sourceLocation: sourceLocation)
+  }
+
+  @Test func dataOutsideTheRepositoryIsRefused() throws {
+    let checkout = try Checkout(["repo/rules.yml": "data: [../outside/secret.yml]\nrules: []\n"])
+    try Self.expectRefusal(
+      checkout, ["rules.yml"], location: "rules.yml:1:8: error: '../outside/secret.yml' leads to ",
+      message: "outside the folders a file may name")
+  }
+
+  @Test func allowPathLetsTheUserReachFurther() throws {
+    let checkout = try Checkout(["repo/rules.yml": "data: [../outside/]\nrules: []\n"])
+    let run = try checkout.run(["rules.yml", "--allow-path", "../outside"])
+    #expect(run.status == 0, "\(run.errors)")
+  }
+
+  @Test func aLinkedRuleFileLeadingOutsideIsRefused() throws {
+    let checkout = try Checkout([
+      "repo/rules/ok.yml": Self.rules, "repo/rules/data/d.yml": Self.data,
+    ])
+    try checkout.link("rules/stolen.yml", to: "../../outside/secret.yml")
+    try Self.expectRefusal(
+      checkout, ["rules/"], location: "rules/stolen.yml:1:1: error: 'rules/stolen.yml' leads to ",
+      message: "--allow-path")
+  }
+
+  @Test func aLinkedFolderInsideTheRepositoryIsFollowed() throws {
+    let checkout = try Checkout([
+      "repo/shared/growth.yml": "data: [d.yml]\nrules:\n  - { id: growth, check: growth }\n",
+      "repo/shared/d.yml": Self.data.replacingOccurrences(of: "+50%", with: "+20%"),
+      "repo/rules/other.yml": "rules: []\n",
+    ])
+    try checkout.link("rules/linked", to: "../shared")
+    let run = try checkout.run(["rules/"])
+    #expect(run.status == 1, "the linked folder's rule runs: \(run.output)\(run.errors)")
+    #expect(run.output.contains("[growth]"))
+  }
+
+  @Test func aConfigurationNamingAFolderOutsideIsRefused() throws {
+    let checkout = try Checkout([
+      "repo/.factlint.yml": "rules: [rules/]\ndata: [/etc]\n", "repo/rules/r.yml": "rules: []\n",
+    ])
+    try Self.expectRefusal(
+      checkout, [], location: ".factlint.yml:2:8: error: '/etc' leads to /etc",
+      message: "outside the folders")
+  }
+
+  @Test func aFIFOInARulesFolderIsRefusedWithoutHanging() throws {
+    let checkout = try Checkout(["repo/rules/ok.yml": "rules: []\n"])
+    #expect(mkfifo(checkout.repo.appendingPathComponent("rules/pipe.yml").path, 0o644) == 0)
+    try Self.expectRefusal(
+      checkout, ["rules/"], location: "rules/pipe.yml:1:1: error: cannot read the file: ",
+      message: "it is not a regular file")
+  }
+
+  @Test func aDeviceIsRefusedWithoutBeingRead() throws {
+    let checkout = try Checkout(["repo/draft.md": "Sales rose 5% to $10 million in 2024.\n"])
+    try Self.expectRefusal(
+      checkout, ["/dev/zero"], location: "/dev/zero:1:1: error: cannot read the file: ",
+      message: "it is not a regular file")
+    try Self.expectRefusal(
+      checkout, ["check", "draft.md", "--data", "/dev/zero"],
+      location: "/dev/zero:1:1: error: ", message: "it is not a regular file")
+  }
+
+  @Test func articlePatternsThatWouldBacktrackEndAtOnce() throws {
+    let name = String(repeating: "a", count: 43)
+    let stars = String(repeating: "*a", count: 13) + "b"
+    let checkout = try Checkout([
+      "repo/.factlint.yml":
+        "articles: [\"\(stars)\", \"\(String(repeating: "*", count: 50_000))x\"]\n",
+      "repo/\(name)": "",
+    ])
+    try Self.expectRefusal(
+      checkout, [], location: ".factlint.yml:1:12: error: no article file matches",
+      message: "check the pattern")
+  }
+
+  @Test func aCRLFFileShowsItsSourceLines() throws {
+    let checkout = try Checkout([
+      "repo/rules.yml": "rules:\r\n  - id: a\r\n    check: growht\r\n"
+    ])
+    let run = try checkout.run(["rules.yml"])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.hasPrefix(
+        """
+        rules.yml:3:12: error: unknown check 'growht'; did you mean 'growth'?
+         3 |     check: growht
+           |            ^~~~~~
+        """), "\(run.errors)")
+  }
+}
