@@ -165,9 +165,12 @@ public enum Session {
     let failOn = options.failOn ?? configuration.failOn ?? .error
     if !result.problems.isEmpty {
       let count = TextReporter.plural(result.problems.count, "input problem")
-      outcome.errors =
-        TextReporter.problems(result.problems, context: context)
-        + "factlint: \(count); fix the input and run again\n"
+      // Under --format github the problems are commands on standard output, escaped; printed
+      // again as text they could be read as commands of their own.
+      let listed =
+        format == GitHubReporter.self
+        ? "" : TextReporter.problems(result.problems, context: context)
+      outcome.errors = listed + "factlint: \(count); fix the input and run again\n"
       outcome.status = ExitStatus.badInput
     } else if result.diagnostics.contains(where: { $0.severity >= failOn && $0.severity != .note })
     {

@@ -7,12 +7,23 @@ public enum GitHubReporter: Reporter {
   /// `github`.
   public static let id = "github"
 
-  /// One command line per diagnostic: `::error`, `::warning`, or `::notice` for a note.
+  /// One command line per input problem (`::error`, titled `factlint input`), then one per
+  /// diagnostic: `::error`, `::warning`, or `::notice` for a note.
   ///
   /// The message carries the notes as further lines, each at its place, because an annotation
   /// shows only its message and the other figures are what make a verdict checkable.
   public static func report(_ result: LintResult, context: ReportContext) -> String {
     var output = ""
+    for problem in result.problems {
+      let location = problem.location
+      let properties = [
+        ("file", location.file), ("line", "\(location.line)"), ("col", "\(location.column)"),
+        ("title", "factlint input"),
+      ].map { "\($0)=\(escapeProperty($1))" }
+      output +=
+        "::error \(properties.joined(separator: ","))::"
+        + escapeData(TextReporter.visible(problem.message)) + "\n"
+    }
     for diagnostic in result.diagnostics {
       let location = diagnostic.location
       let properties = [
@@ -20,8 +31,10 @@ public enum GitHubReporter: Reporter {
         ("endColumn", "\(location.column + location.length)"),
         ("title", "factlint \(diagnostic.ruleID)"),
       ].map { "\($0)=\(escapeProperty($1))" }
+      // Each line escaped as text output escapes it; the lines are then joined.
       let notes = diagnostic.notes.map { "\($0.location): \($0.message)" }
-      let message = ([diagnostic.message] + notes).joined(separator: "\n")
+      let message = ([diagnostic.message] + notes).map(TextReporter.visible)
+        .joined(separator: "\n")
       output +=
         "::\(command(diagnostic.severity)) \(properties.joined(separator: ","))::"
         + escapeData(message) + "\n"

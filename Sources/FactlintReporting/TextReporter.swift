@@ -43,6 +43,34 @@ public enum TextReporter: Reporter {
       + plural(result.fileCount, "file")
   }
 
+  /// `text` with the characters that would act on a terminal or a log shown as escapes: C0 and
+  /// C1 controls (`\n` as `\n`, ESC as `\u{1B}`), DEL, and the bidirectional overrides that
+  /// reorder what a reader sees.
+  package static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isHidden) else { return text }
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      guard isHidden(scalar) else {
+        shown.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar {
+      case "\n": shown += "\\n"
+      case "\r": shown += "\\r"
+      case "\t": shown += "\\t"
+      default: shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      }
+    }
+    return shown
+  }
+
+  static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
   package static func plural(_ count: Int, _ word: String) -> String {
     "\(count) \(word)\(count == 1 ? "" : "s")"
   }
@@ -59,22 +87,25 @@ public enum TextReporter: Reporter {
       case "warning": .yellow
       default: .cyan
       }
+    // What the input wrote is shown escaped, so that it cannot drive the terminal or forge lines.
     var text =
-      paint.bold("\(location):") + " " + paint.bold(paint.color(color, "\(label):")) + " "
-      + message + "\n"
+      paint.bold("\(visible("\(location)")):") + " "
+      + paint.bold(paint.color(color, "\(label):")) + " " + visible(message) + "\n"
     guard showsSource, let line = context.sourceLine(location.file, location.line) else {
       return text
     }
     // Tabs print as one space so that the caret stays under the figure.
-    let shown = String(line.map { $0 == "\t" ? " " : $0 })
+    let characters = Array(line.map { $0 == "\t" ? " " : $0 })
     let number = String(location.line)
     let gutter = String(repeating: " ", count: number.count)
-    let column = min(max(location.column, 1), shown.count + 1)
-    let underline = min(location.length, max(1, shown.count - column + 1))
-    let caret = "^" + String(repeating: "~", count: underline - 1)
-    text += " \(number) | \(shown)\n"
+    let column = min(max(location.column, 1), characters.count + 1)
+    let underline = min(location.length, max(1, characters.count - column + 1))
+    let before = visible(String(characters[..<(column - 1)]))
+    let under = visible(String(characters[(column - 1)...].prefix(underline)))
+    let caret = "^" + String(repeating: "~", count: max(under.count, 1) - 1)
+    text += " \(number) | \(visible(String(characters)))\n"
     text +=
-      " \(gutter) | " + String(repeating: " ", count: column - 1)
+      " \(gutter) | " + String(repeating: " ", count: before.count)
       + paint.color(.green, caret) + "\n"
     return text
   }

@@ -171,4 +171,31 @@ import Testing
            |            ^~~~~~
         """), "\(run.errors)")
   }
+
+  /// A key that would clear the screen and forge a GitHub workflow command.
+  static let forgingRules =
+    "rules:\n  - id: a\n    check: growth\n    \"x\\n::error file=forged.yml::owned\\e[2J\": 1\n"
+
+  @Test func controlCharactersFromTheInputAreShownEscaped() throws {
+    let checkout = try Checkout(["repo/rules.yml": Self.forgingRules])
+    let run = try checkout.run(["rules.yml"])
+    #expect(run.status == 2)
+    #expect(!run.errors.contains("\u{1B}"), "\(run.errors)")
+    #expect(!run.errors.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(run.errors)")
+    #expect(run.errors.contains("'x\\n::error file=forged.yml::owned\\u{1B}[2J'"), "\(run.errors)")
+  }
+
+  @Test func inputProblemsAreWorkflowCommandsUnderTheGitHubFormat() throws {
+    let checkout = try Checkout(["repo/rules.yml": Self.forgingRules])
+    let run = try checkout.run(["rules.yml", "--format", "github"])
+    #expect(run.status == 2)
+    let lines = run.output.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.output)")
+    #expect(
+      lines.first?.hasPrefix(
+        "::error file=rules.yml,line=4,col=5,title=factlint input::unknown key 'x\\n::error")
+        == true,
+      "\(run.output)")
+    #expect(run.errors == "factlint: 1 input problem; fix the input and run again\n")
+  }
 }

@@ -273,9 +273,11 @@ import Testing
 
   @Test func githubEscapesDataAndProperties() {
     let output = GitHubReporter.report(Self.awkwardResult, context: Self.context)
+    // Control characters in a message are shown as text output shows them; the line break
+    // between the message and its note is the only one left, escaped for the command.
     let data =
-      "a & b < c > d \"e\" 'f' 50%25 x:y,z\ttab%0Aline%0D\u{1}end%0Adata/other.yml:1:2: base: "
-      + "a & b < c > d \"e\" 'f' 50%25 x:y,z\ttab%0Aline%0D\u{1}end"
+      #"a & b < c > d "e" 'f' 50%25 x:y,z\ttab\nline\r\u{1}end%0Adata/other.yml:1:2: base: "#
+      + #"a & b < c > d "e" 'f' 50%25 x:y,z\ttab\nline\r\u{1}end"#
     let properties = "file=dir/odd name%2Cv%3A1.yml,line=3,col=5,endColumn=9,title=factlint"
     #expect(
       output == """
