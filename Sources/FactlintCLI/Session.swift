@@ -68,7 +68,8 @@ public enum Session {
           articlePaths: configuration.articles, dataPaths: configuration.data,
           rulePaths: configuration.rules, progress: options.progress))
       result.diagnostics = (result.diagnostics + articles.diagnostics).sorted(by: Engine.order)
-      result.problems += articles.problems
+      // The data both runs read reports its problems once.
+      result.problems += articles.problems.filter { !result.problems.contains($0) }
       result.fileCount += articles.fileCount
       result.rules += articles.rules.filter { !result.rules.contains($0) }
     }

@@ -35,8 +35,10 @@ public final class ReportContext {
     if lines[file] == nil {
       lines[file] =
         readFile(file).map { text in
-          // "\r\n" is one Character, so it is named beside "\n".
-          text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+          // Lines end as SourceLines ends them; "\r\n" is one Character.
+          text.split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+          }
         } ?? []
     }
     guard let fileLines = lines[file], line >= 1, line <= fileLines.count else { return nil }

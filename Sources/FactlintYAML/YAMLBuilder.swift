@@ -237,8 +237,10 @@ struct YAMLBuilder {
 
   private mutating func addMerge(_ value: consuming YAMLNode) throws(YAMLError) {
     let index = pairs.count - current.start
+    let mark = value.mark
     switch value.kind {
     case .mapping(let merged):
+      try countMerged(merged.count, at: mark)
       current.merges.append(Merge(index: index, pairs: merged))
     case .sequence(let sources):
       var merged: [YAMLPair] = []
@@ -246,12 +248,24 @@ struct YAMLBuilder {
         guard case .mapping(let sourcePairs) = source.kind else {
           throw .syntax(problem: YAMLError.mergeProblem, context: nil, at: source.mark)
         }
+        try countMerged(sourcePairs.count, at: source.mark)
         merged += sourcePairs
       }
       current.merges.append(Merge(index: index, pairs: merged))
     case .scalar:
       throw .syntax(problem: YAMLError.mergeProblem, context: nil, at: value.mark)
     }
+  }
+
+  /// Counts pairs a merge copies into the mapping against the alias budget: an alias shares its
+  /// node, but a merge copies the pairs, so a chain of merges of one large mapping would grow
+  /// memory far past the input's size.
+  private mutating func countMerged(_ count: Int, at mark: Mark) throws(YAMLError) {
+    let (sum, overflow) = total.addingReportingOverflow(count)
+    guard !overflow, sum <= limits.maxExpandedNodes else {
+      throw .aliasExpansionTooLarge(limit: limits.maxExpandedNodes, at: mark)
+    }
+    total = sum
   }
 
   /// The mapping's explicit pairs with merged pairs inserted where their `<<` stood. Explicit

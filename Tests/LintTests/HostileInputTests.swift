@@ -198,4 +198,86 @@ import Testing
       "\(run.output)")
     #expect(run.errors == "factlint: 1 input problem; fix the input and run again\n")
   }
+
+  /// A CSV whose growth claim is wrong (+20% for +50%), in the encodings and line ends that
+  /// spreadsheet programs write.
+  static let csv =
+    "entity,metric,period,value,vs,stated\nacme,sales,2023,100 million,,\n"
+    + "acme,sales,2024,150 million,2023,+20%\n"
+
+  @Test(arguments: ["a byte order mark", "CR line ends", "CRLF line ends"])
+  func csvFromSpreadsheetsReads(_ form: String) throws {
+    let bytes =
+      switch form {
+      case "a byte order mark": [0xEF, 0xBB, 0xBF] + Array(Self.csv.utf8)
+      case "CR line ends": Array(Self.csv.replacingOccurrences(of: "\n", with: "\r").utf8)
+      default: Array(Self.csv.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+      }
+    let checkout = try Checkout([
+      "repo/rules.yml": "data: [d.csv]\nrules:\n  - { id: growth, check: growth }\n"
+    ])
+    try Data(bytes).write(to: checkout.repo.appendingPathComponent("d.csv"))
+    let run = try checkout.run(["rules.yml"])
+    #expect(run.status == 1, "\(run.output)\(run.errors)")
+    #expect(run.output.hasPrefix("d.csv:3:34: error: stated growth +20%"), "\(run.output)")
+    #expect(run.output.contains(" 3 | acme,sales,2024,150 million,2023,+20%\n"), "\(run.output)")
+  }
+
+  @Test func aUTF16FileIsToldToBeSavedAsUTF8() throws {
+    let checkout = try Checkout([:])
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "rules: []\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    try Data(bytes).write(to: checkout.repo.appendingPathComponent("rules.yml"))
+    try Data(bytes.dropFirst(2)).write(to: checkout.repo.appendingPathComponent("plain.yml"))
+    for file in ["rules.yml", "plain.yml"] {
+      try Self.expectRefusal(
+        checkout, [file], location: "\(file):1:1: error: the file is UTF-16 text; save it as UTF-8",
+        message: "UTF-16")
+    }
+  }
+
+  @Test func aCROnlyYAMLFileIsLocatedByLine() throws {
+    let checkout = try Checkout(["repo/rules.yml": "rules:\r  - id: a\r    check: growht\r"])
+    let run = try checkout.run(["rules.yml"])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.hasPrefix(
+        """
+        rules.yml:3:12: error: unknown check 'growht'; did you mean 'growth'?
+         3 |     check: growht
+        """), "\(run.errors)")
+  }
+
+  @Test func aFigureGivenTwiceWithDifferentValuesIsAnError() throws {
+    let figures = """
+      entity: acme
+      figures:
+        - { metric: staff, period: 2024, value: 3412 }
+        - { metric: staff, period: 2024, value: 3142 }
+        - { metric: staff, period: 2023, value: 3000 }
+        - { metric: staff, period: 2023, value: 3000 }
+      """
+    let checkout = try Checkout([
+      "repo/rules.yml": "data: [d.yml]\nrules:\n  - { id: growth, check: growth }\n",
+      "repo/d.yml": figures,
+    ])
+    try Self.expectRefusal(
+      checkout, ["rules.yml"],
+      location: "d.yml:4:43: error: acme staff 2024 is given twice with values that disagree: "
+        + "3142 here, 3412 at d.yml:3:43",
+      message: "give each its own 'source:'")
+
+    // Two sources of one figure are a restatement for a rule to judge, not an input problem.
+    let sourced = try Checkout([
+      "repo/rules.yml": "data: [d.yml]\nrules:\n  - { id: again, check: restatement }\n",
+      "repo/d.yml": figures.replacingOccurrences(
+        of: "3412 }", with: "3412, source: annual report }"
+      )
+      .replacingOccurrences(of: "3142 }", with: "3142, source: press release }"),
+    ])
+    let run = try sourced.run(["rules.yml"])
+    #expect(run.status == 1, "\(run.output)\(run.errors)")
+    #expect(run.output.hasPrefix("d.yml:4:43: error: "), "\(run.output)")
+    #expect(run.output.contains("[again]"))
+  }
 }

@@ -239,6 +239,20 @@ private func keys(_ node: YAMLNode?) -> [String] {
   #expect(parseError("a: &a\n  b: [*a]\n") == .unknownAlias("a", at: mark(2, 7)))
 }
 
+/// Merges copy pairs where aliases share nodes, so what they copy counts against the budget: a
+/// mapping of 1,000 keys merged into 100 mappings is 100,000 pairs from a few kilobytes.
+@Test func mergedPairsCountAgainstTheAliasBudget() {
+  let keys = (0..<1000).map { "k\($0): 1" }.joined(separator: ", ")
+  let merges = String(repeating: "  - { <<: *m }\n", count: 100)
+  let text = "m: &m { \(keys) }\nlist:\n" + merges
+  let limits = YAMLLimits(maxExpandedNodes: 50_000)
+  // Each merge costs its alias (2,001 nodes) and the 1,000 pairs it copies: the 16th of them,
+  // on line 18, passes 50,000; counting the aliases alone would let 24 through.
+  #expect(
+    parseError(text, limits: limits) == .aliasExpansionTooLarge(limit: 50_000, at: mark(18, 11)))
+  #expect(parseError(text, limits: YAMLLimits(maxExpandedNodes: 500_000)) == nil)
+}
+
 @Test func mergeKeysMergeWithExplicitKeysWinning() throws {
   let text = """
     base: &base { a: 1, b: 2 }

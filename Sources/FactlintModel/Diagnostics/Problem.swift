@@ -14,6 +14,8 @@ public enum InputError: Error, Sendable, Equatable {
   case tooLarge(bytes: Int, limit: Int)
   /// The file is not valid UTF-8.
   case notUTF8
+  /// The file is text in another encoding ("UTF-16").
+  case otherEncoding(String)
   /// The file holds a NUL byte.
   case binary
   /// The file holds nothing to read.
@@ -48,6 +50,8 @@ public enum InputError: Error, Sendable, Equatable {
   case unknownCheck(String, suggestion: String?)
   /// A rule id used a second time, with where it was first used.
   case duplicateRuleID(String, first: SourceLocation)
+  /// A figure's key given again in the data with a value that disagrees with the first.
+  case conflictingFigure(key: String, value: String, first: String, at: SourceLocation)
   /// A check refused a rule's parameters; the message says why.
   case invalidParameter(check: String, message: String)
   /// A base period that does not apply to the figure's period ("previous quarter" of a year).
@@ -109,6 +113,8 @@ public enum InputError: Error, Sendable, Equatable {
       return "the file is \(bytes) bytes, over the limit of \(limit); split it into smaller files"
     case .notUTF8:
       return "the file is not UTF-8 text; save it as UTF-8"
+    case .otherEncoding(let name):
+      return "the file is \(name) text; save it as UTF-8"
     case .binary:
       return "the file looks binary (it holds a NUL byte); give a YAML or CSV text file"
     case .emptyFile:
@@ -150,6 +156,11 @@ public enum InputError: Error, Sendable, Equatable {
     case .unknownCheck(let id, let suggestion):
       let hint = suggestion.map { "did you mean '\($0)'?" } ?? "run 'factlint checks' to list them"
       return "unknown check '\(id)'; \(hint)"
+    case .conflictingFigure(let key, let value, let first, let at):
+      return
+        "\(key) is given twice with values that disagree: \(value) here, \(first) at "
+        + "\(at.file):\(at.line):\(at.column); remove one, or give each its own 'source:' to "
+        + "check them with a restatement rule"
     case .duplicateRuleID(let id, let first):
       return
         "duplicate rule id '\(id)' (first at \(first.file):\(first.line):\(first.column)); "

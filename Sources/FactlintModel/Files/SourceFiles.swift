@@ -38,7 +38,7 @@ public enum SourceFiles {
     guard size <= sizeLimit else {
       throw Problem(.tooLarge(bytes: size, limit: sizeLimit), at: start)
     }
-    let bytes: [UInt8]
+    var bytes: [UInt8]
     do {
       bytes = try readAll(descriptor, expectedSize: size)
     } catch {
@@ -47,6 +47,11 @@ public enum SourceFiles {
     guard bytes.count <= sizeLimit else {
       throw Problem(.tooLarge(bytes: bytes.count, limit: sizeLimit), at: start)
     }
+    if let encoding = otherEncoding(bytes) {
+      throw Problem(.otherEncoding(encoding), at: start)
+    }
+    // A UTF-8 byte order mark is not text: editors hide it, so columns are counted without it.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     // Found with memchr, which scans a large file many bytes at a time.
     let nul = bytes.withUnsafeBytes { buffer -> Int? in
       guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else {
@@ -58,6 +63,20 @@ public enum SourceFiles {
       throw Problem(.binary, at: location(ofOffset: nul, in: bytes, file: path))
     }
     return bytes
+  }
+
+  /// The name of the encoding of text that is UTF-16 or UTF-32 rather than UTF-8, told by its
+  /// byte order mark or, without one, by the NUL bytes beside its first ASCII characters.
+  static func otherEncoding(_ bytes: [UInt8]) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+      return "UTF-32"
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+    guard bytes.count >= 4 else { return nil }
+    let ascii = { (byte: UInt8) in byte >= 0x09 && byte < 0x80 }
+    if ascii(bytes[0]) && bytes[1] == 0 && ascii(bytes[2]) && bytes[3] == 0 { return "UTF-16" }
+    if bytes[0] == 0 && ascii(bytes[1]) && bytes[2] == 0 && ascii(bytes[3]) { return "UTF-16" }
+    return nil
   }
 
   /// The file's bytes, read straight into the array that holds them: a data file may be a

@@ -12,14 +12,19 @@ package struct SourceLines: Sendable {
   /// Lines longer than this get checkpoints this far apart.
   private static let checkpointSpacing = 4096
 
-  /// Indexes the lines of `bytes`.
+  /// Indexes the lines of `bytes`, which end at "\n", "\r\n" or a lone "\r", as in YAML.
   package init(_ bytes: [UInt8]) {
     self.bytes = bytes
     var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 48 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      for index in 0..<buffer.count where buffer[index] == 0x0a {
-        starts.append(UInt32(truncatingIfNeeded: index + 1))
+      for index in 0..<buffer.count where buffer[index] <= 0x0d {
+        let byte = buffer[index]
+        if byte == 0x0a
+          || (byte == 0x0d && (index + 1 == buffer.count || buffer[index + 1] != 0x0a))
+        {
+          starts.append(UInt32(truncatingIfNeeded: index + 1))
+        }
       }
     }
     self.starts = starts
@@ -64,7 +69,7 @@ package struct SourceLines: Sendable {
     max(0, starts.partitionIndex { Int($0) > offset } - 1)
   }
 
-  /// Where the content of line `index` ends: before its "\n" or "\r\n".
+  /// Where the content of line `index` ends: before its "\n", "\r\n" or "\r".
   package func lineEnd(_ index: Int) -> Int {
     var end = index + 1 < starts.count ? Int(starts[index + 1]) - 1 : bytes.count
     if end > Int(starts[index]) && bytes[end - 1] == 0x0d { end -= 1 }

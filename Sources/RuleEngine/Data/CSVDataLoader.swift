@@ -303,7 +303,7 @@ enum CSVDataLoader {
         finishField()
         offset += character.utf8.count
         current = Field(text: "", offset: offset, end: offset, quoted: false)
-      case "\n", "\r\n":
+      case "\n", "\r\n", "\r":
         finishField()
         rows.append(row)
         row = []

@@ -86,6 +86,7 @@ public struct ArticleRun: Sendable {
       if let data = DataLoader.load(file, problems: &problems) { loaded.append(data) }
     }
     let data = Engine.dataset(loaded)
+    problems += data.conflictingFigures()
     let extractor = Extractor(aliases: data.aliases)
     var extractions: [(Article, Extraction)] = []
     for (done, path) in articlePaths.enumerated() {

@@ -103,10 +103,17 @@ public struct Engine: Sendable {
         readFiles.insert(path)
         dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
       }
+      let known = datasets[ruleFile.dataFiles]
       let dataset =
-        datasets[ruleFile.dataFiles]
+        known
         ?? Self.dataset(ruleFile.dataFiles.compactMap { dataFiles[$0] })
         .applying(configuration.tolerance)
+      if known == nil {
+        // Rule files that share a data file find its conflicts once.
+        for problem in dataset.conflictingFigures() where !problems.contains(problem) {
+          problems.append(problem)
+        }
+      }
       datasets[ruleFile.dataFiles] = dataset
       // A rule that would run another program without the user's leave is refused, located.
       var rules = ruleFile.rules
