@@ -9,6 +9,7 @@ let package = Package(
     .executable(name: "factlint", targets: ["Lint"]),
     .executable(name: "factlint-bench", targets: ["Bench"]),
     .library(name: "FactlintModel", targets: ["FactlintModel"]),
+    .library(name: "FactlintYAML", targets: ["FactlintYAML"]),
     .library(name: "FactlintReading", targets: ["FactlintReading"]),
     .library(name: "RuleEngine", targets: ["RuleEngine"]),
     .library(name: "Checks", targets: ["Checks"]),

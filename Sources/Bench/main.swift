@@ -259,6 +259,88 @@ func yamlBenchmark(_ arguments: ArraySlice<String>) throws {
   print("yaml_mb_per_s: \(formatted(Double(bytes.count) / 1e6 / best))")
 }
 
+/// A generated article with its line breaks made spaces: prose with figures and claims that,
+/// repeated, is one paragraph on one line.
+let oneLineArticle: String = {
+  var generator = SeededGenerator(seed: 7)
+  return String(article(&generator, index: 0).map { $0 == "\n" ? " " : $0 })
+}()
+
+/// The patterns whose runs made the readers or the extractor slow down more than linearly, and
+/// the forms that read them. Each is repeated to fill an article with no other text.
+let pathologicalPatterns: [(name: String, unit: String, format: ArticleFormat)] = [
+  ("link openers", "[a](", .markdown), ("autolinks", "<http://", .markdown),
+  ("grouped digits", "1,", .markdown), ("dollar signs", "$", .markdown),
+  ("entities", "&amp", .html), ("entities in Markdown", "&amp", .markdown),
+  ("brackets", "[", .markdown), ("emphasis", "*a", .markdown), ("code spans", "`a", .markdown),
+  ("comments", "<!--", .markdown), ("tags", "<a ", .html), ("figures", "5% ", .markdown),
+  ("decimals", "1.", .markdown), ("words", "revenue rose ", .text),
+  ("HTML entities", "&#", .html), ("images", "![", .markdown), ("parentheses", "(", .markdown),
+  ("one-line prose", oneLineArticle, .markdown),
+]
+
+/// Seconds to read and extract `bytes`, best of `runs`.
+func readingSeconds(_ bytes: [UInt8], format: ArticleFormat, runs: Int) -> Double {
+  let extractor = Extractor()
+  var best = Double.infinity
+  for _ in 0..<runs {
+    let start = now()
+    if let articles = try? ArticleReader.parse(bytes, path: "hostile", format: format) {
+      for article in articles { _ = extractor.extract(article) }
+    }
+    best = min(best, now() - start)
+  }
+  return best
+}
+
+/// The process's peak resident memory so far, in bytes.
+func peakMemory() -> Int {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return usage.ru_maxrss * 1024
+}
+
+/// `hostile [KB] [PATTERN]`: reading time of each pathological pattern at KB and at twice KB (default
+/// 512, so 1 MB), and the growth between them: about 2 is linear, about 4 quadratic. Then a
+/// one-line 50 MB article: time and peak memory per byte. Exits 1 when any growth passes 3 or
+/// the memory passes 10 bytes per byte of input.
+func hostileBenchmark(_ arguments: ArraySlice<String>) {
+  let kilobytes = arguments.first.flatMap(Int.init) ?? 512
+  // Only the patterns whose names contain the second argument, when given.
+  let only = arguments.dropFirst().first
+  // Written at once, unbuffered, so that a slow pattern shows which it is.
+  func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+  var failed = false
+  for pattern in pathologicalPatterns where only.map(pattern.name.contains) ?? true {
+    func input(_ size: Int) -> [UInt8] {
+      let unit = Array(pattern.unit.utf8)
+      return Array(repeating: unit, count: size / unit.count).flatMap { $0 }
+    }
+    let small = readingSeconds(input(kilobytes * 1024), format: pattern.format, runs: 3)
+    let large = readingSeconds(input(2 * kilobytes * 1024), format: pattern.format, runs: 3)
+    // Below a millisecond the ratio is noise; such a run is linear enough.
+    let growth = large < 0.005 ? 2 : large / max(small, 1e-6)
+    if growth > 3 { failed = true }
+    let name = pattern.name.replacingOccurrences(of: " ", with: "_")
+    say(
+      "hostile_\(name)_\(pattern.format): \(formatted(small)) s at \(kilobytes) KB, "
+        + "\(formatted(large)) s at \(2 * kilobytes) KB, growth \(formatted(growth))")
+  }
+  guard only == nil else { return }
+  // One paragraph, one line: prose with figures and no line break, 50 MB.
+  let unit = Array(oneLineArticle.utf8)
+  let line = Array(repeating: unit, count: 50_000_000 / unit.count + 1).flatMap { $0 }
+  let before = peakMemory()
+  let seconds = readingSeconds(line, format: .markdown, runs: 1)
+  let perByte = Double(peakMemory() - before) / Double(line.count)
+  if perByte >= 10 { failed = true }
+  say("hostile_one_line_mb: \(String(format: "%.1f", Double(line.count) / 1e6))")
+  say("hostile_one_line_seconds: \(formatted(seconds))")
+  say("hostile_one_line_memory_per_byte: \(formatted(perByte))")
+  say("hostile_linear: \(failed ? "no" : "yes")")
+  if failed { exit(1) }
+}
+
 func main() {
   let arguments = CommandLine.arguments.dropFirst()
   do {
@@ -268,6 +350,7 @@ func main() {
     case "yaml"?: try yamlBenchmark(arguments.dropFirst())
     case "extract"?: extractBenchmark(arguments.dropFirst())
     case "draft"?: try draftBenchmark(arguments.dropFirst())
+    case "hostile"?: hostileBenchmark(arguments.dropFirst())
     case "eval"?:
       // `eval [--verbose]`: figure scores on corpus/ and on ../shared's passages and TAT-QA.
       let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -157,13 +157,24 @@ struct FigureScanner {
   }
 
   /// The text from `index` to the end of its run of non-spaces, for a located message.
+  /// The written token at `index`, up to the next space: what a message quotes. At most
+  /// ``tokenLimit`` scalars, so that a failure costs a bounded count however long the run.
   func token(at index: Int) -> Range<Int> {
     var tokenEnd = index
-    while let scalar = scalar(at: tokenEnd), !isSpace(scalar) { tokenEnd = after(tokenEnd) }
+    var count = 0
+    while count < Self.tokenLimit, let scalar = scalar(at: tokenEnd), !isSpace(scalar) {
+      tokenEnd = after(tokenEnd)
+      count += 1
+    }
     return index..<tokenEnd
   }
 
+  /// The most of a token a failure quotes.
+  static let tokenLimit = 64
+
   func notANumber(at index: Int, figureStart: Int) -> ScanFailure {
+    // Reading a prefix of prose, a failure only says that no figure starts here.
+    guard wholeText else { return ScanFailure(kind: .notANumber, range: index..<index) }
     // At the end of the text, or before a stray space ("- 5"), the figure so far is what failed
     // to be a number ("$", "about").
     guard let scalar = scalar(at: index), !isSpace(scalar) else {

@@ -215,7 +215,9 @@ package struct ExtractionState {
     // figures it may restate, one it agrees with is the one it restates; else the first.
     // A table's cells are bound by their rows and columns, not restated in prose.
     guard !current.isTableCell else { return }
-    let candidates = figures[..<index].lazy.filter { other in
+    // Of a huge article, only the first figures are compared, so that the work per figure is
+    // bounded: no article a person writes holds more.
+    let candidates = figures[..<min(index, Self.restatementScanLimit)].lazy.filter { other in
       other.role == .level && !other.isTableCell && other.entity == current.entity
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
@@ -260,6 +262,9 @@ package struct ExtractionState {
     claims.append(
       .restatement(first: earlier.figure.bound(binding), second: current.figure.bound(binding)))
   }
+
+  /// How many of an article's first figures a later one is compared with as its restatement.
+  static let restatementScanLimit = 2_000
 
   /// Whether two written values are plausibly one figure written twice: within a factor of two
   /// and alike as a slip of the keyboard makes them (digits swapped, one left out or added),
