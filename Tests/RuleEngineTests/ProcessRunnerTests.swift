@@ -72,4 +72,15 @@ import Testing
     }
     #expect(failure.message == "could not start: /tmp/no-such-plugin does not exist")
   }
+
+  @Test func aChildInheritsNoOtherDescriptor() throws {
+    // Opened without close-on-exec, as a file being written elsewhere in the process may be.
+    let stray = open("/dev/null", O_RDONLY)
+    #expect(stray > 2)
+    defer { close(stray) }
+    let completion = try ProcessRunner.complete(["/bin/ls", "/proc/self/fd"], timeout: 60).get()
+    let open = String(decoding: completion.output, as: UTF8.self).split(separator: "\n")
+    #expect(!open.contains(Substring("\(stray)")) || stray == 3, "\(open)")
+    #expect(open.count <= 4, "\(open)")
+  }
 }

@@ -89,7 +89,7 @@ public enum SourceFiles {
       var failure: Int32 = 0
       var ended = false
       let filled = bytes.count
-      bytes += [UInt8](unsafeUninitializedCapacity: capacity - filled) { buffer, initialized in
+      let chunk = [UInt8](unsafeUninitializedCapacity: capacity - filled) { buffer, initialized in
         while initialized < buffer.count {
           let count = Foundation.read(
             descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
@@ -103,8 +103,12 @@ public enum SourceFiles {
         }
       }
       guard failure == 0 else { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+      // The first chunk, which is the whole file unless it grew, becomes the array uncopied.
+      if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
       if ended || bytes.count > sizeLimit { return bytes }
-      capacity = min(bytes.count * 2, sizeLimit + 1)
+      // Past the size the file gave, a small read finds its end; a file that grows, doubles.
+      let more = bytes.count == expectedSize ? 1 << 16 : bytes.count
+      capacity = min(bytes.count + more, sizeLimit + 1)
       if capacity <= bytes.count { return bytes }
     }
   }

@@ -48,7 +48,7 @@ struct ChildProcess {
     var pipes: [(read: Int32, write: Int32)] = []
     for _ in 0..<3 {
       var ends: [Int32] = [0, 0]
-      guard pipe(&ends) == 0 else {
+      guard Self.closingOnExec(&ends) == 0 else {
         let error = errno
         for ends in pipes {
           close(ends.read)
@@ -56,12 +56,14 @@ struct ChildProcess {
         }
         return .failure(Self.failure(error))
       }
-      for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
       pipes.append((ends[0], ends[1]))
     }
     posix_spawn_file_actions_adddup2(&actions, pipes[0].read, 0)
     posix_spawn_file_actions_adddup2(&actions, pipes[1].write, 1)
     posix_spawn_file_actions_adddup2(&actions, pipes[2].write, 2)
+    // Nothing else factlint has open reaches the child, even a descriptor another thread opened
+    // without close-on-exec (a file being written, which could then not be run).
+    if let closeFrom { _ = closeFrom(&actions, 3) }
 
     var attributes = spawnAttributes()
     posix_spawnattr_init(&attributes)
@@ -84,7 +86,13 @@ struct ChildProcess {
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
     var id = pid_t()
-    let started = posix_spawn(&id, arguments[0], &actions, &attributes, argv, envp)
+    var started = posix_spawn(&id, arguments[0], &actions, &attributes, argv, envp)
+    // A program another process still has open for writing (one it was just written by, in a
+    // process started meanwhile) cannot run yet; it soon can.
+    for attempt in 1...5 where started == ETXTBSY {
+      usleep(UInt32(20_000 * attempt))
+      started = posix_spawn(&id, arguments[0], &actions, &attributes, argv, envp)
+    }
     close(pipes[0].read)
     close(pipes[1].write)
     close(pipes[2].write)
@@ -131,16 +139,39 @@ struct ChildProcess {
     return Exit(status: (status >> 8) & 0xff, signalled: false)
   }
 
+  /// Makes a pipe whose ends close on exec, atomically where `pipe2` exists: plugins start on
+  /// several threads, and a child started between `pipe` and `fcntl` would hold another's pipe
+  /// open.
+  private static func closingOnExec(_ ends: inout [Int32]) -> Int32 {
+    if let pipe2 {
+      return ends.withUnsafeMutableBufferPointer { pipe2($0.baseAddress!, O_CLOEXEC) }
+    }
+    guard pipe(&ends) == 0 else { return -1 }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    return 0
+  }
+
+  /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34).
+  private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<FileActions>, Int32) -> Int32
+  private static let closeFrom: CloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
+    .map { unsafeBitCast($0, to: CloseFrom.self) }
+
+  private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+  private static let pipe2: Pipe2? = symbol("pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
+
+  /// A function of the C library that its module does not declare.
+  private static func symbol(_ name: String) -> UnsafeMutableRawPointer? {
+    guard let library = dlopen(nil, RTLD_NOW) else { return nil }
+    return dlsym(library, name)
+  }
+
   /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29, macOS 10.15), looked up at run time
   /// because the C library's module does not declare it.
   private typealias AddChdir =
     @convention(c) (UnsafeMutablePointer<FileActions>, UnsafePointer<CChar>) -> Int32
-  private static let addChdir: AddChdir? = {
-    guard let library = dlopen(nil, RTLD_NOW),
-      let symbol = dlsym(library, "posix_spawn_file_actions_addchdir_np")
-    else { return nil }
-    return unsafeBitCast(symbol, to: AddChdir.self)
-  }()
+  private static let addChdir: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np").map {
+    unsafeBitCast($0, to: AddChdir.self)
+  }
 
   #if canImport(Glibc)
     private typealias FileActions = posix_spawn_file_actions_t
