@@ -132,6 +132,10 @@ public struct Dataset: Sendable {
     index.indexes(of: key)
   }
 
+  /// The data's figures that share a key with an earlier one: each key's figures in reading
+  /// order.
+  func repeatedKeys() -> [[Int]] { index.repeatedKeys() }
+
   /// The figure a stated change of `figure` is measured against: same entity, metric and
   /// segment in the base period, in a comparable unit; nil when there is none.
   public func base(of figure: Figure, for change: StatedChange) -> Figure? {

@@ -48,6 +48,24 @@ struct FigureIndex: Sendable {
     }
   }
 
+  /// The figures read with a key some earlier figure was read with, each chain of one key in
+  /// reading order; found in two passes over the links, with no key hashed.
+  func repeatedKeys() -> [[Int]] {
+    var follows = [Bool](repeating: false, count: nextByKey.count)
+    for next in nextByKey where next >= 0 { follows[next] = true }
+    var chains: [[Int]] = []
+    for head in nextByKey.indices where !follows[head] && nextByKey[head] >= 0 {
+      var chain = [head]
+      var next = nextByKey[head]
+      while next >= 0 {
+        chain.append(next)
+        next = nextByKey[next]
+      }
+      chains.append(chain)
+    }
+    return chains
+  }
+
   /// The figures of `entity`, in the order they were read.
   func figures(ofEntity entity: String) -> [Int] { byEntity[entity]?.figures ?? [] }
 
