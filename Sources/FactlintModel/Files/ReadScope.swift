@@ -11,12 +11,12 @@ public struct ReadScope: Sendable, Hashable {
 
   /// A scope that also allows `folders`.
   public init(allowing folders: [String] = []) {
-    allowed = folders.map { Self.resolved($0) ?? SourceFiles.normalize(Self.absolute($0)) }
+    allowed = folders.map(Self.canonical)
   }
 
   /// The folders that paths named in `file`, or links found below the folder `file`, may reach.
   public func roots(of file: String, isFolder: Bool = false) -> [String] {
-    let path = Self.resolved(file) ?? SourceFiles.normalize(Self.absolute(file))
+    let path = Self.canonical(file)
     let folder = isFolder ? path : SourceFiles.folder(of: path)
     if let top = Self.repositoryTop(of: folder) { return [top] + allowed }
     let here = Self.resolved(".") ?? FileManager.default.currentDirectoryPath
@@ -27,6 +27,11 @@ public struct ReadScope: Sendable, Hashable {
   /// reading it to report it missing.
   public static func check(_ path: String, within roots: [String]) throws(InputError) {
     guard let resolved = resolved(path) else { return }
+    try check(path, resolved: resolved, within: roots)
+  }
+
+  /// Throws when `resolved`, the resolved form of `path`, is outside `roots`.
+  static func check(_ path: String, resolved: String, within roots: [String]) throws(InputError) {
     guard roots.contains(where: { contains($0, resolved) }) else {
       throw .outsideAllowedFolders(path: path, resolved: resolved)
     }
@@ -55,6 +60,11 @@ public struct ReadScope: Sendable, Hashable {
       if parent == current { return nil }
       current = parent
     }
+  }
+
+  /// `path` resolved, or made absolute and normalised when it does not exist.
+  static func canonical(_ path: String) -> String {
+    resolved(path) ?? SourceFiles.normalize(absolute(path))
   }
 
   /// `path` made absolute against the current folder.

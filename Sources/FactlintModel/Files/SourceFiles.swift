@@ -142,6 +142,14 @@ public enum SourceFiles {
     return files.map { join(path, $0) }.sorted()
   }
 
+  /// The input files at `path`, a file or folder the user named: links below the folder may lead
+  /// anywhere in its own repository, or where `scope` allows.
+  public static func expand(_ path: String, scope: ReadScope, problems: inout [Problem])
+    throws(Problem) -> [String]
+  {
+    try expand(normalize(path), within: scope.roots(of: path, isFolder: true), problems: &problems)
+  }
+
   /// The deepest folder nesting a walk goes into.
   static let depthLimit = 64
 
@@ -177,8 +185,8 @@ public enum SourceFiles {
         guard lstat(path, &info) == 0 else { continue }
         if info.st_mode & S_IFMT == S_IFLNK {
           do throws(InputError) {
-            guard ReadScope.resolved(path) != nil else { throw .notFound }
-            try ReadScope.check(path, within: roots)
+            guard let target = ReadScope.resolved(path) else { throw .notFound }
+            try ReadScope.check(path, resolved: target, within: roots)
           } catch {
             problems.append(Problem(error, at: SourceLocation(file: path, line: 1, column: 1)))
             continue

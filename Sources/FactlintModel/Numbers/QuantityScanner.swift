@@ -156,7 +156,6 @@ struct FigureScanner {
     return index
   }
 
-  /// The text from `index` to the end of its run of non-spaces, for a located message.
   /// The written token at `index`, up to the next space: what a message quotes. At most
   /// ``tokenLimit`` scalars, so that a failure costs a bounded count however long the run.
   func token(at index: Int) -> Range<Int> {

@@ -55,9 +55,7 @@ public struct ArticleRun: Sendable {
     let scope = configuration.readScope
     for path in dataPaths {
       do {
-        dataFiles += try SourceFiles.expand(
-          SourceFiles.normalize(path), within: scope.roots(of: path, isFolder: true),
-          problems: &problems)
+        dataFiles += try SourceFiles.expand(path, scope: scope, problems: &problems)
       } catch {
         problems.append(error)
       }
@@ -65,10 +63,7 @@ public struct ArticleRun: Sendable {
     var seenIDs: [String: SourceLocation] = [:]
     for path in rulePaths {
       do {
-        for file in try SourceFiles.expand(
-          SourceFiles.normalize(path), within: scope.roots(of: path, isFolder: true),
-          problems: &problems)
-        {
+        for file in try SourceFiles.expand(path, scope: scope, problems: &problems) {
           read.insert(file)
           guard let root = SourceFiles.readYAML(file, problems: &problems) else { continue }
           dataFiles +=

@@ -60,8 +60,7 @@ public struct Engine: Sendable {
     for path in paths {
       do {
         inputs += try SourceFiles.expand(
-          SourceFiles.normalize(path),
-          within: configuration.readScope.roots(of: path, isFolder: true), problems: &problems)
+          path, scope: configuration.readScope, problems: &problems)
       } catch {
         problems.append(error)
       }
