@@ -1,6 +1,8 @@
 /// A relation between figures stated in an article: the figures it relates travel with it,
 /// because prose names them directly ("to $88 million from $127 million") rather than by key.
-public enum Claim: Sendable, Hashable {
+/// Each case is held in its own box of its own size: the cases' figures inline would make every
+/// claim as large as the largest (over 1 KB), and a long article holds many.
+public indirect enum Claim: Sendable, Hashable {
   /// A stated change of `current` against `base`, or against the base period's figure when the
   /// text names no base figure ("an increase of 70% from the previous quarter").
   case change(current: Figure, base: Figure?, change: StatedChange)

@@ -10,7 +10,7 @@ package struct SourceLines: Sendable {
   private let checkpoints: [(offset: UInt32, characters: UInt32)]
 
   /// Lines longer than this get checkpoints this far apart.
-  private static let checkpointSpacing = 4096
+  private static let checkpointSpacing = 256
 
   /// Indexes the lines of `bytes`, which end at "\n", "\r\n" or a lone "\r", as in YAML.
   package init(_ bytes: [UInt8]) {

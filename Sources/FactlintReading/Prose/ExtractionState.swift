@@ -54,6 +54,8 @@ package struct ExtractionState {
   var rivals: [Figure] = []
   /// Claims read but not checkable, for `--show-unverified`.
   var unread: [UnreadClaim] = []
+  /// The last run of consecutive figures on one line: `figures[start..<end]`, all on `line`.
+  var sameLine: (line: Int, start: Int, end: Int) = (-1, 0, 0)
   /// The currency "Rs", "rupees" and "paise" name here: the Indian rupee unless the article is
   /// about Pakistan, Sri Lanka or Nepal, whose rupees are written the same way.
   lazy var rupee: String = Self.rupee(in: text)
@@ -209,6 +211,9 @@ package struct ExtractionState {
   /// of two, or the same digits at another scale) that the text means the same figure.
   mutating func readRestatement(of index: Int) {
     let current = figures[index]
+    // Figures on the current line are never its restatement; those just before it are skipped
+    // without a look, so that a paragraph on one line is not compared figure by figure.
+    let firstOnLine = firstOfRun(onLineOf: index)
     // An article that names no entity is about one: figures without one are its figures.
     guard current.role == .level, let metric = current.metric else { return }
     // The cheap tests first: comparing metric phrases splits them into words. Of the earlier
@@ -217,7 +222,7 @@ package struct ExtractionState {
     guard !current.isTableCell else { return }
     // Of a huge article, only the first figures are compared, so that the work per figure is
     // bounded: no article a person writes holds more.
-    let candidates = figures[..<min(index, Self.restatementScanLimit)].lazy.filter { other in
+    let candidates = figures[..<min(firstOnLine, Self.restatementScanLimit)].lazy.filter { other in
       other.role == .level && !other.isTableCell && other.entity == current.entity
         && other.segment == current.segment
         && other.figure.location.line != current.figure.location.line
@@ -261,6 +266,22 @@ package struct ExtractionState {
       earlier.periodIsExplicit && current.periodIsExplicit ? .key : .inferred
     claims.append(
       .restatement(first: earlier.figure.bound(binding), second: current.figure.bound(binding)))
+  }
+
+  /// The first of the consecutive figures before `index` on its line, through `sameLine` so that
+  /// a line of many figures is walked once.
+  mutating func firstOfRun(onLineOf index: Int) -> Int {
+    let line = figures[index].figure.location.line
+    var start = index
+    while start > 0 && figures[start - 1].figure.location.line == line {
+      if sameLine.line == line && sameLine.end == start {
+        start = sameLine.start
+        break
+      }
+      start -= 1
+    }
+    sameLine = (line, start, index + 1)
+    return start
   }
 
   /// How many of an article's first figures a later one is compared with as its restatement.

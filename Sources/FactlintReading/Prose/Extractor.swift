@@ -113,6 +113,9 @@ public struct Extractor: Sendable {
     var state = ExtractionState(
       text: text, path: path, date: date, aliases: aliases, locate: locate)
     state.mainEntity = Self.mainEntity(in: text, aliases: aliases)
+    // A long text's figures get their room at once, one per 32 bytes (denser than prose), so
+    // that growing never holds the array twice; room not written to takes no memory.
+    if text.utf8.count > 1 << 20 { state.figures.reserveCapacity(text.utf8.count / 32) }
     let read = tables.compactMap { Self.textTable($0, in: text) }
     var next = 0
     // Whether the table at `next` was read as a table, once the sentences reach it.
