@@ -302,8 +302,9 @@ func peakMemory() -> Int {
 
 /// `hostile [KB] [PATTERN]`: reading time of each pathological pattern at KB and at twice KB (default
 /// 512, so 1 MB), and the growth between them: about 2 is linear, about 4 quadratic. Then a
-/// one-line 50 MB article: time and peak memory per byte. Exits 1 when any growth passes 3 or
-/// the memory passes 10 bytes per byte of input.
+/// one-line article as long as an article may be: time, growth from half of it and peak memory
+/// per byte; and a 50 MB one, which must be refused. Exits 1 when any growth passes 3, the memory
+/// passes 10 bytes per byte of input or the 50 MB article is read.
 func hostileBenchmark(_ arguments: ArraySlice<String>) {
   let kilobytes = arguments.first.flatMap(Int.init) ?? 512
   // Only the patterns whose names contain the second argument, when given.
@@ -327,16 +328,28 @@ func hostileBenchmark(_ arguments: ArraySlice<String>) {
         + "\(formatted(large)) s at \(2 * kilobytes) KB, growth \(formatted(growth))")
   }
   guard only == nil else { return }
-  // One paragraph, one line: prose with figures and no line break, 50 MB.
+  // One paragraph, one line: prose with figures and no line break, as long as an article may be,
+  // and half of it, for the growth; then 50 MB, which is refused.
   let unit = Array(oneLineArticle.utf8)
-  let line = Array(repeating: unit, count: 50_000_000 / unit.count + 1).flatMap { $0 }
+  func line(_ bytes: Int) -> [UInt8] {
+    Array(repeating: unit, count: bytes / unit.count).flatMap { $0 }
+  }
+  // The whole first: the peak memory only grows, so the half read first would hide half of it.
+  let full = line(ArticleReader.proseLimit)
   let before = peakMemory()
-  let seconds = readingSeconds(line, format: .markdown, runs: 1)
-  let perByte = Double(peakMemory() - before) / Double(line.count)
-  if perByte >= 10 { failed = true }
-  say("hostile_one_line_mb: \(String(format: "%.1f", Double(line.count) / 1e6))")
-  say("hostile_one_line_seconds: \(formatted(seconds))")
+  let seconds = readingSeconds(full, format: .markdown, runs: 1)
+  let perByte = Double(peakMemory() - before) / Double(full.count)
+  let halfSeconds = readingSeconds(line(ArticleReader.proseLimit / 2), format: .markdown, runs: 1)
+  let growth = seconds / max(halfSeconds, 1e-6)
+  if perByte >= 10 || growth > 3 { failed = true }
+  say("hostile_one_line_mb: \(String(format: "%.1f", Double(full.count) / 1e6))")
+  say("hostile_one_line_seconds: \(formatted(seconds)), growth \(formatted(growth))")
   say("hostile_one_line_memory_per_byte: \(formatted(perByte))")
+  let huge = line(50_000_000)
+  let refusal = readingSeconds(huge, format: .markdown, runs: 1)
+  let refused = (try? ArticleReader.parse(huge, path: "hostile", format: .markdown)) == nil
+  if !refused { failed = true }
+  say("hostile_50mb_article: \(refused ? "refused" : "read") in \(formatted(refusal)) s")
   say("hostile_linear: \(failed ? "no" : "yes")")
   if failed { exit(1) }
 }

@@ -6,19 +6,29 @@ public enum CheckstyleReporter: Reporter {
   /// `checkstyle`.
   public static let id = "checkstyle"
 
-  /// One `<file>` per file with diagnostics, files sorted by name, diagnostics in report order.
+  /// One `<file>` per file with diagnostics or input problems, files sorted by name; a file's
+  /// input problems (source `factlint.input`) come before its diagnostics, each in report order.
   public static func report(_ result: LintResult, context: ReportContext) -> String {
     let byFile = Dictionary(grouping: result.diagnostics) { $0.location.file }
+    let problems = Dictionary(grouping: result.problems) { $0.location.file }
     var output = XML.declaration + "<checkstyle \(XML.attribute("version", "4.3"))>\n"
-    for file in byFile.keys.sorted() {
+    func error(_ location: SourceLocation, _ severity: String, _ message: String, _ source: String)
+    {
+      output +=
+        "    <error \(XML.attribute("line", "\(location.line)")) "
+        + "\(XML.attribute("column", "\(location.column)")) "
+        + "\(XML.attribute("severity", severity)) \(XML.attribute("message", message)) "
+        + "\(XML.attribute("source", source))/>\n"
+    }
+    for file in Set(byFile.keys).union(problems.keys).sorted() {
       output += "  <file \(XML.attribute("name", file))>\n"
+      for problem in problems[file] ?? [] {
+        error(problem.location, "error", problem.message, "factlint.input")
+      }
       for diagnostic in byFile[file] ?? [] {
-        output +=
-          "    <error \(XML.attribute("line", "\(diagnostic.location.line)")) "
-          + "\(XML.attribute("column", "\(diagnostic.location.column)")) "
-          + "\(XML.attribute("severity", severity(diagnostic.severity))) "
-          + "\(XML.attribute("message", diagnostic.message)) "
-          + "\(XML.attribute("source", "factlint.\(diagnostic.ruleID)"))/>\n"
+        error(
+          diagnostic.location, severity(diagnostic.severity), diagnostic.message,
+          "factlint.\(diagnostic.ruleID)")
       }
       output += "  </file>\n"
     }

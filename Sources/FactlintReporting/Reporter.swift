@@ -30,6 +30,20 @@ public final class ReportContext {
     self.checks = checks
   }
 
+  /// The last line asked for by `sourceScalars`, so that many diagnostics on one long line
+  /// split it once.
+  private var lastScalars: (file: String, line: Int, scalars: [Unicode.Scalar])?
+
+  /// The Unicode scalars of `line` (1-based) in `file`, the unit columns count in, or nil when it
+  /// cannot be read.
+  public func sourceScalars(_ file: String, _ line: Int) -> [Unicode.Scalar]? {
+    if let last = lastScalars, last.file == file, last.line == line { return last.scalars }
+    guard let text = sourceLine(file, line) else { return nil }
+    let scalars = Array(text.unicodeScalars)
+    lastScalars = (file, line, scalars)
+    return scalars
+  }
+
   /// The text of `line` (1-based) in `file`, or nil when it cannot be read.
   public func sourceLine(_ file: String, _ line: Int) -> Substring? {
     if lines[file] == nil {

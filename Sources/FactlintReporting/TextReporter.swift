@@ -75,6 +75,13 @@ public enum TextReporter: Reporter {
     "\(count) \(word)\(count == 1 ? "" : "s")"
   }
 
+  /// Lines up to this many characters are shown whole under a diagnostic.
+  static let longestExcerpt = 160
+  /// How many characters of a longer line are shown on either side of the place.
+  static let excerptMargin = 60
+  /// The longest underline.
+  static let longestUnderline = 80
+
   /// One located message with its source line and caret.
   static func entry(
     _ location: SourceLocation, label: String, message: String, context: ReportContext,
@@ -91,19 +98,33 @@ public enum TextReporter: Reporter {
     var text =
       paint.bold("\(visible("\(location)")):") + " "
       + paint.bold(paint.color(color, "\(label):")) + " " + visible(message) + "\n"
-    guard showsSource, let line = context.sourceLine(location.file, location.line) else {
+    guard showsSource, let scalars = context.sourceScalars(location.file, location.line) else {
       return text
     }
+    let column = min(max(location.column, 1), scalars.count + 1) - 1
+    let length = min(max(location.length, 1), max(1, scalars.count - column), Self.longestUnderline)
+    // A long line (a minified file, a paragraph on one line) is shown around the place only, cut
+    // where "…" stands.
+    let (start, end) =
+      scalars.count <= Self.longestExcerpt
+      ? (0, scalars.count)
+      : (
+        max(0, column - Self.excerptMargin),
+        min(scalars.count, column + length + Self.excerptMargin)
+      )
     // Tabs print as one space so that the caret stays under the figure.
-    let characters = Array(line.map { $0 == "\t" ? " " : $0 })
+    func shown(_ range: Range<Int>) -> String {
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: scalars[range].lazy.map { $0 == "\t" ? " " : $0 })
+      return visible(String(text))
+    }
+    let cut = start > 0 ? "…" : ""
+    let before = cut + shown(start..<column)
+    let under = shown(column..<min(column + length, end))
+    let caret = "^" + String(repeating: "~", count: max(under.count, 1) - 1)
     let number = String(location.line)
     let gutter = String(repeating: " ", count: number.count)
-    let column = min(max(location.column, 1), characters.count + 1)
-    let underline = min(location.length, max(1, characters.count - column + 1))
-    let before = visible(String(characters[..<(column - 1)]))
-    let under = visible(String(characters[(column - 1)...].prefix(underline)))
-    let caret = "^" + String(repeating: "~", count: max(under.count, 1) - 1)
-    text += " \(number) | \(visible(String(characters)))\n"
+    text += " \(number) | \(cut)\(shown(start..<end))\(end < scalars.count ? "…" : "")\n"
     text +=
       " \(gutter) | " + String(repeating: " ", count: before.count)
       + paint.color(.green, caret) + "\n"

@@ -132,6 +132,116 @@ import Testing
       arguments: ["check", "a.md"],
       location: "a.md:3:1: error: ", message: "suppression of 'growth' has no reason"),
     Case(
+      name: "figure with more digits than a figure holds",
+      files: text([
+        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
+        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: "
+          + String(repeating: "9", count: 400) + " }\n",
+      ]),
+      location: "data.yml:3:39: error: ", message: "more than 30 significant digits"),
+    Case(
+      name: "figure without a period",
+      files: text([
+        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
+        "data.yml": "entity: acme\nfigures:\n  - { metric: m, value: 5 }\n",
+      ]),
+      location: "data.yml:3:5: error: ", message: "a figure has no 'period'; add it"),
+    Case(
+      name: "duplicate key in a flow mapping",
+      files: text([
+        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
+        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5, value: 6 }\n",
+      ]),
+      location: "data.yml:3:42: error: ",
+      message: "duplicate key 'value' (first at line 3, column 32)"),
+    Case(
+      name: "tab indentation",
+      files: text(["rules.yml": "rules:\n\t- { id: a, check: growth }\n"]),
+      location: "rules.yml:2:1: error: ", message: "indent with spaces, not tabs"),
+    Case(
+      name: "CSV header that repeats a column",
+      files: text([
+        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
+        "data.csv": "entity,metric,period,value,value\nacme,m,2024,5,6\n",
+      ]),
+      location: "data.csv:1:28: error: ", message: "repeats the column 'value'"),
+    Case(
+      name: "unknown CSV column",
+      files: text([
+        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
+        "data.csv": "entity,metric,period,valeu\nacme,m,2024,5\n",
+      ]),
+      location: "data.csv:1:22: error: ",
+      message: "unknown CSV column 'valeu'; did you mean 'value'?"),
+    Case(
+      name: "CSV row with more fields than the header",
+      files: text([
+        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
+        "data.csv": "entity,metric,period,value\nacme,m,2024,5,7\n",
+      ]),
+      location: "data.csv:2:1: error: ", message: "this row has 5 fields but the header has 4"),
+    Case(
+      name: "CSV value that is not a figure",
+      files: text([
+        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
+        "data.csv": "entity,metric,period,value\nacme,m,2024,five\n",
+      ]),
+      location: "data.csv:2:13: error: ", message: "'five' is not a figure"),
+    Case(
+      name: "CSV quote never closed",
+      files: text([
+        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
+        "data.csv": "entity,metric,period,value\nacme,m,2024,\"5\n",
+      ]),
+      location: "data.csv:2:13: error: ", message: "a quoted CSV field is not closed"),
+    Case(
+      name: "unknown key in the configuration",
+      files: text([".factlint.yml": "rulez: [rules.yml]\n", "rules.yml": "rules: []\n"]),
+      location: ".factlint.yml:1:1: error: ",
+      message: "unknown key 'rulez' in the configuration; did you mean 'rules'?"),
+    Case(
+      name: "severity that is not one",
+      files: text([".factlint.yml": "fail-on: warnings\n", "rules.yml": "rules: []\n"]),
+      location: ".factlint.yml:1:10: error: ", message: "'warnings' is not a severity"),
+    Case(
+      name: "baseline that is not one",
+      files: text(["base.json": "garbage", "rules.yml": "rules:\n  - { id: a, check: growth }\n"]),
+      arguments: ["rules.yml", "--baseline", "base.json"],
+      location: "base.json:1:1: error: ", message: "the baseline is not valid"),
+    Case(
+      name: "folder with nothing to check",
+      files: text(["notes.txt": "nothing here\n"]), arguments: ["."],
+      location: ".:1:1: error: ", message: "no .yml, .yaml or .csv files here"),
+    Case(
+      name: "JSON that is not a WordPress post",
+      files: text(["post.json": "{\"title\": {\"rendered\": \"x\"}}"]),
+      arguments: ["check", "post.json"],
+      location: "post.json:1:1: error: ", message: "the JSON is not a WordPress post"),
+    Case(
+      name: "JSON nested deeper than a post",
+      files: text(["post.json": String(repeating: "[", count: 100_000)]),
+      arguments: ["check", "post.json"],
+      location: "post.json:1:513: error: ", message: "the JSON nests more than 512"),
+    Case(
+      name: "suppression naming no rule",
+      files: text(["a.md": "Intro.\n\n<!-- factlint-disable-next-line -->\nUp 5%.\n"]),
+      arguments: ["check", "a.md"],
+      location: "a.md:3:1: error: ", message: "the suppression names no rule"),
+    Case(
+      name: "misspelt directive",
+      files: text(["a.md": "Intro.\n\n<!-- factlint-disble growth: fine -->\nUp 5%.\n"]),
+      arguments: ["check", "a.md"],
+      location: "a.md:3:1: error: ", message: "unknown factlint directive 'factlint-disble'"),
+    Case(
+      name: "HTML article that is not UTF-8",
+      files: ["a.html": Array("<p>caf".utf8) + [0xE9] + Array(" rose 5%</p>\n".utf8)],
+      arguments: ["check", "a.html"],
+      location: "a.html:1:7: error: ", message: "not UTF-8"),
+    Case(
+      name: "UTF-16 rule file",
+      files: ["rules.yml": [0xFF, 0xFE] + "rules: []\n".utf16.flatMap { [UInt8($0 & 0xFF), 0] }],
+      location: "rules.yml:1:1: error: ", message: "the file is UTF-16 text; save it as UTF-8"),
+    Case(
       name: "not a rule or data file",
       files: text(["rules.yml": "rule: []\n"]),
       location: "rules.yml:1:1: error: ", message: "neither 'rules:' nor 'figures:'"),
@@ -185,6 +295,48 @@ import Testing
     #expect(!run.crashed && !run.timedOut)
     #expect(run.status == 2)
     #expect(run.errors.hasPrefix("rules.yml:1:1: error: the file is 1073741824 bytes"))
+  }
+
+  /// An article longer than one may be is refused where the limit was passed, before its prose
+  /// is read.
+  @Test func anArticleLongerThanTheLimitIsRefused() throws {
+    let sentence = "Revenue rose 5% to $21 million. "
+    let text = String(repeating: sentence, count: 10_000_000 / sentence.utf8.count + 1)
+    let folder = try Self.folder(with: ["long.txt": Array(text.utf8)])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try BinaryRunner.run(["check", "long.txt"], in: folder, timeout: 60)
+    #expect(!run.crashed && !run.timedOut)
+    #expect(run.status == 2)
+    #expect(
+      run.errors.hasPrefix(
+        "long.txt:1:10000001: error: the article's prose is \(text.utf8.count) bytes, over the "
+          + "limit of 10000000 for one article"), "\(run.errors.prefix(300))")
+    // The excerpt of the one long line is the place, not the line.
+    #expect(run.errors.utf8.count < 1_000)
+  }
+
+  /// Many problems on one long line print each around its place, not the whole line each time.
+  @Test func problemsOnALongLineShowTheirPlaceOnly() throws {
+    let figures = (0..<5_000).map { "{ metric: m\($0), period: 2024, value: zz }" }
+    let folder = try Self.folder(
+      with: Self.text([
+        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
+        "data.yml": "entity: acme\nfigures: [\(figures.joined(separator: ", "))]\n",
+      ]))
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try BinaryRunner.run(["rules.yml"], in: folder, timeout: 60)
+    #expect(run.status == 2)
+    let lines = run.errors.split(separator: "\n")
+    let errors = lines.filter { $0.contains(": error: ") }
+    #expect(errors.count == 5_000)
+    #expect(errors.last?.hasPrefix("data.yml:2:") == true)
+    // Each excerpt holds its own figure, cut before it but for the first and after it but for
+    // the last two, which end with the line.
+    let excerpts = lines.filter { $0.hasPrefix(" 2 | ") }
+    #expect(excerpts.count == 5_000)
+    #expect(excerpts.allSatisfy { $0.count < 200 && $0.contains("value: zz") })
+    #expect(excerpts.dropFirst().allSatisfy { $0.hasPrefix(" 2 | …") })
+    #expect(excerpts.dropLast(2).allSatisfy { $0.hasSuffix("…") })
   }
 
   /// All problems in all files are reported in one run, not only the first.

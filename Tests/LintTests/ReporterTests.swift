@@ -210,6 +210,31 @@ import Testing
     #expect(XMLCheck.problems(run.output) == [])
   }
 
+  /// An input problem is written in the chosen format, on standard output where the format's
+  /// reader looks, and located.
+  @Test(arguments: ["json", "sarif", "junit", "checkstyle", "github"])
+  func inputProblemsAreInEveryFormat(_ format: String) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("factlint-problems-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "rules:\n  - id: a\n    check: growht\n".write(
+      to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
+    let run = try BinaryRunner.run(["rules.yml", "--format", format], in: folder)
+    #expect(run.status == 2)
+    let expected: String =
+      switch format {
+      case "json": #""line": 3"#
+      case "sarif": #""startColumn": 12"#
+      case "junit": "rules.yml:3:12: unknown check &apos;growht&apos;"
+      case "checkstyle": #"<error line="3" column="12" severity="error""#
+      default: "::error file=rules.yml,line=3,col=12,"
+      }
+    #expect(run.output.contains(expected), "\(run.output)")
+    #expect(run.output.contains("growht"), "\(run.output)")
+    if format == "checkstyle" { #expect(run.output.contains(#"source="factlint.input""#)) }
+  }
+
   static let malformed = [
     "<a><b></a>", "<a>&</a>", "<a>&bogus;</a>", "<a x=\"<\"/>", "<a/><b/>", "<a>\u{1}</a>",
     "<a>", "text", "<a x=\"1/>",

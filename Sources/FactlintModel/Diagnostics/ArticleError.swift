@@ -18,6 +18,9 @@ public enum ArticleError: Error, Sendable, Equatable {
   case malformedSuppression(String)
   /// A comment starts with `factlint-` but names no known directive.
   case unknownDirective(String)
+  /// The article's prose is longer than one article may be; holds its length and the limit, in
+  /// bytes.
+  case tooLong(bytes: Int, limit: Int)
 
   /// Lower case; says what is wrong and what to do.
   public var message: String {
@@ -53,6 +56,10 @@ public enum ArticleError: Error, Sendable, Equatable {
         + "with several rule ids separated by commas"
     case .unknownDirective(let word):
       return "unknown factlint directive '\(word)'; write \(example)"
+    case .tooLong(let bytes, let limit):
+      return
+        "the article's prose is \(bytes) bytes, over the limit of \(limit) for one article "
+        + "(a book is about 1,000,000); split it into smaller articles"
     }
   }
 }

@@ -23,8 +23,26 @@ public enum ArticleReader {
     return try parse(bytes, path: path, format: format)
   }
 
+  /// The most prose one article may hold, in UTF-8 bytes: far more than any article or report
+  /// a person writes, and few enough that reading it takes seconds and a bounded memory.
+  public static let proseLimit = 10_000_000
+
   /// The same from bytes already read.
   public static func parse(_ bytes: [UInt8], path: String, format: ArticleFormat) throws(Problem)
+    -> [Article]
+  {
+    let articles = try readArticles(bytes, path: path, format: format)
+    // Located where the limit was passed, so that the writer sees where to split.
+    for article in articles where article.text.utf8.count > proseLimit {
+      throw Problem(
+        .article(.tooLong(bytes: article.text.utf8.count, limit: proseLimit)),
+        at: article.location(atUTF8Offset: proseLimit))
+    }
+    return articles
+  }
+
+  private static func readArticles(_ bytes: [UInt8], path: String, format: ArticleFormat)
+    throws(Problem)
     -> [Article]
   {
     guard bytes.count <= SourceFiles.sizeLimit else {
