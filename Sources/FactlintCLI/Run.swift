@@ -69,10 +69,14 @@ public enum Commands {
       do {
         try FileManager.default.createDirectory(
           atPath: SourceFiles.folder(of: path), withIntermediateDirectories: true)
-        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        try OutputFile.write(contents, to: path)
         outcome.output += "wrote \(path)\n"
+      } catch let problem as Problem {
+        outcome.errors += "\(problem.location): error: \(problem.message)\n"
+        outcome.status = ExitStatus.badInput
       } catch {
-        outcome.errors += "\(path): error: cannot write the file: \(error.localizedDescription)\n"
+        outcome.errors +=
+          "\(path): error: cannot create its folder: \(error.localizedDescription)\n"
         outcome.status = ExitStatus.badInput
       }
     }

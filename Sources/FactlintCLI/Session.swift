@@ -95,13 +95,6 @@ public enum Session {
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
 
-  /// The problem of an output that could not be written to `path`.
-  static func unwritable(_ path: String, _ error: any Error) -> Problem {
-    Problem(
-      .unwritable(reason: error.localizedDescription),
-      at: SourceLocation(file: path, line: 1, column: 1))
-  }
-
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.
   static func finish(
     _ result: LintResult, options: RunOptions, configuration: Configuration,
@@ -112,7 +105,7 @@ public enum Session {
       do {
         try Baseline.write(result.diagnostics, to: path)
       } catch {
-        result.problems.append(Self.unwritable(path, error))
+        result.problems.append(error)
       }
     }
     if let path = options.baseline ?? configuration.baseline, options.writeBaseline == nil {
@@ -155,9 +148,9 @@ public enum Session {
         result, context: ReportContext(useColor: false, registry: registry))
       if let path {
         do {
-          try text.write(toFile: path, atomically: true, encoding: .utf8)
+          try OutputFile.write(text, to: path)
         } catch {
-          result.problems.append(Self.unwritable(path, error))
+          result.problems.append(error)
         }
       } else {
         outcome.output += text

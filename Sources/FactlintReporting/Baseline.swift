@@ -20,7 +20,7 @@ public struct Baseline: Sendable {
   let entries: [Entry]
 
   /// Writes `diagnostics` (notes aside) as a baseline, sorted so that it diffs well.
-  public static func write(_ diagnostics: [Diagnostic], to path: String) throws {
+  public static func write(_ diagnostics: [Diagnostic], to path: String) throws(Problem) {
     let json = JSONWriter()
     let recorded = diagnostics.filter { $0.severity != .note }.sorted {
       ($0.location.file, $0.ruleID, $0.fingerprint) < ($1.location.file, $1.ruleID, $1.fingerprint)
@@ -38,7 +38,7 @@ public struct Baseline: Sendable {
         }
       }
     }
-    try (json.text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try OutputFile.write(json.text + "\n", to: path)
   }
 
   /// Reads a baseline written by ``write(_:to:)``.

@@ -269,4 +269,45 @@ import Testing
     #expect(run.output.hasPrefix("d.yml:4:43: error: "), "\(run.output)")
     #expect(run.output.contains("[again]"))
   }
+
+  /// Outputs are written whole or not at all: a full disk, a folder or a pipe nobody reads is a
+  /// located error with exit 2, a device is never replaced and a link stays a link.
+  @Test func outputsThatCannotBeWrittenAreErrors() throws {
+    let checkout = try Checkout(["repo/rules.yml": Self.rules, "repo/data/d.yml": Self.data])
+    try FileManager.default.createDirectory(
+      at: checkout.repo.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    #expect(mkfifo(checkout.repo.appendingPathComponent("fifo").path, 0o600) == 0)
+    var cases = [
+      ("folder", "folder:1:1: error: cannot write the file: it is a folder"),
+      ("fifo", "fifo:1:1: error: cannot write the file: it is a pipe that nothing reads"),
+      ("gone/b.json", "gone/b.json:1:1: error: cannot write the file: No such file or directory"),
+    ]
+    if FileManager.default.fileExists(atPath: "/dev/full") {
+      cases.append(("/dev/full", "/dev/full:1:1: error: cannot write the file: No space left"))
+    }
+    for (path, message) in cases {
+      for arguments in [["--write-baseline", path], ["--report", "json:\(path)"]] {
+        let run = try checkout.run(["rules.yml"] + arguments)
+        #expect(!run.timedOut)
+        #expect(run.status == 2, "\(arguments): \(run.errors)")
+        #expect(run.errors.hasPrefix(message), "\(arguments): \(run.errors)")
+      }
+    }
+    if FileManager.default.fileExists(atPath: "/dev/full") {
+      let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type]
+      #expect(type as? FileAttributeType == .typeCharacterSpecial)
+    }
+    // Through a link, the file it names is written and the link kept.
+    try checkout.link("baseline.json", to: "kept.json")
+    try "{}".write(
+      to: checkout.repo.appendingPathComponent("kept.json"), atomically: true, encoding: .utf8)
+    let run = try checkout.run(["rules.yml", "--write-baseline", "baseline.json"])
+    #expect(run.status == 0, "\(run.errors)")
+    let link = checkout.repo.appendingPathComponent("baseline.json").path
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "kept.json")
+    let kept = try String(
+      contentsOf: checkout.repo.appendingPathComponent("kept.json"), encoding: .utf8)
+    #expect(kept.contains("\"version\": 1"))
+  }
+
 }

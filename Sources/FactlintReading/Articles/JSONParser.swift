@@ -54,9 +54,15 @@ struct JSONParser {
   private let bytes: [UInt8]
   private var index: Int
 
-  private enum Frame {
-    case object(start: Int, members: [(key: String, value: JSONValue)], key: String)
-    case array(start: Int, items: [JSONValue])
+  /// An open array or object. Its elements are appended in place on the stack: a frame popped,
+  /// extended and pushed again would copy them all at each element.
+  private struct Frame {
+    let start: Int
+    let isObject: Bool
+    var items: [JSONValue] = []
+    var members: [(key: String, value: JSONValue)] = []
+    /// The key of the member being read, in an object.
+    var key = ""
   }
 
   /// Parses the document in `bytes` from `start`.
@@ -82,7 +88,7 @@ struct JSONParser {
           value = JSONValue(kind: .object([]), start: start)
         } else {
           let key = try memberKey()
-          stack.append(.object(start: start, members: [], key: key))
+          stack.append(Frame(start: start, isObject: true, key: key))
           continue
         }
       case UInt8(ascii: "["):
@@ -93,7 +99,7 @@ struct JSONParser {
           index += 1
           value = JSONValue(kind: .array([]), start: start)
         } else {
-          stack.append(.array(start: start, items: []))
+          stack.append(Frame(start: start, isObject: false))
           continue
         }
       case UInt8(ascii: "\""):
@@ -116,7 +122,7 @@ struct JSONParser {
       }
       // Hand the finished value to the containers that are complete with it.
       while true {
-        guard let frame = stack.popLast() else {
+        guard let last = stack.indices.last else {
           skipSpace()
           guard index == bytes.count else {
             throw .invalid("unexpected text after the JSON value", at: index)
@@ -124,32 +130,31 @@ struct JSONParser {
           return value
         }
         skipSpace()
-        switch frame {
-        case .array(let start, var items):
-          items.append(value)
-          if peek(UInt8(ascii: ",")) {
-            index += 1
-            stack.append(.array(start: start, items: items))
-          } else if peek(UInt8(ascii: "]")) {
-            index += 1
-            value = JSONValue(kind: .array(items), start: start)
-            continue
-          } else {
-            throw .invalid("expected ',' or ']' after an array element", at: index)
-          }
-        case .object(let start, var members, let key):
-          members.append((key, value))
+        if stack[last].isObject {
+          stack[last].members.append((stack[last].key, value))
           if peek(UInt8(ascii: ",")) {
             index += 1
             skipSpace()
-            let key = try memberKey()
-            stack.append(.object(start: start, members: members, key: key))
+            stack[last].key = try memberKey()
           } else if peek(UInt8(ascii: "}")) {
             index += 1
-            value = JSONValue(kind: .object(members), start: start)
+            let frame = stack.removeLast()
+            value = JSONValue(kind: .object(frame.members), start: frame.start)
             continue
           } else {
             throw .invalid("expected ',' or '}' after an object member", at: index)
+          }
+        } else {
+          stack[last].items.append(value)
+          if peek(UInt8(ascii: ",")) {
+            index += 1
+          } else if peek(UInt8(ascii: "]")) {
+            index += 1
+            let frame = stack.removeLast()
+            value = JSONValue(kind: .array(frame.items), start: frame.start)
+            continue
+          } else {
+            throw .invalid("expected ',' or ']' after an array element", at: index)
           }
         }
         break

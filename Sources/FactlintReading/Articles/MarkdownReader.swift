@@ -213,8 +213,11 @@ struct MarkdownReader {
   private mutating func splitLine(_ lineStart: Int, _ lineEnd: Int) {
     var position = lineStart
     var matched = 0
+    // The indentation left at `position`, kept as items consume it rather than scanned again for
+    // each of them: a line of a list nested a thousand deep is read once, not a thousand times.
+    var lead = leading(position, lineEnd)
     matching: for container in containers {
-      let (index, columns) = leading(position, lineEnd)
+      let (index, columns) = lead
       switch container {
       case .quote:
         guard columns <= 3, index < lineEnd, bytes[index] == UInt8(ascii: ">") else {
@@ -224,10 +227,16 @@ struct MarkdownReader {
         if position < lineEnd && (bytes[position] == 0x20 || bytes[position] == 0x09) {
           position += 1
         }
+        lead = leading(position, lineEnd)
       case .item(let indent):
         if index < lineEnd {
           guard columns >= indent else { break matching }
-          position = consume(position, lineEnd, columns: indent)
+          let next = consume(position, lineEnd, columns: indent)
+          // Spaces only: what is left is known; a tab's columns depend on where it starts.
+          lead =
+            next - position == indent && !bytes[position..<next].contains(0x09)
+            ? (index, columns - indent) : leading(next, lineEnd)
+          position = next
         }
       }
       matched += 1
@@ -497,16 +506,36 @@ struct MarkdownReader {
     let marker = bytes[index]
     guard marker == UInt8(ascii: "*") || marker == UInt8(ascii: "-") || marker == UInt8(ascii: "_")
     else { return false }
+    // A line of nested items ("- - - - x") asks again at each marker: the byte that stopped the
+    // last scan of the line stops this one too, so the line is scanned once.
+    if breakScan.lineEnd == lineEnd, breakScan.marker == marker, breakScan.from <= index,
+      index < breakScan.blocker
+    {
+      return false
+    }
     var count = 0
-    for byte in bytes[index..<lineEnd] {
+    for cursor in index..<lineEnd {
+      let byte = bytes[cursor]
       if byte == marker {
         count += 1
       } else if byte != 0x20 && byte != 0x09 {
+        (breakScan.lineEnd, breakScan.marker, breakScan.from) = (lineEnd, marker, index)
+        breakScan.blocker = cursor
         return false
       }
     }
     return count >= 3
   }
+
+  /// Where the last thematic break scan that failed stopped: from `from`, the bytes up to
+  /// `blocker` were the marker or blanks, and `blocker` was neither.
+  private final class BreakScan {
+    var lineEnd = -1
+    var marker: UInt8 = 0
+    var from = 0
+    var blocker = 0
+  }
+  private let breakScan = BreakScan()
 
   private func isSetextUnderline(_ index: Int, _ lineEnd: Int) -> Bool {
     let marker = bytes[index]
