@@ -23,6 +23,11 @@ import Testing
     files.mapValues { Array($0.utf8) }
   }
 
+  /// A rule file with one growth rule over the data file `name`, which holds `text`.
+  static func withData(_ name: String, _ text: String) -> [String: [UInt8]] {
+    Self.text(["rules.yml": "data: [\(name)]\nrules:\n  - id: a\n    check: growth\n", name: text])
+  }
+
   static let cases: [Case] = [
     Case(
       name: "invalid YAML",
@@ -65,18 +70,14 @@ import Testing
       location: "rules.yml:4:9: error: ", message: "duplicate rule id 'a' (first at rules.yml:2:9)"),
     Case(
       name: "number that does not parse",
-      files: text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml":
-          "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5.3.2 million }\n",
-      ]),
+      files: withData(
+        "data.yml",
+        "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5.3.2 million }\n"),
       location: "data.yml:3:", message: "not a figure"),
     Case(
       name: "bad period",
-      files: text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024-Q5, value: 5 }\n",
-      ]),
+      files: withData(
+        "data.yml", "entity: acme\nfigures:\n  - { metric: m, period: 2024-Q5, value: 5 }\n"),
       location: "data.yml:3:26: error: ", message: "'2024-Q5' is not a period"),
     Case(
       name: "missing file",
@@ -133,25 +134,19 @@ import Testing
       location: "a.md:3:1: error: ", message: "suppression of 'growth' has no reason"),
     Case(
       name: "figure with more digits than a figure holds",
-      files: text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: "
-          + String(repeating: "9", count: 400) + " }\n",
-      ]),
+      files: withData(
+        "data.yml",
+        "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: "
+          + String(repeating: "9", count: 400) + " }\n"),
       location: "data.yml:3:39: error: ", message: "more than 30 significant digits"),
     Case(
       name: "figure without a period",
-      files: text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures:\n  - { metric: m, value: 5 }\n",
-      ]),
+      files: withData("data.yml", "entity: acme\nfigures:\n  - { metric: m, value: 5 }\n"),
       location: "data.yml:3:5: error: ", message: "a figure has no 'period'; add it"),
     Case(
       name: "duplicate key in a flow mapping",
-      files: text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5, value: 6 }\n",
-      ]),
+      files: withData(
+        "data.yml", "entity: acme\nfigures:\n  - { metric: m, period: 2024, value: 5, value: 6 }\n"),
       location: "data.yml:3:42: error: ",
       message: "duplicate key 'value' (first at line 3, column 32)"),
     Case(
@@ -160,39 +155,24 @@ import Testing
       location: "rules.yml:2:1: error: ", message: "indent with spaces, not tabs"),
     Case(
       name: "CSV header that repeats a column",
-      files: text([
-        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
-        "data.csv": "entity,metric,period,value,value\nacme,m,2024,5,6\n",
-      ]),
+      files: withData("data.csv", "entity,metric,period,value,value\nacme,m,2024,5,6\n"),
       location: "data.csv:1:28: error: ", message: "repeats the column 'value'"),
     Case(
       name: "unknown CSV column",
-      files: text([
-        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
-        "data.csv": "entity,metric,period,valeu\nacme,m,2024,5\n",
-      ]),
+      files: withData("data.csv", "entity,metric,period,valeu\nacme,m,2024,5\n"),
       location: "data.csv:1:22: error: ",
       message: "unknown CSV column 'valeu'; did you mean 'value'?"),
     Case(
       name: "CSV row with more fields than the header",
-      files: text([
-        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
-        "data.csv": "entity,metric,period,value\nacme,m,2024,5,7\n",
-      ]),
+      files: withData("data.csv", "entity,metric,period,value\nacme,m,2024,5,7\n"),
       location: "data.csv:2:1: error: ", message: "this row has 5 fields but the header has 4"),
     Case(
       name: "CSV value that is not a figure",
-      files: text([
-        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
-        "data.csv": "entity,metric,period,value\nacme,m,2024,five\n",
-      ]),
+      files: withData("data.csv", "entity,metric,period,value\nacme,m,2024,five\n"),
       location: "data.csv:2:13: error: ", message: "'five' is not a figure"),
     Case(
       name: "CSV quote never closed",
-      files: text([
-        "rules.yml": "data: [data.csv]\nrules:\n  - id: a\n    check: growth\n",
-        "data.csv": "entity,metric,period,value\nacme,m,2024,\"5\n",
-      ]),
+      files: withData("data.csv", "entity,metric,period,value\nacme,m,2024,\"5\n"),
       location: "data.csv:2:13: error: ", message: "a quoted CSV field is not closed"),
     Case(
       name: "unknown key in the configuration",
@@ -319,10 +299,8 @@ import Testing
   @Test func problemsOnALongLineShowTheirPlaceOnly() throws {
     let figures = (0..<5_000).map { "{ metric: m\($0), period: 2024, value: zz }" }
     let folder = try Self.folder(
-      with: Self.text([
-        "rules.yml": "data: [data.yml]\nrules:\n  - id: a\n    check: growth\n",
-        "data.yml": "entity: acme\nfigures: [\(figures.joined(separator: ", "))]\n",
-      ]))
+      with: Self.withData(
+        "data.yml", "entity: acme\nfigures: [\(figures.joined(separator: ", "))]\n"))
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try BinaryRunner.run(["rules.yml"], in: folder, timeout: 60)
     #expect(run.status == 2)
