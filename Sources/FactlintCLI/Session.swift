@@ -39,9 +39,12 @@ public struct RunOptions: Sendable {
 public enum Session {
   /// The configuration to use: the given file, or the nearest `.factlint.yml` above the current
   /// folder, or the defaults.
-  static func configuration(_ options: RunOptions, problems: inout [Problem]) -> Configuration {
+  /// The configuration `--config` names, else the one found upward from `folder`.
+  static func configuration(
+    _ options: RunOptions, from folder: String = ".", problems: inout [Problem]
+  ) -> Configuration {
     let scope = ReadScope(allowing: options.allowedPaths)
-    guard let path = options.configPath ?? Configuration.find(from: ".") else {
+    guard let path = options.configPath ?? Configuration.find(from: folder) else {
       var configuration = Configuration()
       configuration.readScope = scope
       return configuration
@@ -78,27 +81,36 @@ public enum Session {
   }
 
   /// `factlint check`: articles against the data given, or else the configuration's.
+  /// `factlint check`: articles (files, folders, and `-` for `standardInput`) against the data
+  /// given or configured. The configuration of a draft on standard input that is given a name is
+  /// found from the named file's folder, as it would be for the file.
   public static func check(
-    articles: [String], data: [String], rules: [String], options: RunOptions,
-    registry: CheckRegistry
+    articles: [String], data: [String], rules: [String],
+    standardInput: ArticleRun.StandardInput? = nil,
+    options: RunOptions, registry: CheckRegistry
   ) -> Outcome {
     var problems: [Problem] = []
-    let configuration = configuration(options, problems: &problems)
+    let folder = standardInput.map { SourceFiles.folder(of: $0.name) } ?? "."
+    let configuration = configuration(options, from: folder, problems: &problems)
     let useConfigured = data.isEmpty && rules.isEmpty
     let run = ArticleRun(
       registry: registry, showUnverified: options.showUnverified, configuration: configuration)
     var result = run.check(
       run.read(
         articlePaths: articles, dataPaths: useConfigured ? configuration.data : data,
-        rulePaths: useConfigured ? configuration.rules : rules, progress: options.progress))
+        rulePaths: useConfigured ? configuration.rules : rules, standardInput: standardInput,
+        progress: options.progress))
     result.problems = problems + result.problems
-    return finish(result, options: options, configuration: configuration, registry: registry)
+    let text = standardInput.map { [$0.name: String(decoding: $0.bytes, as: UTF8.self)] } ?? [:]
+    return finish(
+      result, options: options, configuration: configuration, registry: registry, texts: text)
   }
 
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.
+  /// `texts` holds inputs that are not files (standard input), by name, for source excerpts.
   static func finish(
     _ result: LintResult, options: RunOptions, configuration: Configuration,
-    registry: CheckRegistry
+    registry: CheckRegistry, texts: [String: String] = [:]
   ) -> Outcome {
     var result = result
     if let path = options.writeBaseline {
@@ -127,7 +139,9 @@ public enum Session {
     result.problems.sort { $0.location < $1.location }
 
     let formatName = options.format ?? configuration.format ?? TextReporter.id
-    let context = ReportContext(useColor: options.useColor, registry: registry)
+    let context = ReportContext(useColor: options.useColor, registry: registry) { path in
+      texts[path] ?? ReportContext.readText(path)
+    }
     var outcome = Outcome()
     guard let format = Reporters.named(formatName) else {
       return Outcome(

@@ -35,6 +35,24 @@ public enum Terminal {
     exit(outcome.status)
   }
 
+  /// Standard input until its end or `limit` bytes, whichever comes first.
+  public static func readStandardInput(limit: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count < limit {
+      let wanted = min(chunk.count, limit - bytes.count)
+      let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, wanted) }
+      if count > 0 {
+        bytes += chunk[..<count]
+      } else if count < 0, errno == EINTR {
+        continue
+      } else {
+        break
+      }
+    }
+    return bytes
+  }
+
   /// Writes all of `text` to `descriptor`, retrying short writes and writes an interrupting
   /// signal cut off; false when the descriptor refuses the rest.
   @discardableResult

@@ -26,16 +26,17 @@ package enum BinaryRunner {
     package var timedOut: Bool
   }
 
-  /// Runs `factlint arguments` in `folder` with colour off and `extra` added to the
-  /// environment, killing it after `timeout` seconds.
+  /// Runs `factlint arguments` in `folder` with colour off, `input` on its standard input and
+  /// `extra` added to the environment, killing it after `timeout` seconds.
   package static func run(
-    _ arguments: [String], in folder: URL = packageRoot, timeout: TimeInterval = 60,
-    environment extra: [String: String] = [:]
+    _ arguments: [String], in folder: URL = packageRoot, input: String = "",
+    timeout: TimeInterval = 60, environment extra: [String: String] = [:]
   ) throws -> Run {
     var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     environment["NO_COLOR"] = "1"
     let completion = try ProcessRunner.complete(
-      [binary.path] + arguments, timeout: timeout, folder: folder.path, environment: environment,
+      [binary.path] + arguments, input: Data(input.utf8), timeout: timeout, folder: folder.path,
+      environment: environment,
       outputLimit: 1 << 30
     ).get()
     return Run(

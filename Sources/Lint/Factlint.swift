@@ -137,8 +137,15 @@ struct CheckCommand: ParsableCommand {
       with <!-- factlint-disable-next-line RULE-ID: reason -->.
       """)
 
-  @Argument(help: "Article files.")
+  @Argument(help: "Article files or folders of them; '-' reads one from standard input.")
   var files: [String]
+
+  @Option(
+    name: .customLong("stdin-path"),
+    help: ArgumentHelp(
+      "The path the draft on standard input stands for: its name in diagnostics, its format "
+        + "by extension (default Markdown) and where its configuration is found."))
+  var stdinPath: String?
 
   @Option(name: .customLong("data"), help: "A data file or folder to check against (repeatable).")
   var data: [String] = []
@@ -152,10 +159,25 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    guard files.filter({ $0 == "-" }).count <= 1 else {
+      throw ValidationError("'-' (standard input) may be given once")
+    }
+    guard stdinPath == nil || files.contains("-") else {
+      throw ValidationError("--stdin-path names the draft on standard input; give '-' as well")
+    }
+  }
+
   func run() throws {
+    var standardInput: ArticleRun.StandardInput?
+    if files.contains("-") {
+      // One byte past the limit, so that the reader refuses it as it refuses a file too large.
+      let bytes = Terminal.readStandardInput(limit: SourceFiles.sizeLimit + 1)
+      standardInput = ArticleRun.StandardInput(name: stdinPath, bytes: bytes)
+    }
     Terminal.finish(
       Session.check(
-        articles: files, data: data, rules: rules,
+        articles: files, data: data, rules: rules, standardInput: standardInput,
         options: output.runOptions(showUnverified: showUnverified), registry: .builtin))
   }
 }

@@ -10,6 +10,8 @@ public enum InputError: Error, Sendable, Equatable {
   case outsideAllowedFolders(path: String, resolved: String)
   /// A folder holds no file factlint reads.
   case noInputFiles
+  /// A folder given as articles holds no article file.
+  case noArticleFiles
   /// The file is larger than factlint reads into memory.
   case tooLarge(bytes: Int, limit: Int)
   /// The file is not valid UTF-8.
@@ -109,6 +111,10 @@ public enum InputError: Error, Sendable, Equatable {
         + "the folder if you trust it"
     case .noInputFiles:
       return "no .yml, .yaml or .csv files here; give a rule file or a folder of them"
+    case .noArticleFiles:
+      return
+        "no article files (.md, .markdown, .txt, .text, .html, .htm or .json) here; give an "
+        + "article or a folder of them"
     case .tooLarge(let bytes, let limit):
       return "the file is \(bytes) bytes, over the limit of \(limit); split it into smaller files"
     case .notUTF8:
@@ -242,7 +248,8 @@ public struct Problem: Error, Sendable, Equatable {
   /// factlint did not or must not read.
   public var showsSource: Bool {
     switch error {
-    case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles: false
+    case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles, .noArticleFiles:
+      false
     default: true
     }
   }

@@ -6,7 +6,7 @@ public enum SourceFiles {
   public static let sizeLimit = 512 * 1024 * 1024
 
   /// The extensions factlint reads.
-  static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
+  public static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
 
   /// The bytes of `path`, refusing missing, oversized, binary and non-UTF-8 files, and anything
   /// but a regular file: a FIFO would block the run and a device never ends. The read itself is
@@ -120,12 +120,13 @@ public enum SourceFiles {
     SourceLines(bytes).location(file: file, offset: offset)
   }
 
-  /// The input files at `path`: the file itself, or the YAML and CSV files below a folder, sorted.
-  /// Links below a folder are followed when they resolve inside `roots` and refused with a
-  /// problem otherwise.
-  public static func expand(_ path: String, within roots: [String], problems: inout [Problem])
-    throws(Problem) -> [String]
-  {
+  /// The input files at `path`: the file itself, or the files below a folder with one of
+  /// `extensions` (by default YAML and CSV), sorted; a folder with none is `whenEmpty`. Links below
+  /// a folder are followed when they resolve inside `roots` and refused with a problem otherwise.
+  public static func expand(
+    _ path: String, within roots: [String], extensions: Set<String> = extensions,
+    whenEmpty: InputError = .noInputFiles, problems: inout [Problem]
+  ) throws(Problem) -> [String] {
     let start = SourceLocation(file: path, line: 1, column: 1)
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -138,16 +139,25 @@ public enum SourceFiles {
       }
       return extensions.contains(String(relative[relative.index(after: dot)...]))
     }
-    guard !files.isEmpty else { throw Problem(.noInputFiles, at: start) }
+    guard !files.isEmpty else { throw Problem(whenEmpty, at: start) }
     return files.map { join(path, $0) }.sorted()
+  }
+
+  /// Whether `path` is a folder, or a link to one.
+  public static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
 
   /// The input files at `path`, a file or folder the user named: links below the folder may lead
   /// anywhere in its own repository, or where `scope` allows.
-  public static func expand(_ path: String, scope: ReadScope, problems: inout [Problem])
-    throws(Problem) -> [String]
-  {
-    try expand(normalize(path), within: scope.roots(of: path, isFolder: true), problems: &problems)
+  public static func expand(
+    _ path: String, scope: ReadScope, extensions: Set<String> = extensions,
+    whenEmpty: InputError = .noInputFiles, problems: inout [Problem]
+  ) throws(Problem) -> [String] {
+    try expand(
+      normalize(path), within: scope.roots(of: path, isFolder: true), extensions: extensions,
+      whenEmpty: whenEmpty, problems: &problems)
   }
 
   /// The deepest folder nesting a walk goes into.

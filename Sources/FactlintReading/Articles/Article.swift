@@ -11,6 +11,11 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
   /// A WordPress REST API post object, or an array of them, as JSON.
   case wordpress
 
+  /// The extensions of article files, as `init(path:)` reads them.
+  public static let extensions: Set<String> = [
+    "txt", "text", "md", "markdown", "html", "htm", "json",
+  ]
+
   /// By extension: .txt/.text -> text, .md/.markdown -> markdown, .html/.htm -> html,
   /// .json -> wordpress; nil otherwise.
   public init?(path: String) {

@@ -44,10 +44,30 @@ public struct ArticleRun: Sendable {
     }
   }
 
-  /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`.
+  /// A draft given on standard input (`factlint check -`): its bytes, and the name diagnostics
+  /// give it.
+  public struct StandardInput: Sendable {
+    /// What diagnostics call it: the `--stdin-path` given, else `<stdin>`.
+    public var name: String
+    /// Its format: from the name's extension, Markdown when no name was given; nil when the name
+    /// has an extension factlint does not read articles from.
+    public var format: ArticleFormat?
+    /// What was read.
+    public var bytes: [UInt8]
+
+    /// Standard input's `bytes`, named `name` when given.
+    public init(name: String?, bytes: [UInt8]) {
+      self.name = name ?? "<stdin>"
+      self.format = name.map { ArticleFormat(path: $0) } ?? .markdown
+      self.bytes = bytes
+    }
+  }
+
+  /// Reads the data named by `dataPaths` and `rulePaths`, and the articles at `articlePaths`: a
+  /// folder stands for the article files below it, and `-` for `standardInput`.
   public func read(
     articlePaths: [String], dataPaths: [String], rulePaths: [String],
-    progress: (any RunProgress)? = nil
+    standardInput: StandardInput? = nil, progress: (any RunProgress)? = nil
   ) -> Inputs {
     var problems: [Problem] = []
     var dataFiles: [String] = []
@@ -83,15 +103,34 @@ public struct ArticleRun: Sendable {
     let data = Engine.dataset(loaded)
     problems += data.conflictingFigures()
     let extractor = Extractor(aliases: data.aliases)
-    var extractions: [(Article, Extraction)] = []
-    for (done, path) in articlePaths.enumerated() {
-      progress?.update(done, of: articlePaths.count)
-      let file = SourceFiles.normalize(path)
-      read.insert(file)
+    var articleFiles: [String] = []
+    for path in articlePaths {
+      guard path != "-" || standardInput == nil, SourceFiles.isFolder(path) else {
+        articleFiles.append(path)
+        continue
+      }
       do {
-        for article in try ArticleReader.read(path: file) {
-          extractions.append((article, extractor.extract(article)))
+        articleFiles += try SourceFiles.expand(
+          path, scope: scope, extensions: ArticleFormat.extensions, whenEmpty: .noArticleFiles,
+          problems: &problems)
+      } catch {
+        problems.append(error)
+      }
+    }
+    var extractions: [(Article, Extraction)] = []
+    for (done, path) in articleFiles.enumerated() {
+      progress?.update(done, of: articleFiles.count)
+      do {
+        let articles: [Article]
+        if path == "-", let standardInput {
+          read.insert(standardInput.name)
+          articles = try Self.articles(of: standardInput)
+        } else {
+          let file = SourceFiles.normalize(path)
+          read.insert(file)
+          articles = try ArticleReader.read(path: file)
         }
+        for article in articles { extractions.append((article, extractor.extract(article))) }
       } catch {
         problems.append(error)
       }
@@ -99,6 +138,16 @@ public struct ArticleRun: Sendable {
     progress?.finish()
     return Inputs(
       data: data, extractions: extractions, problems: problems, fileCount: read.count)
+  }
+
+  private static func articles(of input: StandardInput) throws(Problem) -> [Article] {
+    guard let format = input.format else {
+      let name = input.name.split(separator: "/").last.map(String.init) ?? input.name
+      throw Problem(
+        .article(.unsupportedFormat(name)), at: SourceLocation(file: input.name, line: 1, column: 1)
+      )
+    }
+    return try ArticleReader.parse(input.bytes, path: input.name, format: format)
   }
 
   /// Checks every article read; diagnostics are those located in the articles. The articles'
