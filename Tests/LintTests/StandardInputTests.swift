@@ -21,6 +21,7 @@ import Testing
       "repo/drafts/a.md": draft,
       "repo/drafts/b.txt": "Nothing to check here.\n",
       "repo/drafts/notes.yml": "not: [an article\n",
+      "repo/drafts/package.json": "{\"name\": \"drafts\"}\n",
       "repo/empty/readme": "no articles\n",
     ])
   }
@@ -57,7 +58,7 @@ import Testing
     let errors = run.output.split(separator: "\n").filter { $0.contains(": error: ") }
     #expect(errors.count == 1)
     #expect(errors.first?.hasPrefix("drafts/a.md:1:24: error: ") == true)
-    // b.txt is read (two articles), notes.yml is not an article and is not read as one.
+    // b.txt is read (two articles); notes.yml and package.json are not read as articles.
     #expect(run.output.contains("in 3 files"), "\(run.output)")
     #expect(run.errors.isEmpty, "\(run.errors)")
   }

@@ -113,8 +113,8 @@ public enum InputError: Error, Sendable, Equatable {
       return "no .yml, .yaml or .csv files here; give a rule file or a folder of them"
     case .noArticleFiles:
       return
-        "no article files (.md, .markdown, .txt, .text, .html, .htm or .json) here; give an "
-        + "article or a folder of them"
+        "no article files (.md, .markdown, .txt, .text, .html or .htm) here; give an article "
+        + "or a folder of them (a WordPress .json post by its name)"
     case .tooLarge(let bytes, let limit):
       return "the file is \(bytes) bytes, over the limit of \(limit); split it into smaller files"
     case .notUTF8:

@@ -11,9 +11,11 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
   /// A WordPress REST API post object, or an array of them, as JSON.
   case wordpress
 
-  /// The extensions of article files, as `init(path:)` reads them.
-  public static let extensions: Set<String> = [
-    "txt", "text", "md", "markdown", "html", "htm", "json",
+  /// The extensions of the article files a folder given as articles stands for: all that
+  /// `init(path:)` reads but `.json`, which a folder holds for many other uses (a WordPress post
+  /// is given by name).
+  public static let folderExtensions: Set<String> = [
+    "txt", "text", "md", "markdown", "html", "htm",
   ]
 
   /// By extension: .txt/.text -> text, .md/.markdown -> markdown, .html/.htm -> html,

@@ -111,7 +111,8 @@ public struct ArticleRun: Sendable {
       }
       do {
         articleFiles += try SourceFiles.expand(
-          path, scope: scope, extensions: ArticleFormat.extensions, whenEmpty: .noArticleFiles,
+          path, scope: scope, extensions: ArticleFormat.folderExtensions,
+          whenEmpty: .noArticleFiles,
           problems: &problems)
       } catch {
         problems.append(error)

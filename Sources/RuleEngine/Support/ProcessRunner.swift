@@ -110,13 +110,15 @@ package enum ProcessRunner {
     let writer = PipeWriter(child.input, input)
     let transfers = DispatchGroup()
     // Both pipes are read while the command runs, so a full pipe never blocks it, and its input
-    // is written from another thread, so a command that never reads it blocks nothing.
+    // is written from another thread, so a command that never reads it blocks nothing. Each on a
+    // thread of its own: transfers wait in poll, and on a shared pool many commands run at once
+    // would wait for a free thread while their output went unread.
     for transfer in readers.map({ $0.run }) + [writer.run] {
       transfers.enter()
-      DispatchQueue.global().async {
+      Thread {
         transfer()
         transfers.leave()
-      }
+      }.start()
     }
     let deadline = Date().addingTimeInterval(timeout)
     var exit = child.exited()
