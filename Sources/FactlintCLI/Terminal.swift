@@ -28,11 +28,18 @@ public enum Terminal {
     Progress(write: { write($0, to: STDERR_FILENO) })
   }
 
-  /// Writes the outcome and exits with its status.
+  /// Writes the outcome and exits with its status. Output that cannot be written (standard
+  /// output closed, a full disk) fails the run with exit 2 rather than pass it unseen; a reader
+  /// that stopped reading (`factlint | head`) is no failure.
   public static func finish(_ outcome: Outcome) -> Never {
-    write(outcome.output, to: STDOUT_FILENO)
+    var status = outcome.status
+    if !write(outcome.output, to: STDOUT_FILENO), errno != EPIPE {
+      let reason = String(cString: strerror(errno))
+      write("factlint: cannot write the output: \(reason)\n", to: STDERR_FILENO)
+      status = max(status, ExitStatus.badInput)
+    }
     write(outcome.errors, to: STDERR_FILENO)
-    exit(outcome.status)
+    exit(status)
   }
 
   /// Standard input until its end or `limit` bytes, whichever comes first.

@@ -222,6 +222,10 @@ import Testing
       files: ["rules.yml": [0xFF, 0xFE] + "rules: []\n".utf16.flatMap { [UInt8($0 & 0xFF), 0] }],
       location: "rules.yml:1:1: error: ", message: "the file is UTF-16 text; save it as UTF-8"),
     Case(
+      name: "file of a kind lint does not read",
+      files: text(["report.docx": "x"]), arguments: ["report.docx"],
+      location: "report.docx:1:1: error: ", message: "'report.docx' is not a .yml, .yaml or .csv"),
+    Case(
       name: "not a rule or data file",
       files: text(["rules.yml": "rule: []\n"]),
       location: "rules.yml:1:1: error: ", message: "neither 'rules:' nor 'figures:'"),

@@ -296,6 +296,21 @@ import Testing
     if FileManager.default.fileExists(atPath: "/dev/full") {
       let type = try FileManager.default.attributesOfItem(atPath: "/dev/full")[.type]
       #expect(type as? FileAttributeType == .typeCharacterSpecial)
+      // Standard output on a full disk, and closed: the report is lost, so the run fails.
+      for redirect in ["> /dev/full", ">&-"] {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" rules.yml \(redirect)", BinaryRunner.binary.path]
+        shell.currentDirectoryURL = checkout.repo
+        let errors = Pipe()
+        shell.standardError = errors
+        try shell.run()
+        let message = String(
+          decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 2, "\(redirect): \(message)")
+        #expect(message.hasPrefix("factlint: cannot write the output: "), "\(message)")
+      }
     }
     // Through a link, the file it names is written and the link kept.
     try checkout.link("baseline.json", to: "kept.json")

@@ -248,7 +248,8 @@ public struct Problem: Error, Sendable, Equatable {
   /// factlint did not or must not read.
   public var showsSource: Bool {
     switch error {
-    case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles, .noArticleFiles:
+    case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles, .noArticleFiles,
+      .unsupportedFileType:
       false
     default: true
     }
