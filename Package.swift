@@ -43,10 +43,14 @@ let package = Package(
     .target(
       name: "FactlintCLI",
       dependencies: ["FactlintReporting", "RuleEngine", "FactlintModel", "FactlintReading"]),
+    // The language server: message framing, documents, diagnostics through the CLI's run.
+    .target(
+      name: "FactlintLSP",
+      dependencies: ["FactlintCLI", "RuleEngine", "FactlintModel", "FactlintReading"]),
     .executableTarget(
       name: "Lint",
       dependencies: [
-        "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks", "FactlintModel",
+        "FactlintCLI", "FactlintLSP", "FactlintReporting", "RuleEngine", "Checks", "FactlintModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -77,7 +81,7 @@ let package = Package(
     .testTarget(
       name: "LintTests",
       dependencies: [
-        "RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading",
+        "FactlintLSP", "RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading",
         "FactlintReporting", "FactlintCLI", "FactlintTestSupport",
       ],
       exclude: ["Fixtures", "Golden"]),

@@ -106,6 +106,27 @@ public enum Session {
       result, options: options, configuration: configuration, registry: registry, texts: text)
   }
 
+  /// The diagnostics and input problems of one draft's `text`, held in an editor as `path`: the
+  /// same run as `factlint check - --stdin-path PATH`, with the configuration found from the
+  /// draft's folder and the data it names.
+  public static func checkDraft(
+    _ text: String, path: String, options: RunOptions, registry: CheckRegistry
+  ) -> LintResult {
+    var problems: [Problem] = []
+    let input = ArticleRun.StandardInput(name: path, bytes: Array(text.utf8))
+    let configuration = configuration(
+      options, from: SourceFiles.folder(of: path), problems: &problems)
+    let run = ArticleRun(
+      registry: registry, showUnverified: options.showUnverified, configuration: configuration)
+    var result = run.check(
+      run.read(
+        articlePaths: ["-"], dataPaths: configuration.data, rulePaths: configuration.rules,
+        standardInput: input))
+    result.problems = problems + result.problems
+    result.diagnostics.sort(by: Engine.order)
+    return result
+  }
+
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.
   /// `texts` holds inputs that are not files (standard input), by name, for source excerpts.
   static func finish(

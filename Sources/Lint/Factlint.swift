@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checks
 import FactlintCLI
+import FactlintLSP
 import FactlintModel
 import FactlintReporting
 import RuleEngine
@@ -17,7 +18,8 @@ struct Factlint: ParsableCommand {
       """,
     version: "factlint \(FactlintVersion.number)",
     subcommands: [
-      LintCommand.self, CheckCommand.self, ExtractCommand.self, ChecksCommand.self,
+      LintCommand.self, CheckCommand.self, ExtractCommand.self, LSPCommand.self,
+      ChecksCommand.self,
       ExplainCommand.self, GenerateCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
@@ -202,6 +204,17 @@ struct ExtractCommand: ParsableCommand {
   func run() throws {
     Terminal.finish(
       Commands.extract(articles: files, json: format == "json", registry: .builtin))
+  }
+}
+
+/// `factlint lsp`.
+struct LSPCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lsp",
+    abstract: "Run the language server on standard input and output, for editors.")
+
+  func run() throws {
+    LanguageServer.serveStandardStreams(registry: .builtin)
   }
 }
 

@@ -15,7 +15,10 @@ import Testing
     "Checks": ["FactlintModel", "RuleEngine"],
     "FactlintReporting": ["FactlintModel", "FactlintReading", "RuleEngine"],
     "FactlintCLI": ["FactlintModel", "FactlintReading", "RuleEngine", "FactlintReporting"],
-    "Lint": ["FactlintModel", "RuleEngine", "Checks", "FactlintReporting", "FactlintCLI"],
+    "FactlintLSP": ["FactlintModel", "FactlintReading", "RuleEngine", "FactlintCLI"],
+    "Lint": [
+      "FactlintModel", "RuleEngine", "Checks", "FactlintReporting", "FactlintCLI", "FactlintLSP",
+    ],
     "FactlintTestSupport": ["FactlintModel", "FactlintYAML", "RuleEngine"],
     "BenchSupport": ["FactlintModel", "FactlintYAML", "FactlintReading", "RuleEngine", "Checks"],
     "Bench": [
