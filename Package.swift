@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "RuleEngine", targets: ["RuleEngine"]),
     .library(name: "Checks", targets: ["Checks"]),
     .library(name: "FactlintReporting", targets: ["FactlintReporting"]),
+    .library(name: "FactlintLSP", targets: ["FactlintLSP"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -15,6 +15,7 @@ let package = Package(
         .product(name: "FactlintReading", package: "factlint"),
         .product(name: "RuleEngine", package: "factlint"),
         .product(name: "Checks", package: "factlint"),
+        .product(name: "FactlintLSP", package: "factlint"),
       ],
       // gold fails on the sanitizers' objects; lld, which the toolchain ships, links them.
       linkerSettings: [.unsafeFlags(["-use-ld=lld"])])

@@ -17,7 +17,7 @@ for argument in "$@"; do
   if [[ $argument == -* ]]; then extra+=("$argument"); else entries+=("$argument"); fi
 done
 if [[ ${#entries[@]} -eq 0 ]]; then
-  entries=(yaml rules data configuration csv quantity markdown html text wordpress)
+  entries=(yaml rules data configuration csv quantity markdown html text wordpress lsp)
 fi
 
 build=$PWD/.build-fuzz
@@ -37,6 +37,7 @@ seeds() {
     html) find corpus Tests/LintTests/Fixtures -name '*.html' ;;
     text) find corpus Tests/LintTests/Fixtures -name '*.txt' ;;
     wordpress) find corpus Tests/LintTests/Fixtures -name '*.json' ;;
+    lsp) find Fuzz/Seeds/lsp -type f ;;
   esac
 }
 

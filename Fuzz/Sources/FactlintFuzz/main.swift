@@ -1,4 +1,5 @@
 import Checks
+import FactlintLSP
 import FactlintModel
 import FactlintReading
 import FactlintYAML
@@ -75,6 +76,25 @@ let entries: [String: ([UInt8]) -> Void] = [
   "html": { readArticles($0, .html) },
   "text": { readArticles($0, .text) },
   "wordpress": { readArticles($0, .wordpress) },
+  "lsp": { bytes in
+    // The framing, fed in pieces as long as the first byte says, each body parsed as the
+    // server parses it.
+    var reader = MessageReader(bodyLimit: 1 << 16)
+    let size = Int(bytes.first ?? 0) + 1
+    var offset = 0
+    while offset < bytes.count {
+      reader.append(bytes[offset..<min(offset + size, bytes.count)])
+      offset += size
+      while true {
+        do throws(MessageReader.Failure) {
+          guard let body = try reader.next() else { break }
+          _ = try? JSONSerialization.jsonObject(with: Data(body))
+        } catch {
+          _ = error.message
+        }
+      }
+    }
+  },
 ]
 
 nonisolated(unsafe) var selected: (([UInt8]) -> Void)?
