@@ -58,7 +58,14 @@ public struct MessageReader: Sendable {
       return nil
     }
     let bodyStart = end + 4
-    let length = try contentLength(buffer[..<end])
+    // Every failure drops what it is about, so that the next call reads on.
+    let length: Int?
+    do {
+      length = try contentLength(buffer[..<end])
+    } catch {
+      buffer.removeFirst(bodyStart)
+      throw error
+    }
     guard let length else {
       buffer.removeFirst(bodyStart)
       throw .noContentLength

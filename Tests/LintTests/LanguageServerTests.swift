@@ -221,6 +221,15 @@ import Testing
       }
       #expect(read == bodies, "pieces of \(size)")
     }
+    // Each failure drops its message, so the next is read: a reader that kept it would fail
+    // on it forever.
+    var reader = MessageReader()
+    reader.append(
+      Array("Content-Length: x1\r\n\r\nContent-Type: a\r\n\r\n".utf8)
+        + MessageReader.frame([0x32]))
+    #expect(throws: MessageReader.Failure.invalidContentLength("x1")) { try reader.next() }
+    #expect(throws: MessageReader.Failure.noContentLength) { try reader.next() }
+    #expect(try reader.next() == [0x32])
     var small = MessageReader(bodyLimit: 10)
     small.append(MessageReader.frame(Array("0123456789ABC".utf8)) + MessageReader.frame([0x31]))
     #expect(throws: MessageReader.Failure.bodyTooLarge(13, limit: 10)) { try small.next() }
