@@ -99,8 +99,10 @@ public final class LanguageServer: @unchecked Sendable {
     }
     let params = message["params"] as? [String: Any] ?? [:]
     if method == "exit" { end(shutDown ? 0 : 1) }
-    if let id, !initialized, method != "initialize" {
-      return respond(id: id, error: (-32002, "the server is not initialized"))
+    // Before initialize, a request is refused and a notification dropped.
+    if !initialized, method != "initialize" {
+      if let id { respond(id: id, error: (-32002, "the server is not initialized")) }
+      return
     }
     if let id, shutDown {
       return respond(id: id, error: (-32600, "the server is shut down"))
