@@ -65,7 +65,7 @@ let package = Package(
       name: "Bench",
       dependencies: [
         "RuleEngine", "FactlintModel", "FactlintReading", "FactlintYAML", "BenchSupport",
-        "FactlintTestSupport",
+        "FactlintTestSupport", "FactlintLSP", "Checks",
       ]),
     .testTarget(
       name: "RuleEngineTests",

@@ -1,5 +1,7 @@
 import BenchSupport
+import Checks
 import Dispatch
+import FactlintLSP
 import FactlintModel
 import FactlintReading
 import FactlintTestSupport
@@ -391,6 +393,67 @@ func hostileMemory() {
   print(Double(peakMemory() - before) / Double(line.count))
 }
 
+/// `lsp [WORDS]`: the language server in this process with a draft of about WORDS words (default
+/// 5,000) of generated prose: the time from a change, once the pause is over, to its
+/// diagnostics, median and slowest of 20 changes, and the time to the first diagnostics on open.
+func lspBenchmark(_ arguments: ArraySlice<String>) {
+  let words = arguments.first.flatMap(Int.init) ?? 5_000
+  var generator = SeededGenerator(seed: 11)
+  var draft = ""
+  var index = 0
+  while draft.split(separator: " ").count < words {
+    // Bodies only: each generated article's front matter and heading dropped.
+    let text = article(&generator, index: index)
+    draft +=
+      text.split(separator: "\n").filter { !$0.hasPrefix("---") && !$0.contains(": ") }
+      .joined(separator: "\n\n") + "\n\n"
+    index += 1
+  }
+  let published = DispatchSemaphore(value: 0)
+  let server = LanguageServer(
+    registry: .builtin, pause: 0,
+    send: { bytes in
+      if String(decoding: bytes, as: UTF8.self).contains("publishDiagnostics") {
+        published.signal()
+      }
+    },
+    end: { _ in exit(0) })
+  func send(_ message: [String: Any]) {
+    var message = message
+    message["jsonrpc"] = "2.0"
+    let body = (try? JSONSerialization.data(withJSONObject: message)) ?? Data()
+    server.receive(MessageReader.frame(Array(body)))
+  }
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("factlint-lsp-bench")
+  let uri = folder.appendingPathComponent("draft.md").absoluteString
+  send(["id": 1, "method": "initialize", "params": ["capabilities": [:] as [String: Any]]])
+  var start = now()
+  send([
+    "method": "textDocument/didOpen",
+    "params": ["textDocument": ["uri": uri, "version": 1, "text": draft]],
+  ])
+  published.wait()
+  let open = now() - start
+  var times: [Double] = []
+  for version in 2...21 {
+    start = now()
+    send([
+      "method": "textDocument/didChange",
+      "params": [
+        "textDocument": ["uri": uri, "version": version],
+        "contentChanges": [["text": draft + "Revenue rose \(version)% to $\(version) million.\n"]],
+      ],
+    ])
+    published.wait()
+    times.append(now() - start)
+  }
+  times.sort()
+  print("lsp_words: \(draft.split(separator: " ").count)")
+  print("lsp_open_ms: \(formatted(open * 1000))")
+  print("lsp_change_median_ms: \(formatted(times[times.count / 2] * 1000))")
+  print("lsp_change_slowest_ms: \(formatted(times[times.count - 1] * 1000))")
+}
+
 func main() {
   let arguments = CommandLine.arguments.dropFirst()
   do {
@@ -402,6 +465,7 @@ func main() {
     case "draft"?: try draftBenchmark(arguments.dropFirst())
     case "hostile"?: hostileBenchmark(arguments.dropFirst())
     case "hostile-memory"?: hostileMemory()
+    case "lsp"?: lspBenchmark(arguments.dropFirst())
     case "eval"?:
       // `eval [--verbose]`: figure scores on corpus/ and on ../shared's passages and TAT-QA.
       let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

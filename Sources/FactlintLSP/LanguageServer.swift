@@ -208,6 +208,15 @@ public final class LanguageServer: @unchecked Sendable {
     let result = Session.checkDraft(
       document.text, path: document.path, options: options, registry: registry)
     let lines = DocumentLines(document.text)
+    // Each file's lines once, however many figures in it the diagnostics use.
+    var files = [document.path: lines]
+    func linesOf(_ file: String) -> DocumentLines {
+      if let known = files[file] { return known }
+      let read = DocumentLines(
+        String(decoding: (try? SourceFiles.read(file)) ?? [], as: UTF8.self))
+      files[file] = read
+      return read
+    }
     var diagnostics: [[String: Any]] = []
     for diagnostic in result.diagnostics where diagnostic.location.file == document.path {
       var item: [String: Any] = [
@@ -220,8 +229,7 @@ public final class LanguageServer: @unchecked Sendable {
           "location": [
             "uri": note.location.file == document.path
               ? uri : URL(fileURLWithPath: note.location.file).absoluteString,
-            "range": self.lines(of: note.location.file, in: document).range(
-              of: note.location, encoding: encoding),
+            "range": linesOf(note.location.file).range(of: note.location, encoding: encoding),
           ],
           "message": note.message,
         ]
@@ -242,13 +250,6 @@ public final class LanguageServer: @unchecked Sendable {
       ])
     }
     publish(uri: uri, version: document.version, diagnostics: diagnostics)
-  }
-
-  /// The lines of `file`: the draft's own from the buffer, another file's from disk.
-  private func lines(of file: String, in document: Document) -> DocumentLines {
-    if file == document.path { return DocumentLines(document.text) }
-    let bytes = (try? SourceFiles.read(file)) ?? []
-    return DocumentLines(String(decoding: bytes, as: UTF8.self))
   }
 
   static func severity(_ severity: Severity) -> Int {

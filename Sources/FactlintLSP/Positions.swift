@@ -32,15 +32,22 @@ struct DocumentLines {
   /// Lines end at "\n", "\r\n" or a lone "\r", as factlint's locations count them.
   init(_ text: String) {
     var lines: [Substring] = []
-    var start = text.startIndex
+    let bytes = text.utf8
+    var start = bytes.startIndex
     var index = start
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "\n" || character == "\r\n" || character == "\r" {
-        lines.append(text[start..<index])
-        start = text.index(after: index)
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      guard byte == 0x0a || byte == 0x0d else {
+        index = bytes.index(after: index)
+        continue
       }
-      index = text.index(after: index)
+      lines.append(text[start..<index])
+      var next = bytes.index(after: index)
+      if byte == 0x0d, next < bytes.endIndex, bytes[next] == 0x0a {
+        next = bytes.index(after: next)
+      }
+      start = next
+      index = next
     }
     lines.append(text[start...])
     self.lines = lines

@@ -23,7 +23,7 @@ import Testing
     "BenchSupport": ["FactlintModel", "FactlintYAML", "FactlintReading", "RuleEngine", "Checks"],
     "Bench": [
       "FactlintModel", "FactlintYAML", "FactlintReading", "RuleEngine", "BenchSupport",
-      "FactlintTestSupport",
+      "FactlintTestSupport", "FactlintLSP", "Checks",
     ],
   ]
 
