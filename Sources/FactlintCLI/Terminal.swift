@@ -1,3 +1,5 @@
+import FactlintModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -33,9 +35,12 @@ public enum Terminal {
   /// that stopped reading (`factlint | head`) is no failure.
   public static func finish(_ outcome: Outcome) -> Never {
     var status = outcome.status
-    if !write(outcome.output, to: STDOUT_FILENO), errno != EPIPE {
-      let reason = String(cString: strerror(errno))
-      write("factlint: cannot write the output: \(reason)\n", to: STDERR_FILENO)
+    if let error = OutputFile.writeAll(Array(outcome.output.utf8), to: STDOUT_FILENO),
+      error != EPIPE
+    {
+      write(
+        "factlint: cannot write the output: \(String(cString: strerror(error)))\n",
+        to: STDERR_FILENO)
       status = max(status, ExitStatus.badInput)
     }
     write(outcome.errors, to: STDERR_FILENO)
@@ -60,32 +65,10 @@ public enum Terminal {
     return bytes
   }
 
-  /// Writes all of `text` to `descriptor`, retrying short writes and writes an interrupting
-  /// signal cut off; false when the descriptor refuses the rest.
+  /// Writes all of `text` to `descriptor` (`OutputFile.writeAll`); false when the descriptor
+  /// refuses the rest.
   @discardableResult
   public static func write(_ text: String, to descriptor: Int32) -> Bool {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-      if written > 0 {
-        bytes = bytes.dropFirst(written)
-      } else if written < 0, errno == EINTR {
-        continue
-      } else {
-        return false
-      }
-    }
-    return true
-  }
-
-  /// `write(2)` of the platform's C library.
-  private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
-    -> Int
-  {
-    #if canImport(Glibc)
-      return Glibc.write(descriptor, buffer, count)
-    #else
-      return Darwin.write(descriptor, buffer, count)
-    #endif
+    OutputFile.writeAll(Array(text.utf8), to: descriptor) == nil
   }
 }

@@ -46,7 +46,7 @@ public final class LanguageServer: @unchecked Sendable {
   public static func serveStandardStreams(registry: CheckRegistry) -> Never {
     let server = LanguageServer(
       registry: registry,
-      send: { bytes in Terminal.write(String(decoding: bytes, as: UTF8.self), to: STDOUT_FILENO) },
+      send: { bytes in OutputFile.writeAll(bytes, to: STDOUT_FILENO) },
       end: { status in exit(status) })
     Thread {
       var chunk = [UInt8](repeating: 0, count: 1 << 16)

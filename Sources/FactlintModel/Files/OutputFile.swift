@@ -11,7 +11,7 @@ public enum OutputFile {
     func failure(_ reason: String) -> Problem { Problem(.unwritable(reason: reason), at: location) }
     var info = stat()
     guard stat(path, &info) == 0 else {
-      guard errno == ENOENT else { throw failure(String(cString: strerror(errno))) }
+      guard errno == ENOENT else { throw failure(lastError()) }
       return try replace(path, with: text, mode: nil, failure: failure)
     }
     switch info.st_mode & S_IFMT {
@@ -36,13 +36,15 @@ public enum OutputFile {
   ) throws(Problem) {
     var template = Array("\(SourceFiles.folder(of: path))/.factlint-XXXXXX".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+    guard descriptor >= 0 else { throw failure(lastError()) }
     let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     // A new file gets the modes any new file gets (the umask applied), not mkstemp's 0600.
     let mask = umask(0)
     umask(mask)
     fchmod(descriptor, mode ?? (0o666 & ~mask))
-    if let reason = writeAll(descriptor, text) ?? (close(descriptor) == 0 ? nil : lastError()) {
+    let written = writeAll(Array(text.utf8), to: descriptor).map(describe)
+    let closed = close(descriptor) == 0 ? nil : lastError()
+    if let reason = written ?? closed {
       unlink(temporary)
       throw failure(reason)
     }
@@ -64,25 +66,28 @@ public enum OutputFile {
     defer { close(descriptor) }
     // Writes wait for a slow reader.
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-    if let reason = writeAll(descriptor, text) { throw failure(reason) }
+    if let error = writeAll(Array(text.utf8), to: descriptor) { throw failure(describe(error)) }
   }
 
-  /// Writes all of `text`; the reason it could not, if it could not.
-  private static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes {
-        Foundation.write(descriptor, $0.baseAddress, $0.count)
+  /// Writes all of `bytes` to `descriptor`, retrying short writes and writes a signal cut off;
+  /// the error number when the descriptor refuses the rest (EIO when it takes nothing).
+  @discardableResult
+  public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    var rest = bytes[...]
+    while !rest.isEmpty {
+      let written = rest.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+      if written > 0 {
+        rest = rest.dropFirst(written)
+      } else if written < 0, errno == EINTR {
+        continue
+      } else {
+        return written < 0 ? errno : EIO
       }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return lastError()
-      }
-      written += count
     }
     return nil
   }
 
-  private static func lastError() -> String { String(cString: strerror(errno)) }
+  private static func lastError() -> String { describe(errno) }
+
+  private static func describe(_ error: Int32) -> String { String(cString: strerror(error)) }
 }
