@@ -15,50 +15,38 @@ public enum PositionEncoding: String, Sendable {
     return .utf16
   }
 
-  func width(_ scalar: Unicode.Scalar) -> Int {
+  /// The units a scalar of `value`, `length` bytes in UTF-8, takes.
+  func width(_ value: UInt32, length: Int) -> Int {
     switch self {
-    case .utf8: UTF8.width(scalar)
-    case .utf16: UTF16.width(scalar)
+    case .utf8: length
+    case .utf16: value >= 0x10000 ? 2 : 1
     case .utf32: 1
     }
   }
 }
 
 /// A document's lines, to turn factlint's locations (1-based line, column in Unicode scalars)
-/// into protocol positions (0-based line, character in the agreed unit).
+/// into protocol positions (0-based line, character in the agreed unit), through the line index
+/// every location is made with.
 struct DocumentLines {
-  private let lines: [Substring]
+  private let source: SourceLines
 
-  /// Lines end at "\n", "\r\n" or a lone "\r", as factlint's locations count them.
   init(_ text: String) {
-    var lines: [Substring] = []
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    var index = start
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      guard byte == 0x0a || byte == 0x0d else {
-        index = bytes.index(after: index)
-        continue
-      }
-      lines.append(text[start..<index])
-      var next = bytes.index(after: index)
-      if byte == 0x0d, next < bytes.endIndex, bytes[next] == 0x0a {
-        next = bytes.index(after: next)
-      }
-      start = next
-      index = next
-    }
-    lines.append(text[start...])
-    self.lines = lines
+    source = SourceLines(Array(text.utf8))
   }
 
   /// The position of the scalar at `column` (1-based) of `line` (1-based).
   func position(line: Int, column: Int, encoding: PositionEncoding) -> (line: Int, character: Int) {
-    guard line >= 1, line <= lines.count else { return (max(0, line - 1), 0) }
+    guard line >= 1, line <= source.starts.count else { return (max(0, line - 1), 0) }
+    let end = source.lineEnd(line - 1)
+    var offset = Int(source.starts[line - 1])
     var character = 0
-    for scalar in lines[line - 1].unicodeScalars.prefix(max(0, column - 1)) {
-      character += encoding.width(scalar)
+    source.bytes.withUnsafeBufferPointer { buffer in
+      for _ in 0..<max(0, column - 1) where offset < end {
+        let (value, length) = UTF8Scalar.decode(buffer, at: offset)
+        character += encoding.width(value, length: length)
+        offset += length
+      }
     }
     return (line - 1, character)
   }
