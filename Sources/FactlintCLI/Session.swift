@@ -37,9 +37,8 @@ public struct RunOptions: Sendable {
 /// Runs a command the way the CLI does: configuration, suppressions, baseline, changed lines and
 /// every requested output.
 public enum Session {
-  /// The configuration to use: the given file, or the nearest `.factlint.yml` above the current
-  /// folder, or the defaults.
-  /// The configuration `--config` names, else the one found upward from `folder`.
+  /// The configuration to use: the file `--config` names, or the nearest `.factlint.yml` from
+  /// `folder` upward, or the defaults.
   static func configuration(
     _ options: RunOptions, from folder: String = ".", problems: inout [Problem]
   ) -> Configuration {
@@ -80,15 +79,41 @@ public enum Session {
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
 
-  /// `factlint check`: articles against the data given, or else the configuration's.
   /// `factlint check`: articles (files, folders, and `-` for `standardInput`) against the data
-  /// given or configured. The configuration of a draft on standard input that is given a name is
-  /// found from the named file's folder, as it would be for the file.
+  /// given, or else the configuration's.
   public static func check(
     articles: [String], data: [String], rules: [String],
     standardInput: ArticleRun.StandardInput? = nil,
     options: RunOptions, registry: CheckRegistry
   ) -> Outcome {
+    let (result, configuration) = checkArticles(
+      articles, data: data, rules: rules, standardInput: standardInput, options: options,
+      registry: registry)
+    let text = standardInput.map { [$0.name: String(decoding: $0.bytes, as: UTF8.self)] } ?? [:]
+    return finish(
+      result, options: options, configuration: configuration, registry: registry, texts: text)
+  }
+
+  /// The diagnostics and input problems of one draft's `text`, held in an editor as `path`: the
+  /// same run as `factlint check - --stdin-path PATH`.
+  public static func checkDraft(
+    _ text: String, path: String, options: RunOptions, registry: CheckRegistry
+  ) -> LintResult {
+    var (result, _) = checkArticles(
+      ["-"], data: [], rules: [],
+      standardInput: ArticleRun.StandardInput(name: path, bytes: Array(text.utf8)),
+      options: options, registry: registry)
+    result.diagnostics.sort(by: Engine.order)
+    return result
+  }
+
+  /// The run behind `check` and `checkDraft`: the configuration (found from the folder of a draft
+  /// on standard input that is given a name, as it would be for the file), then the articles
+  /// read and checked against `data` and `rules`, or the configuration's when both are empty.
+  private static func checkArticles(
+    _ articles: [String], data: [String], rules: [String],
+    standardInput: ArticleRun.StandardInput?, options: RunOptions, registry: CheckRegistry
+  ) -> (LintResult, Configuration) {
     var problems: [Problem] = []
     let folder = standardInput.map { SourceFiles.folder(of: $0.name) } ?? "."
     let configuration = configuration(options, from: folder, problems: &problems)
@@ -101,30 +126,7 @@ public enum Session {
         rulePaths: useConfigured ? configuration.rules : rules, standardInput: standardInput,
         progress: options.progress))
     result.problems = problems + result.problems
-    let text = standardInput.map { [$0.name: String(decoding: $0.bytes, as: UTF8.self)] } ?? [:]
-    return finish(
-      result, options: options, configuration: configuration, registry: registry, texts: text)
-  }
-
-  /// The diagnostics and input problems of one draft's `text`, held in an editor as `path`: the
-  /// same run as `factlint check - --stdin-path PATH`, with the configuration found from the
-  /// draft's folder and the data it names.
-  public static func checkDraft(
-    _ text: String, path: String, options: RunOptions, registry: CheckRegistry
-  ) -> LintResult {
-    var problems: [Problem] = []
-    let input = ArticleRun.StandardInput(name: path, bytes: Array(text.utf8))
-    let configuration = configuration(
-      options, from: SourceFiles.folder(of: path), problems: &problems)
-    let run = ArticleRun(
-      registry: registry, showUnverified: options.showUnverified, configuration: configuration)
-    var result = run.check(
-      run.read(
-        articlePaths: ["-"], dataPaths: configuration.data, rulePaths: configuration.rules,
-        standardInput: input))
-    result.problems = problems + result.problems
-    result.diagnostics.sort(by: Engine.order)
-    return result
+    return (result, configuration)
   }
 
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.

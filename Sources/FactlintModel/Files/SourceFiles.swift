@@ -122,26 +122,26 @@ public enum SourceFiles {
 
   /// The input files at `path`: the file itself (a YAML or CSV file), or the files below a folder
   /// with one of `extensions` (by default YAML and CSV), sorted; a folder with none is
-  /// `whenEmpty`. Links below
-  /// a folder are followed when they resolve inside `roots` and refused with a problem otherwise.
+  /// `whenEmpty`. Links below a folder are followed when they resolve inside `roots` and refused
+  /// with a problem otherwise.
   public static func expand(
     _ path: String, within roots: [String], extensions: Set<String> = extensions,
     whenEmpty: InputError = .noInputFiles, problems: inout [Problem]
   ) throws(Problem) -> [String] {
     let start = SourceLocation(file: path, line: 1, column: 1)
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw Problem(.notFound, at: start)
-    }
-    guard isFolder.boolValue else {
-      // A file named directly must be of a kind it is read as; a folder's others are not listed.
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw Problem(.notFound, at: start) }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: break
+    case S_IFREG:
+      // A file named directly must be of a kind it is read as.
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      // A device or a pipe is refused when read, with its own reason.
-      var info = stat()
-      guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [path] }
       guard let dot = name.lastIndex(of: "."),
         Self.extensions.contains(String(name[name.index(after: dot)...]))
       else { throw Problem(.unsupportedFileType(name), at: start) }
+      return [path]
+    default:
+      // A device or a pipe is refused when read, with its own reason.
       return [path]
     }
     let files = files(in: path, within: roots, problems: &problems).filter { relative in
