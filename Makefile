@@ -8,4 +8,4 @@ eval:
 	bash scripts/setup.sh && swift run -q -c release factlint-bench eval
 
 test:
-	bash scripts/setup.sh && swift test
+	bash scripts/setup.sh --tests && swift test

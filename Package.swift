@@ -8,6 +8,8 @@ let package = Package(
   products: [
     .executable(name: "factlint", targets: ["Lint"]),
     .executable(name: "factlint-bench", targets: ["Bench"]),
+    // The web page for editors, apart so that `factlint` itself builds no web server.
+    .executable(name: "factlint-serve", targets: ["FactlintServe"]),
     .library(name: "FactlintModel", targets: ["FactlintModel"]),
     .library(name: "FactlintYAML", targets: ["FactlintYAML"]),
     .library(name: "FactlintReading", targets: ["FactlintReading"]),
@@ -17,7 +19,8 @@ let package = Package(
     .library(name: "FactlintLSP", targets: ["FactlintLSP"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(
@@ -47,7 +50,17 @@ let package = Package(
     // The language server: message framing, documents, diagnostics through the CLI's run.
     .target(
       name: "FactlintLSP",
-      dependencies: ["FactlintCLI", "RuleEngine", "FactlintModel", "FactlintReading"]),
+      dependencies: [
+        "FactlintCLI", "FactlintReporting", "RuleEngine", "FactlintModel", "FactlintReading",
+      ]),
+    // `factlint serve`: the page, the JSON API and the marked draft, on Hummingbird.
+    .executableTarget(
+      name: "FactlintServe",
+      dependencies: [
+        "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks", "FactlintModel",
+        "FactlintReading", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .executableTarget(
       name: "Lint",
       dependencies: [

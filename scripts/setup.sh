@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev)
-# and, for the schema tests, python3 with PyYAML and jsonschema. Installs what is missing with
+# and, for the schema tests, python3 with PyYAML and jsonschema; with --tests also Chromium
+# (Debian's chromium), which renders the web page in its test. Installs what is missing with
 # apt-get when this user can; otherwise says what to install.
 set -euo pipefail
+
+for_tests=0
+case "${1:-}" in
+  --tests) for_tests=1 ;;
+  "") ;;
+  *) echo "usage: bash scripts/setup.sh [--tests]" >&2; exit 64 ;;
+esac
 
 have_libyaml() {
   if command -v pkg-config >/dev/null 2>&1; then
@@ -37,6 +45,23 @@ if ! have_python_tools; then
   fi
   have_python_tools || echo "note: the schema tests need python3 with PyYAML and jsonschema" \
     "(Debian: apt-get install python3-yaml python3-jsonschema)" >&2
+fi
+
+have_chromium() {
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
+}
+
+if [ "$for_tests" -eq 1 ] && ! have_chromium; then
+  if can_apt; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing chromium for the web page's test..." >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      chromium fonts-dejavu-core >&2
+  fi
+  have_chromium || echo "note: the web page's test needs Chromium" \
+    "(Debian: apt-get install chromium)" >&2
 fi
 
 if have_libyaml && command -v pkg-config >/dev/null 2>&1; then

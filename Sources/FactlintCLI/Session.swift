@@ -79,6 +79,34 @@ public enum Session {
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
 
+  /// A rule or data file as an editor holds it: the file itself linted with the rules that may
+  /// use it, the configuration's (found from the file's folder), else those in the `rules`
+  /// folder of the workspace folder it is in. Nil for a YAML or CSV file that is none of the
+  /// configuration file, the configuration's rules and data, and the files below a workspace
+  /// folder's `rules` and `data`: an editor opens many other YAML files (CI workflows, say).
+  public static func lintFile(
+    _ path: String, within workspaceFolders: [String], options: RunOptions,
+    registry: CheckRegistry
+  ) -> LintResult? {
+    var problems: [Problem] = []
+    let configuration = configuration(
+      options, from: SourceFiles.folder(of: path), problems: &problems)
+    let file = SourceFiles.absolute(path)
+    let folders = workspaceFolders.map(SourceFiles.absolute).filter { file.hasPrefix($0 + "/") }
+    let workspaceRules = folders.map { SourceFiles.join($0, "rules") }.filter(SourceFiles.isFolder)
+    let workspaceData = folders.map { SourceFiles.join($0, "data") }.filter(SourceFiles.isFolder)
+    let rules = configuration.rules.isEmpty ? workspaceRules : configuration.rules
+    let isConfiguration = path.hasSuffix("/.factlint.yml") || path == ".factlint.yml"
+    let named = (rules + configuration.data + workspaceData).map(SourceFiles.absolute)
+    guard isConfiguration || named.contains(where: { file == $0 || file.hasPrefix($0 + "/") })
+    else { return nil }
+    var result = Engine(registry: registry, trustsPrograms: options.allowPlugins).lint(
+      paths: (isConfiguration ? [] : [path]) + rules, configuration: configuration,
+      showUnverified: options.showUnverified)
+    result.problems = problems + result.problems
+    return result
+  }
+
   /// `factlint check`: articles (files, folders, and `-` for `standardInput`) against the data
   /// given, or else the configuration's.
   public static func check(
@@ -95,16 +123,29 @@ public enum Session {
   }
 
   /// The diagnostics and input problems of one draft's `text`, held in an editor as `path`: the
-  /// same run as `factlint check - --stdin-path PATH`.
+  /// same run as `factlint check - --stdin-path PATH`. `keepingArticles` keeps the draft's
+  /// figures, claims and data in the result, for an editor's hover or a page's marks.
   public static func checkDraft(
-    _ text: String, path: String, options: RunOptions, registry: CheckRegistry
+    _ text: String, path: String, options: RunOptions, registry: CheckRegistry,
+    keepingArticles: Bool = false
   ) -> LintResult {
     var (result, _) = checkArticles(
       ["-"], data: [], rules: [],
       standardInput: ArticleRun.StandardInput(name: path, bytes: Array(text.utf8)),
-      options: options, registry: registry)
+      options: options, registry: registry, keepingArticles: keepingArticles)
     result.diagnostics.sort(by: Engine.order)
     return result
+  }
+
+  /// The configuration a draft held as `path` is checked with, and the rule and data files it
+  /// names: what a page shows as the data the draft was checked against.
+  public static func configuration(forDraftAt path: String, options: RunOptions) -> (
+    configuration: Configuration, problems: [Problem]
+  ) {
+    var problems: [Problem] = []
+    let configuration = configuration(
+      options, from: SourceFiles.folder(of: path), problems: &problems)
+    return (configuration, problems)
   }
 
   /// The run behind `check` and `checkDraft`: the configuration (found from the folder of a draft
@@ -112,14 +153,16 @@ public enum Session {
   /// read and checked against `data` and `rules`, or the configuration's when both are empty.
   private static func checkArticles(
     _ articles: [String], data: [String], rules: [String],
-    standardInput: ArticleRun.StandardInput?, options: RunOptions, registry: CheckRegistry
+    standardInput: ArticleRun.StandardInput?, options: RunOptions, registry: CheckRegistry,
+    keepingArticles: Bool = false
   ) -> (LintResult, Configuration) {
     var problems: [Problem] = []
     let folder = standardInput.map { SourceFiles.folder(of: $0.name) } ?? "."
     let configuration = configuration(options, from: folder, problems: &problems)
     let useConfigured = data.isEmpty && rules.isEmpty
-    let run = ArticleRun(
+    var run = ArticleRun(
       registry: registry, showUnverified: options.showUnverified, configuration: configuration)
+    run.keepsArticles = keepingArticles
     var result = run.check(
       run.read(
         articlePaths: articles, dataPaths: useConfigured ? configuration.data : data,

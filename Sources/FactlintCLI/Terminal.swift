@@ -65,6 +65,32 @@ public enum Terminal {
     return bytes
   }
 
+  /// The path of the program `name` in the folder this program was run from: the real path of
+  /// the running executable, links resolved.
+  public static func programBeside(_ name: String) -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    let own =
+      count > 0
+      ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      : CommandLine.arguments[0]
+    return SourceFiles.join(SourceFiles.folder(of: own), name)
+  }
+
+  /// Runs the program `name` from beside this one in this process's place, with `arguments`;
+  /// when it is not there or cannot run, says how to get it and exits with 2.
+  public static func runInstead(_ name: String, arguments: [String], howToGet: String) -> Never {
+    let program = programBeside(name)
+    if access(program, X_OK) == 0 {
+      var pointers = ([program] + arguments).map { strdup($0) } + [nil]
+      execv(program, &pointers)
+    }
+    write(
+      "factlint: cannot run \(program): \(String(cString: strerror(errno))); \(howToGet)\n",
+      to: STDERR_FILENO)
+    exit(ExitStatus.badInput)
+  }
+
   /// Writes all of `text` to `descriptor` (`OutputFile.writeAll`); false when the descriptor
   /// refuses the rest.
   @discardableResult

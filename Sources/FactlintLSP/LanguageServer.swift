@@ -2,6 +2,7 @@ import Dispatch
 import FactlintCLI
 import FactlintModel
 import FactlintReading
+import FactlintReporting
 import Foundation
 import RuleEngine
 
@@ -21,8 +22,18 @@ public final class LanguageServer: @unchecked Sendable {
   private let registry: CheckRegistry
   private let send: @Sendable ([UInt8]) -> Void
   private let end: @Sendable (Int32) -> Never
+  /// What the last check of a document found, for hover and code actions.
+  struct Checked {
+    var version: Int
+    var diagnostics: [Diagnostic]
+    var figures: [FigureInspection]
+  }
+
   private var reader = MessageReader()
   private var documents: [String: Document] = [:]
+  private var checked: [String: Checked] = [:]
+  /// The workspace folders from `initialize`, as paths.
+  private var workspaceFolders: [String] = []
   private var encoding = PositionEncoding.utf16
   private var pause: Double
   private var options = RunOptions()
@@ -116,6 +127,8 @@ public final class LanguageServer: @unchecked Sendable {
     case "textDocument/didOpen": didOpen(params)
     case "textDocument/didChange": didChange(params)
     case "textDocument/didClose": didClose(params)
+    case "textDocument/hover": hover(id: id ?? NSNull(), params)
+    case "textDocument/codeAction": codeActions(id: id ?? NSNull(), params)
     case "workspace/didChangeConfiguration":
       configure(params["settings"])
       for uri in documents.keys { check(uri) }
@@ -129,12 +142,21 @@ public final class LanguageServer: @unchecked Sendable {
     let general = (params["capabilities"] as? [String: Any])?["general"] as? [String: Any]
     encoding = PositionEncoding.chosen(from: general?["positionEncodings"] as? [String] ?? [])
     configure(params["initializationOptions"])
+    let folders = (params["workspaceFolders"] as? [[String: Any]] ?? []).compactMap {
+      $0["uri"] as? String
+    }
+    let root = params["rootUri"] as? String
+    workspaceFolders = (folders.isEmpty ? root.map { [$0] } ?? [] : folders).map(Self.path(of:))
+    // A workspace folder is the user's own: its files may name each other.
+    options.allowedPaths += workspaceFolders
     respond(
       id: id,
       result: [
         "capabilities": [
           "positionEncoding": encoding.rawValue,
           "textDocumentSync": ["openClose": true, "change": 1],
+          "hoverProvider": true,
+          "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         ],
         "serverInfo": ["name": "factlint", "version": FactlintVersion.number],
       ])
@@ -152,7 +174,9 @@ public final class LanguageServer: @unchecked Sendable {
     }
     if let allow = settings["allowPlugins"] as? Bool { options.allowPlugins = allow }
     if let show = settings["showUnverified"] as? Bool { options.showUnverified = show }
-    if let config = settings["config"] as? String { options.configPath = config }
+    if let config = settings["config"] as? String {
+      options.configPath = config.isEmpty ? nil : config
+    }
   }
 
   // MARK: Documents
@@ -188,6 +212,7 @@ public final class LanguageServer: @unchecked Sendable {
     guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String
     else { return }
     documents[uri] = nil
+    checked[uri] = nil
     publish(uri: uri, version: nil, diagnostics: [])
   }
 
@@ -201,55 +226,248 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func check(_ uri: String) {
     guard let document = documents[uri] else { return }
-    // Only articles are read; the rule and data files an editor opens are left alone for now.
-    guard ArticleFormat(path: document.path) != nil else {
-      return publish(uri: uri, version: document.version, diagnostics: [])
-    }
-    let result = Session.checkDraft(
-      document.text, path: document.path, options: options, registry: registry)
+    let result = run(document)
+    checked[uri] = result
     let lines = DocumentLines(document.text)
+    let own = SourceFiles.absolute(document.path)
     // Each file's lines once, however many figures in it the diagnostics use.
-    var files = [document.path: lines]
+    var files = [own: lines]
     func linesOf(_ file: String) -> DocumentLines {
-      if let known = files[file] { return known }
+      let path = SourceFiles.absolute(file)
+      if let known = files[path] { return known }
+      let text = documents.values.first { SourceFiles.absolute($0.path) == path }?.text
       let read = DocumentLines(
-        String(decoding: (try? SourceFiles.read(file)) ?? [], as: UTF8.self))
-      files[file] = read
+        text ?? String(decoding: (try? SourceFiles.read(file)) ?? [], as: UTF8.self))
+      files[path] = read
       return read
     }
-    var diagnostics: [[String: Any]] = []
-    for diagnostic in result.diagnostics where diagnostic.location.file == document.path {
-      var item: [String: Any] = [
-        "range": lines.range(of: diagnostic.location, encoding: encoding),
-        "severity": Self.severity(diagnostic.severity), "source": "factlint",
-        "code": diagnostic.ruleID, "message": diagnostic.message,
-      ]
+    let items = result.diagnostics.map { diagnostic in
+      var item = self.item(
+        diagnostic, range: lines.range(of: diagnostic.location, encoding: encoding))
       let related = diagnostic.notes.map { note in
         [
           "location": [
-            "uri": note.location.file == document.path
-              ? uri : URL(fileURLWithPath: note.location.file).absoluteString,
+            "uri": SourceFiles.absolute(note.location.file) == own
+              ? uri : URL(fileURLWithPath: SourceFiles.absolute(note.location.file)).absoluteString,
             "range": linesOf(note.location.file).range(of: note.location, encoding: encoding),
           ],
           "message": note.message,
         ]
       }
       if !related.isEmpty { item["relatedInformation"] = related }
-      diagnostics.append(item)
+      return item
     }
-    // An input problem (a configuration that does not load, data that does not parse) is shown
-    // where it is when it is in the draft, else at the draft's top with its place.
-    for problem in result.problems {
-      let inDraft = problem.location.file == document.path
+    publish(uri: uri, version: document.version, diagnostics: items + problems(of: document))
+  }
+
+  /// The input problems of the document's last run, kept beside its diagnostics.
+  private var lastProblems: [String: [Problem]] = [:]
+
+  /// Checks a document as its text stands, every open document's text standing in for its
+  /// file: an article as `factlint check -` checks it, a rule or data file as `factlint lint`
+  /// lints the rules that use it.
+  private func run(_ document: Document) -> Checked {
+    var overlay: [String: [UInt8]] = [:]
+    for open in documents.values {
+      overlay[SourceFiles.absolute(open.path)] = Array(open.text.utf8)
+    }
+    let own = SourceFiles.absolute(document.path)
+    let result = SourceFiles.$overlay.withValue(overlay) { () -> LintResult? in
+      if ArticleFormat(path: document.path) != nil {
+        return Session.checkDraft(
+          document.text, path: document.path, options: options, registry: registry,
+          keepingArticles: true)
+      }
+      guard SourceFiles.extensions.contains(Self.fileExtension(document.path)) else { return nil }
+      // Only rule, data and configuration files: other YAML is no business of factlint's.
+      return Session.lintFile(
+        document.path, within: workspaceFolders, options: options, registry: registry)
+    }
+    guard let result else {
+      lastProblems[document.path] = []
+      return Checked(version: document.version, diagnostics: [], figures: [])
+    }
+    lastProblems[document.path] = result.problems
+    return Checked(
+      version: document.version,
+      diagnostics: result.diagnostics.filter { SourceFiles.absolute($0.location.file) == own },
+      figures: result.articles.flatMap(DraftInspection.figures(of:)))
+  }
+
+  /// A diagnostic as the protocol has it, with its rule's documentation.
+  private func item(_ diagnostic: Diagnostic, range: [String: Any]) -> [String: Any] {
+    var item: [String: Any] = [
+      "range": range, "severity": Self.severity(diagnostic.severity), "source": "factlint",
+      "code": diagnostic.ruleID, "message": diagnostic.message,
+    ]
+    let builtIn = registry.check(diagnostic.checkID) != nil
+    item["codeDescription"] = [
+      "href": FactlintVersion.documentation(ofCheck: diagnostic.checkID, isBuiltIn: builtIn)
+    ]
+    return item
+  }
+
+  /// An input problem (a configuration that does not load, data that does not parse) is shown
+  /// where it is when it is in the document, else at the document's top with its place.
+  private func problems(of document: Document) -> [[String: Any]] {
+    let lines = DocumentLines(document.text)
+    let own = SourceFiles.absolute(document.path)
+    return (lastProblems[document.path] ?? []).map { problem in
+      let inDocument = SourceFiles.absolute(problem.location.file) == own
       let location =
-        inDraft ? problem.location : SourceLocation(file: document.path, line: 1, column: 1)
-      diagnostics.append([
+        inDocument ? problem.location : SourceLocation(file: document.path, line: 1, column: 1)
+      return [
         "range": lines.range(of: location, encoding: encoding), "severity": 1,
         "source": "factlint", "code": "input",
-        "message": inDraft ? problem.message : "\(problem.location): \(problem.message)",
-      ])
+        "message": inDocument ? problem.message : "\(problem.location): \(problem.message)",
+      ]
     }
-    publish(uri: uri, version: document.version, diagnostics: diagnostics)
+  }
+
+  static func fileExtension(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: ".") else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+
+  /// The last check of `uri` at its current version, checking it now when a change is still
+  /// waiting for the pause.
+  private func current(_ uri: String) -> (Document, Checked)? {
+    guard let document = documents[uri] else { return nil }
+    if let known = checked[uri], known.version == document.version { return (document, known) }
+    let result = run(document)
+    checked[uri] = result
+    return (document, result)
+  }
+
+  // MARK: Hover and code actions
+
+  private func hover(id: Any, _ params: [String: Any]) {
+    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+      let position = Self.position(params["position"])
+    else { return respond(id: id, error: (-32602, "hover needs a textDocument and a position")) }
+    guard let (document, result) = current(uri) else {
+      return respond(id: id, error: (-32602, "no open document has the uri '\(uri)'"))
+    }
+    let lines = DocumentLines(document.text)
+    for inspection in result.figures {
+      let range = figureRange(inspection.figure, lines: lines)
+      guard Self.contains(range, position) else { continue }
+      return respond(
+        id: id,
+        result: [
+          "contents": ["kind": "markdown", "value": DraftInspection.markdown(inspection)],
+          "range": Self.json(range),
+        ])
+    }
+    respond(id: id, result: NSNull())
+  }
+
+  private func codeActions(id: Any, _ params: [String: Any]) {
+    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+      let range = params["range"] as? [String: Any],
+      let start = Self.position(range["start"]), let end = Self.position(range["end"])
+    else {
+      return respond(id: id, error: (-32602, "codeAction needs a textDocument and a range"))
+    }
+    guard let (document, result) = current(uri) else {
+      return respond(id: id, error: (-32602, "no open document has the uri '\(uri)'"))
+    }
+    let lines = DocumentLines(document.text)
+    var actions: [[String: Any]] = []
+    for diagnostic in result.diagnostics where diagnostic.severity != .note {
+      let span = lines.span(of: diagnostic.location, encoding: encoding)
+      guard span.start.line <= end.line, span.end.line >= start.line else { continue }
+      let item = self.item(
+        diagnostic, range: lines.range(of: diagnostic.location, encoding: encoding))
+      if let replacement = diagnostic.replacement,
+        let edit = replacementEdit(replacement, in: document, result: result, lines: lines)
+      {
+        actions.append([
+          "title": "Write \(replacement.text) instead of \(replacement.written)",
+          "kind": "quickfix", "isPreferred": true, "diagnostics": [item],
+          "edit": ["changes": [uri: [edit]]],
+        ])
+      }
+      if let edit = suppressionEdit(diagnostic, in: document, lines: lines) {
+        actions.append([
+          "title": "Suppress \(diagnostic.ruleID) on this line, with a reason",
+          "kind": "quickfix", "diagnostics": [item], "edit": ["changes": [uri: [edit]]],
+        ])
+      }
+    }
+    respond(id: id, result: actions)
+  }
+
+  /// The edit that writes `replacement` over its figure, when the document still has the figure
+  /// as it was written there.
+  private func replacementEdit(
+    _ replacement: Replacement, in document: Document, result: Checked, lines: DocumentLines
+  ) -> [String: Any]? {
+    guard
+      let figure = result.figures.first(where: {
+        $0.figure.figure.location == replacement.location
+      })?.figure, let bytes = figure.bytes
+    else { return nil }
+    let text = Array(document.text.utf8)
+    guard bytes.upperBound <= text.count,
+      String(decoding: text[bytes], as: UTF8.self) == replacement.written
+    else { return nil }
+    return ["range": Self.json(figureRange(figure, lines: lines)), "newText": replacement.text]
+  }
+
+  /// The edit that inserts a `factlint-disable-next-line` comment for the diagnostic's rule,
+  /// with a reason to fill in, so that it covers the diagnostic's line: on a line of its own
+  /// before a paragraph's first line, else at the end of the line before, inside the paragraph
+  /// (a comment on a line of its own would end a hard-wrapped paragraph).
+  private func suppressionEdit(
+    _ diagnostic: Diagnostic, in document: Document, lines: DocumentLines
+  )
+    -> [String: Any]?
+  {
+    guard let format = ArticleFormat(path: document.path), format == .markdown || format == .html
+    else { return nil }
+    let comment = "<!-- factlint-disable-next-line \(diagnostic.ruleID): REASON -->"
+    let line = diagnostic.location.line
+    let previous = line >= 2 ? lines.text(ofLine: line - 1) : nil
+    if let previous, !previous.allSatisfy(\.isWhitespace) {
+      let end = lines.position(
+        line: line - 1, column: previous.unicodeScalars.count + 1, encoding: encoding)
+      let at = ["line": end.line, "character": end.character]
+      return ["range": ["start": at, "end": at], "newText": " " + comment]
+    }
+    let at = ["line": line - 1, "character": 0]
+    let indent = String(lines.text(ofLine: line).prefix { $0 == " " || $0 == "\t" })
+    return ["range": ["start": at, "end": at], "newText": indent + comment + "\n"]
+  }
+
+  /// A figure's range in the document: from its first character to just past its last.
+  private func figureRange(_ figure: ExtractedFigure, lines: DocumentLines) -> DocumentLines.Span {
+    let location = figure.figure.location
+    guard let end = figure.end else { return lines.span(of: location, encoding: encoding) }
+    return DocumentLines.Span(
+      start: lines.position(line: location.line, column: location.column, encoding: encoding),
+      end: lines.position(line: end.line, column: end.column, encoding: encoding))
+  }
+
+  static func position(_ value: Any?) -> (line: Int, character: Int)? {
+    guard let value = value as? [String: Any], let line = value["line"] as? Int,
+      let character = value["character"] as? Int
+    else { return nil }
+    return (line, character)
+  }
+
+  static func contains(_ span: DocumentLines.Span, _ position: (line: Int, character: Int)) -> Bool
+  {
+    (span.start.line, span.start.character) <= position
+      && position < (span.end.line, span.end.character)
+  }
+
+  static func json(_ span: DocumentLines.Span) -> [String: Any] {
+    [
+      "start": ["line": span.start.line, "character": span.start.character],
+      "end": ["line": span.end.line, "character": span.end.character],
+    ]
   }
 
   static func severity(_ severity: Severity) -> Int {

@@ -51,14 +51,30 @@ struct DocumentLines {
     return (line - 1, character)
   }
 
+  /// A protocol range: 0-based positions in the agreed unit.
+  struct Span {
+    var start: (line: Int, character: Int)
+    var end: (line: Int, character: Int)
+  }
+
+  /// The range `location` spans on its line.
+  func span(of location: SourceLocation, encoding: PositionEncoding) -> Span {
+    Span(
+      start: position(line: location.line, column: location.column, encoding: encoding),
+      end: position(
+        line: location.line, column: location.column + max(1, location.length), encoding: encoding)
+    )
+  }
+
   /// The range of `location` as a protocol range.
   func range(of location: SourceLocation, encoding: PositionEncoding) -> [String: Any] {
-    let start = position(line: location.line, column: location.column, encoding: encoding)
-    let end = position(
-      line: location.line, column: location.column + max(1, location.length), encoding: encoding)
-    return [
-      "start": ["line": start.line, "character": start.character],
-      "end": ["line": end.line, "character": end.character],
-    ]
+    LanguageServer.json(span(of: location, encoding: encoding))
+  }
+
+  /// The text of `line` (1-based), without its line break; empty past the last line.
+  func text(ofLine line: Int) -> String {
+    guard line >= 1, line <= source.starts.count else { return "" }
+    let start = Int(source.starts[line - 1])
+    return String(decoding: source.bytes[start..<source.lineEnd(line - 1)], as: UTF8.self)
   }
 }

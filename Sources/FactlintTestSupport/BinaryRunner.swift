@@ -26,6 +26,21 @@ package enum BinaryRunner {
     package var timedOut: Bool
   }
 
+  /// Runs another program, `command` (its path first), in `folder`, killing it after `timeout`
+  /// seconds.
+  package static func runProgram(
+    _ command: [String], in folder: URL = packageRoot, timeout: TimeInterval = 60
+  ) throws -> Run {
+    let completion = try ProcessRunner.complete(
+      command, input: Data(), timeout: timeout, folder: folder.path,
+      environment: ProcessInfo.processInfo.environment, outputLimit: 1 << 30
+    ).get()
+    return Run(
+      output: String(decoding: completion.output, as: UTF8.self),
+      errors: String(decoding: completion.errors, as: UTF8.self),
+      status: completion.status, crashed: completion.signalled, timedOut: completion.timedOut)
+  }
+
   /// Runs `factlint arguments` in `folder` with colour off, `input` on its standard input and
   /// `extra` added to the environment, killing it after `timeout` seconds.
   package static func run(

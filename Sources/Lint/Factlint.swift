@@ -19,7 +19,7 @@ struct Factlint: ParsableCommand {
     version: "factlint \(FactlintVersion.number)",
     subcommands: [
       LintCommand.self, CheckCommand.self, ExtractCommand.self, LSPCommand.self,
-      ChecksCommand.self,
+      ServeCommand.self, ChecksCommand.self,
       ExplainCommand.self, GenerateCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
@@ -215,6 +215,28 @@ struct LSPCommand: ParsableCommand {
 
   func run() throws {
     LanguageServer.serveStandardStreams(registry: .builtin)
+  }
+}
+
+/// `factlint serve`: runs `factlint-serve`, the web page's server, which is built apart so that
+/// `factlint` itself carries no web server.
+struct ServeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve a page that checks drafts as editors paste or upload them.",
+    discussion: """
+      Runs factlint-serve from beside this program, with the options given: --host (default \
+      127.0.0.1), --port (default 8080), --config, --max-bytes, --allow-plugins. Build it \
+      with `swift build --product factlint-serve`.
+      """)
+
+  @Argument(parsing: .captureForPassthrough, help: "Options for factlint-serve.")
+  var options: [String] = []
+
+  func run() throws {
+    Terminal.runInstead(
+      "factlint-serve", arguments: options,
+      howToGet: "build it with `swift build --product factlint-serve`")
   }
 }
 

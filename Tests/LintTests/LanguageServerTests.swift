@@ -104,6 +104,136 @@ import Testing
     ].map { $0 ?? -1 }
   }
 
+  /// The edits an action makes to the document `uri`.
+  static func edits(_ uri: String) -> ([String: Any]) -> [[String: Any]] {
+    { action in
+      ((action["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]]
+        ?? []
+    }
+  }
+
+  /// `text` with `edit` applied, for text whose characters are one UTF-16 unit each.
+  static func applying(_ edit: [String: Any], to text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let range = Self.range(edit)
+    var line = Array(lines[range[0]])
+    let replaced = String(line[..<range[1]]) + (edit["newText"] as? String ?? "")
+    line = Array(line[range[3]...])
+    lines[range[0]] = replaced + String(line)
+    return lines.joined(separator: "\n")
+  }
+
+  /// Opens `text` as `draft.md` in a new session and returns the client, the uri and the
+  /// diagnostics of version 1.
+  static func session(_ text: String, in folder: URL, name: String = "draft.md") throws -> (
+    Client, String, [[String: Any]]
+  ) {
+    let client = try Client(in: folder)
+    let uri = folder.appendingPathComponent(name).absoluteString
+    try client.send([
+      "id": 1, "method": "initialize",
+      "params": [
+        "rootUri": folder.absoluteString, "capabilities": [:] as [String: Any],
+        "initializationOptions": ["pauseMilliseconds": 20],
+      ],
+    ])
+    _ = try #require(client.response(1))
+    try client.send([
+      "method": "textDocument/didOpen",
+      "params": ["textDocument": ["uri": uri, "languageId": "x", "version": 1, "text": text]],
+    ])
+    return (client, uri, try #require(client.diagnostics(version: 1)))
+  }
+
+  func change(_ client: Client, _ uri: String, version: Int, to text: String) throws {
+    try client.send([
+      "method": "textDocument/didChange",
+      "params": [
+        "textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text]],
+      ],
+    ])
+  }
+
+  @Test func bothCodeActionsMakeTheDiagnosticGoInAHardWrappedParagraph() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text =
+      "Acme Corp reported its results on Tuesday, and\n"
+      + "revenue rose 25% to $2.73 billion in 2024 from $2.37 billion in 2023.\n"
+    let (client, uri, opened) = try Self.session(text, in: folder)
+    #expect(opened.map(Self.range) == [[1, 13, 1, 16]])
+    try client.send([
+      "id": 2, "method": "textDocument/codeAction",
+      "params": [
+        "textDocument": ["uri": uri],
+        "range": ["start": ["line": 1, "character": 0], "end": ["line": 1, "character": 0]],
+        "context": ["diagnostics": opened],
+      ],
+    ])
+    let actions = try #require(client.response(2)?["result"] as? [[String: Any]])
+    let edits = actions.map(Self.edits(uri))
+    #expect(edits.map(\.count) == [1, 1])
+    // The figure that agrees, written at the stated precision.
+    #expect(edits.first?.first?["newText"] as? String == "15%")
+    // The comment ends the line before: on a line of its own it would split the paragraph.
+    #expect(Self.range(edits.last?.first ?? [:]) == [0, 46, 0, 46])
+    for (version, edit) in [(2, edits[0][0]), (3, edits[1][0])] {
+      try change(client, uri, version: version, to: Self.applying(edit, to: text))
+      #expect(try #require(client.diagnostics(version: version)).isEmpty, "version \(version)")
+    }
+    // Hover outside any figure has no result; a document never opened is an error.
+    try client.send([
+      "id": 3, "method": "textDocument/hover",
+      "params": ["textDocument": ["uri": uri], "position": ["line": 0, "character": 2]],
+    ])
+    #expect(client.response(3)?["result"] is NSNull)
+    try client.send([
+      "id": 4, "method": "textDocument/hover",
+      "params": ["textDocument": ["uri": uri + "x"], "position": ["line": 0, "character": 2]],
+    ])
+    #expect((client.response(4)?["error"] as? [String: Any])?["code"] as? Int == -32602)
+    try client.send(["id": 5, "method": "shutdown"])
+    _ = client.response(5)
+    try client.send(["method": "exit"])
+    #expect(client.exitStatus() == 0)
+  }
+
+  @Test func ruleAndDataFilesAreLintedAsTheEditorHoldsThem() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let manager = FileManager.default
+    try manager.createDirectory(
+      at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+    try manager.createDirectory(
+      at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try "data: [../data/]\nrules:\n  - { id: stated-growth, check: growth }\n".write(
+      to: folder.appendingPathComponent("rules/desk.yml"), atomically: true, encoding: .utf8)
+    let data =
+      "entity: acme\nfigures:\n  - { metric: revenue, period: 2023, value: $100 million }\n"
+      + "  - { metric: revenue, period: 2024, value: $150 million,\n"
+      + "      change: { vs: previous year, stated: +50% } }\n"
+    try data.write(
+      to: folder.appendingPathComponent("data/acme.yml"), atomically: true, encoding: .utf8)
+    // The buffer, not the file: the editor's text has a slip the file on disk does not.
+    let edited = data.replacingOccurrences(of: "+50%", with: "+40%")
+    let (client, _, opened) = try Self.session(edited, in: folder, name: "data/acme.yml")
+    #expect(opened.map { $0["code"] as? String } == ["stated-growth"])
+    #expect(opened.map(Self.range) == [[4, 43, 4, 47]])
+    // A rule file with a check that does not exist: an input problem where it is written.
+    let rules = try Self.session(
+      "rules:\n  - { id: r, check: grwth }\n", in: folder, name: "rules/other.yml")
+    #expect(rules.2.map { $0["code"] as? String } == ["input"])
+    #expect(rules.2.first.map(Self.range)?[0] == 1)
+    // Other YAML (a CI workflow) is not factlint's: no diagnostics, however it reads.
+    let workflow = try Self.session(
+      "on: push\njobs: { test: { runs-on: ubuntu } }\n", in: folder, name: ".github/ci.yml")
+    #expect(workflow.2.isEmpty)
+    for client in [client, rules.0, workflow.0] {
+      try client.send(["method": "exit"])
+      _ = client.exitStatus()
+    }
+  }
+
   /// Emoji and CJK before the figure: 2 UTF-16 units or 4 UTF-8 bytes each for 😀, 1 or 3 for 報.
   static let slip = "# 報告 😀\n\n😀 Acme said revenue rose 20% to $150 million from $100 million.\n"
 
@@ -170,7 +300,49 @@ import Testing
     ])
     let again = try #require(client.diagnostics(version: 4))
     #expect(again.count == 1)
-    #expect(Self.range(try #require(again.first))[0] == 4)
+    let moved = [4, expected[1], 4, expected[3]]
+    #expect(Self.range(try #require(again.first)) == moved)
+    #expect(
+      (again.first?["codeDescription"] as? [String: Any])?["href"] as? String
+        == "https://github.com/factlint/factlint/blob/v0.1.0/docs/checks.md#growth")
+
+    // Hover on the stated change: its value, precision, binding and the claim's arithmetic.
+    try client.send([
+      "id": 3, "method": "textDocument/hover",
+      "params": [
+        "textDocument": ["uri": uri], "position": ["line": 4, "character": expected[1] + 1],
+      ],
+    ])
+    let hover = try #require(client.response(3)?["result"] as? [String: Any])
+    let markdown = (hover["contents"] as? [String: Any])?["value"] as? String ?? ""
+    #expect(markdown.hasPrefix("**20%** — error"))
+    #expect(markdown.contains("- written precision: [19.5, 20.5]"))
+    #expect(
+      markdown.contains("(new - old) / |old| of $150 million and $100 million = +48.8% to +51.3%"))
+    #expect(markdown.contains("- uses $100 million"))
+    #expect(Self.range(hover) == moved)
+
+    // Code actions at the diagnostic: the agreeing figure, and a suppression on its own line
+    // before the paragraph.
+    try client.send([
+      "id": 4, "method": "textDocument/codeAction",
+      "params": [
+        "textDocument": ["uri": uri], "range": again.first?["range"] ?? [:],
+        "context": ["diagnostics": again],
+      ],
+    ])
+    let actions = try #require(client.response(4)?["result"] as? [[String: Any]])
+    #expect(
+      actions.map { $0["title"] as? String } == [
+        "Write 50% instead of 20%", "Suppress growth on this line, with a reason",
+      ])
+    let edits = actions.map(Self.edits(uri))
+    #expect(edits.first?.first?["newText"] as? String == "50%")
+    #expect(Self.range(edits.first?.first ?? [:]) == moved)
+    #expect(
+      edits.last?.first?["newText"] as? String
+        == "<!-- factlint-disable-next-line growth: REASON -->\n")
+    #expect(Self.range(edits.last?.first ?? [:]) == [4, 0, 4, 0])
 
     try client.send(["id": 2, "method": "shutdown"])
     let shutdown = try #require(client.response(2))

@@ -15,7 +15,13 @@ import Testing
     "Checks": ["FactlintModel", "RuleEngine"],
     "FactlintReporting": ["FactlintModel", "FactlintReading", "RuleEngine"],
     "FactlintCLI": ["FactlintModel", "FactlintReading", "RuleEngine", "FactlintReporting"],
-    "FactlintLSP": ["FactlintModel", "FactlintReading", "RuleEngine", "FactlintCLI"],
+    "FactlintLSP": [
+      "FactlintModel", "FactlintReading", "RuleEngine", "FactlintReporting", "FactlintCLI",
+    ],
+    "FactlintServe": [
+      "FactlintModel", "FactlintReading", "RuleEngine", "Checks", "FactlintReporting",
+      "FactlintCLI",
+    ],
     "Lint": [
       "FactlintModel", "RuleEngine", "Checks", "FactlintReporting", "FactlintCLI", "FactlintLSP",
     ],

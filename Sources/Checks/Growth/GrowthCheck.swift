@@ -225,7 +225,22 @@ struct GrowthClaim {
         message += "; \(slip)"
       }
     }
-    return finding(severity, message)
+    var found = finding(severity, message)
+    found.replacement = agreeing(as: unit)
+    return found
+  }
+
+  /// The stated change written at its precision as the figures give it: the middle of the
+  /// computed change, when it has the stated sign (a change of direction needs other words).
+  func agreeing(as unit: QuantityUnit) -> Replacement? {
+    guard let range = computed(.rounded, as: unit), let low = range.low, let high = range.high
+    else { return nil }
+    let middle = (low + high) * .half
+    guard middle.isNegative == stated.value.isNegative || middle.isZero,
+      let text = Slip.rewritten(stated, as: stated.text.contains("-") ? middle : middle.magnitude),
+      text != stated.text
+    else { return nil }
+    return Replacement(location: change.location, written: stated.text, text: text)
   }
 
   /// A loss that widened from (168) to (238), stated as "+41.67%": the change in the loss's

@@ -77,18 +77,25 @@ public struct RestatementCheck: Check {
         + "not agree within their written precision"
       note = Note("first written", original, showingKey: false)
     }
+    // A figure with another scale word is best shown as the other figure was written.
+    let rewritten =
+      Verdict.scaleSlip(stated: written.value, computed: held.value) == nil
+      ? Slip.rewritten(written, as: held.value) : nil
+    let agreeing = rewritten ?? heldText
     if let cause = Slip.cause(written: written, expected: held) {
       message += "; \(cause)"
-      // A figure with another scale word is best shown as the other figure was written.
-      let agreeing =
-        Verdict.scaleSlip(stated: written.value, computed: held.value) == nil
-        ? Slip.rewritten(written, as: held.value) ?? heldText : heldText
       if agreeing != written.text { message += " \(agreeing) would agree" }
     }
-    return Finding(
+    var found = Finding(
       severity: severity, message: message, location: restated.location, notes: [note],
       key: restated.key,
       identity: [restated.key.description, original.quantity.text, restated.quantity.text]
     ).graded(by: [original, restated])
+    // Digits rewritten in the writer's notation, or the other figure as it was written.
+    if agreeing != written.text, rewritten != nil || heldText == held.text {
+      found.replacement = Replacement(
+        location: restated.location, written: written.text, text: agreeing)
+    }
+    return found
   }
 }

@@ -163,11 +163,31 @@ struct TotalClaim {
     let notes = parts.map { part in
       Note(part.selector.isNegated ? "subtracted part" : "part", part.figure)
     }
-    return Finding(
+    var found = Finding(
       severity: severity, message: message, location: total.location, notes: notes,
       key: total.key,
       identity: [total.key.description, total.quantity.text] + parts.map(\.figure.quantity.text)
     ).graded(by: [total] + parts.map(\.figure))
+    found.replacement = agreeing()
+    return found
+  }
+
+  /// The figure to rewrite so that the parts add up: the part a slip names, else the total
+  /// written as the parts' sum at its precision. None for an "of which" list or a scale slip,
+  /// whose fix is a word, not digits.
+  func agreeing() -> Replacement? {
+    guard !isPartial, scaleSlip() == nil else { return nil }
+    if totalSlip() == nil, let slipped = slippedPart() {
+      return Replacement(
+        location: slipped.part.location, written: slipped.part.quantity.text,
+        text: slipped.agreeing)
+    }
+    let range = sum(.rounded)
+    guard let low = range.low, let high = range.high,
+      let text = Slip.rewritten(total.quantity, as: (low + high) * .half),
+      text != total.quantity.text
+    else { return nil }
+    return Replacement(location: total.location, written: total.quantity.text, text: text)
   }
 
   /// Names a likely slip in the total itself ("digits swapped? 2,401 would agree") when the
@@ -188,6 +208,13 @@ struct TotalClaim {
   /// it would need for the parts to add up to the total, written at its precision, is a slip
   /// of it.
   func partSlip() -> String? {
+    slippedPart().map { part, cause, agreeing in
+      "\(part.quantity.text): \(cause) \(agreeing) would agree"
+    }
+  }
+
+  /// The part with a likely slip, the slip, and the part written so that the parts add up.
+  func slippedPart() -> (part: Figure, cause: String, agreeing: String)? {
     guard let totalLow = total.quantity.range(.rounded).low,
       let totalHigh = total.quantity.range(.rounded).high
     else { return nil }
@@ -204,7 +231,7 @@ struct TotalClaim {
         Verdict.scaleSlip(stated: part.figure.quantity.value, computed: needed.value) == nil,
         let agreeing = Slip.rewritten(part.figure.quantity, as: needed.value)
       else { continue }
-      return "\(part.figure.quantity.text): \(cause) \(agreeing) would agree"
+      return (part.figure, cause, agreeing)
     }
     return nil
   }

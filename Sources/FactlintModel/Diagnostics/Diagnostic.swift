@@ -70,6 +70,24 @@ public struct Note: Sendable, Hashable {
   }
 }
 
+/// An edit that would make a finding's claim agree: the figure written as `written` at `location`
+/// written as `text` instead, in the writer's notation and precision.
+public struct Replacement: Sendable, Hashable {
+  /// Where the figure to replace was written.
+  public var location: SourceLocation
+  /// The figure as written, which an editor's text must still hold for the edit to apply.
+  public var written: String
+  /// The figure that would agree.
+  public var text: String
+
+  /// Creates a replacement.
+  public init(location: SourceLocation, written: String, text: String) {
+    self.location = location
+    self.written = written
+    self.text = text
+  }
+}
+
 /// What a check found, before the engine attaches the rule.
 public struct Finding: Sendable, Hashable {
   /// Error when the claim fails under every reading, warning when only under strict rounding.
@@ -84,6 +102,8 @@ public struct Finding: Sendable, Hashable {
   public var identity: [String]
   /// The key of the figure the claim is about, for suppressions that select by key.
   public var key: FigureKey?
+  /// A figure written so that the claim would agree, when the check found one.
+  public var replacement: Replacement?
 
   /// Creates a finding.
   public init(
@@ -117,6 +137,8 @@ public struct Diagnostic: Sendable, Hashable {
   public var fingerprint: String
   /// The key of the figure the claim is about, when known.
   public var key: FigureKey?
+  /// A figure written so that the claim would agree, when the check found one.
+  public var replacement: Replacement?
 
   /// Creates a diagnostic from a check's finding under a rule.
   public init(finding: Finding, ruleID: String, checkID: String, severity: Severity) {
@@ -127,6 +149,7 @@ public struct Diagnostic: Sendable, Hashable {
     self.location = finding.location
     self.notes = finding.notes
     self.key = finding.key
+    self.replacement = finding.replacement
     let identity = [ruleID, finding.location.file] + finding.identity
     self.fingerprint = Fingerprint.of(identity.isEmpty ? [finding.message] : identity)
   }

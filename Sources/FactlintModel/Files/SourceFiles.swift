@@ -8,10 +8,21 @@ public enum SourceFiles {
   /// The extensions factlint reads.
   public static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
 
+  /// Texts that stand in for files while an operation runs, by absolute normalized path: the
+  /// buffers an editor holds, which a language server checks instead of what is on disk.
+  @TaskLocal public static var overlay: [String: [UInt8]] = [:]
+
+  /// `path` as an absolute normalized path, a relative one taken from the current folder.
+  public static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return normalize(path) }
+    return normalize(FileManager.default.currentDirectoryPath + "/" + path)
+  }
+
   /// The bytes of `path`, refusing missing, oversized, binary and non-UTF-8 files, and anything
   /// but a regular file: a FIFO would block the run and a device never ends. The read itself is
   /// bounded, since a file's size may be wrong (it grows, or it is a kernel file that says 0).
   public static func read(_ path: String) throws(Problem) -> [UInt8] {
+    if !overlay.isEmpty, let text = overlay[absolute(path)] { return text }
     let start = SourceLocation(file: path, line: 1, column: 1)
     // Opened without blocking, so that a FIFO with no writer does not hang the open.
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -130,7 +141,11 @@ public enum SourceFiles {
   ) throws(Problem) -> [String] {
     let start = SourceLocation(file: path, line: 1, column: 1)
     var info = stat()
-    guard stat(path, &info) == 0 else { throw Problem(.notFound, at: start) }
+    guard stat(path, &info) == 0 else {
+      // An editor's new buffer is a file before it is saved.
+      if !overlay.isEmpty, overlay[absolute(path)] != nil { return [path] }
+      throw Problem(.notFound, at: start)
+    }
     switch info.st_mode & S_IFMT {
     case S_IFDIR: break
     case S_IFREG:

@@ -10,6 +10,9 @@ public struct ArticleRun: Sendable {
   public var showUnverified: Bool
   /// Severity overrides, tolerances and plugins.
   public var configuration: Configuration
+  /// Whether the result keeps each article with its figures, claims and the data it was
+  /// checked against, for an editor to show.
+  public var keepsArticles = false
 
   /// Creates a run.
   public init(
@@ -31,6 +34,8 @@ public struct ArticleRun: Sendable {
     public var problems: [Problem]
     /// How many files were read.
     public var fileCount: Int
+    /// The data files read, with how many figures each holds.
+    public var dataFiles: [DataFileSummary] = []
 
     /// Inputs read elsewhere: articles already extracted, checked against `data`.
     public init(
@@ -137,8 +142,10 @@ public struct ArticleRun: Sendable {
       }
     }
     progress?.finish()
-    return Inputs(
+    var inputs = Inputs(
       data: data, extractions: extractions, problems: problems, fileCount: read.count)
+    inputs.dataFiles = loaded.map { DataFileSummary(path: $0.path, figureCount: $0.figures.count) }
+    return inputs
   }
 
   private static func articles(of input: StandardInput) throws(Problem) -> [Article] {
@@ -161,6 +168,7 @@ public struct ArticleRun: Sendable {
     let shared = inputs.data.adding(articleFigures: articleFigures).applying(tolerance)
     let statements = SourceAgreement.statements(in: extractions)
     var diagnostics: [Diagnostic] = []
+    var checked: [CheckedArticle] = []
     for (position, (article, extraction)) in inputs.extractions.enumerated() {
       var claims =
         SourceAgreement.withoutRestatementsOfData(extraction.claims, data: inputs.data)
@@ -183,9 +191,17 @@ public struct ArticleRun: Sendable {
           location: article.start)
         found += Engine.diagnostics(findings, of: rule).filter { $0.location.file == article.path }
       }
-      diagnostics += SuppressionFilter.apply(article.lineSuppressions, to: found)
-      if showUnverified {
-        diagnostics += Unverified.notes(extraction, in: dataset, registry: registry)
+      let kept = SuppressionFilter.apply(article.lineSuppressions, to: found)
+      diagnostics += kept
+      let unverified =
+        showUnverified || keepsArticles
+        ? Unverified.notes(extraction, in: dataset, registry: registry) : []
+      if showUnverified { diagnostics += unverified }
+      if keepsArticles {
+        checked.append(
+          CheckedArticle(
+            article: article, extraction: extraction, claims: claims, dataset: dataset,
+            diagnostics: kept + unverified))
       }
     }
     diagnostics.sort(by: Engine.order)
@@ -197,8 +213,31 @@ public struct ArticleRun: Sendable {
         return configuration.severity(of: id, default: .error).apply(to: .error).map {
           RuleRun(id: id, checkID: id, severity: $0)
         }
-      })
+      }, articles: checked, dataFiles: inputs.dataFiles)
   }
+}
+
+/// A data file a run read: its path and how many figures it holds.
+public struct DataFileSummary: Sendable, Hashable {
+  /// The file's path.
+  public var path: String
+  /// How many figures it holds.
+  public var figureCount: Int
+}
+
+/// An article as a run checked it: what was read from it, the claims checked, the data they were
+/// checked against, and its diagnostics, the unverified claims' notes among them.
+public struct CheckedArticle: Sendable {
+  /// The article.
+  public var article: Article
+  /// Its figures and claims.
+  public var extraction: Extraction
+  /// The claims the checks were given: the article's own, and its restatements of other figures.
+  public var claims: [Claim]
+  /// The data and the articles' figures, as the checks saw them.
+  public var dataset: Dataset
+  /// The article's diagnostics after its suppressions, and a note for each unverified claim.
+  public var diagnostics: [Diagnostic]
 }
 
 extension Article {

@@ -11,6 +11,10 @@ public struct LintResult: Sendable {
   public var fileCount: Int
   /// The rules that ran, as (rule id, check id), in the order they were loaded.
   public var rules: [RuleRun] = []
+  /// The articles checked, with what was read from them, when the run keeps them.
+  public var articles: [CheckedArticle] = []
+  /// The data files an article run read, for a page that shows what a draft was checked against.
+  public var dataFiles: [DataFileSummary] = []
 
   /// The number of diagnostics of `severity`.
   public func count(_ severity: Severity) -> Int {
