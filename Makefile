@@ -1,5 +1,7 @@
 # factlint tasks.
-.PHONY: bench eval test
+.PHONY: bench eval test install
+
+PREFIX ?= /usr/local
 
 bench:
 	bash bench/run.sh
@@ -9,3 +11,13 @@ eval:
 
 test:
 	bash scripts/setup.sh --tests && swift test
+
+# Release builds of factlint and of factlint-serve (the page `factlint serve` runs), installed
+# side by side in $(PREFIX)/bin, where `factlint serve` looks for its server.
+install:
+	bash scripts/setup.sh
+	swift build -c release --product factlint
+	swift build -c release --product factlint-serve
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$(swift build -c release --show-bin-path)/factlint" \
+	  "$$(swift build -c release --show-bin-path)/factlint-serve" "$(DESTDIR)$(PREFIX)/bin/"

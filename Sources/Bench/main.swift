@@ -395,7 +395,8 @@ func hostileMemory() {
 
 /// `lsp [WORDS]`: the language server in this process with a draft of about WORDS words (default
 /// 5,000) of generated prose: the time from a change, once the pause is over, to its
-/// diagnostics, median and slowest of 20 changes, and the time to the first diagnostics on open.
+/// diagnostics, median and slowest of 20 changes, the time to the first diagnostics on open, and
+/// the median time to answer a hover and a code action on the last change's figure.
 func lspBenchmark(_ arguments: ArraySlice<String>) {
   let words = arguments.first.flatMap(Int.init) ?? 5_000
   var generator = SeededGenerator(seed: 11)
@@ -410,11 +411,15 @@ func lspBenchmark(_ arguments: ArraySlice<String>) {
     index += 1
   }
   let published = DispatchSemaphore(value: 0)
+  let answered = DispatchSemaphore(value: 0)
   let server = LanguageServer(
     registry: .builtin, pause: 0,
     send: { bytes in
-      if String(decoding: bytes, as: UTF8.self).contains("publishDiagnostics") {
+      let text = String(decoding: bytes, as: UTF8.self)
+      if text.contains("publishDiagnostics") {
         published.signal()
+      } else if text.contains("\"result\"") {
+        answered.signal()
       }
     },
     end: { _ in exit(0) })
@@ -427,6 +432,7 @@ func lspBenchmark(_ arguments: ArraySlice<String>) {
   let folder = FileManager.default.temporaryDirectory.appendingPathComponent("factlint-lsp-bench")
   let uri = folder.appendingPathComponent("draft.md").absoluteString
   send(["id": 1, "method": "initialize", "params": ["capabilities": [:] as [String: Any]]])
+  answered.wait()
   var start = now()
   send([
     "method": "textDocument/didOpen",
@@ -448,10 +454,34 @@ func lspBenchmark(_ arguments: ArraySlice<String>) {
     times.append(now() - start)
   }
   times.sort()
+  // The last change's line, "Revenue rose 21% to $21 million.": its stated change.
+  let line = draft.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+  let position: [String: Any] = ["line": line, "character": 14]
+  var answers: [String: [Double]] = [:]
+  for request in 0..<40 {
+    let method = request.isMultiple(of: 2) ? "textDocument/hover" : "textDocument/codeAction"
+    start = now()
+    send([
+      "id": 100 + request, "method": method,
+      "params": [
+        "textDocument": ["uri": uri], "position": position,
+        "range": ["start": position, "end": position], "context": ["diagnostics": []],
+      ],
+    ])
+    answered.wait()
+    answers[method, default: []].append(now() - start)
+  }
+  // The first hover after a change works out every figure's verdict; later ones look it up.
+  let firstHover = answers["textDocument/hover"]?.first ?? 0
+  let hover = (answers["textDocument/hover"] ?? [0]).sorted()
+  let action = (answers["textDocument/codeAction"] ?? [0]).sorted()
   print("lsp_words: \(draft.split(separator: " ").count)")
   print("lsp_open_ms: \(formatted(open * 1000))")
   print("lsp_change_median_ms: \(formatted(times[times.count / 2] * 1000))")
   print("lsp_change_slowest_ms: \(formatted(times[times.count - 1] * 1000))")
+  print("lsp_first_hover_ms: \(formatted(firstHover * 1000))")
+  print("lsp_hover_median_ms: \(formatted(hover[hover.count / 2] * 1000))")
+  print("lsp_code_action_median_ms: \(formatted(action[action.count / 2] * 1000))")
 }
 
 func main() {

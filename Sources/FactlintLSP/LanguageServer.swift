@@ -26,7 +26,12 @@ public final class LanguageServer: @unchecked Sendable {
   struct Checked {
     var version: Int
     var diagnostics: [Diagnostic]
-    var figures: [FigureInspection]
+    /// Inputs that could not be used: the document itself, its configuration or its data.
+    var problems: [Problem]
+    var articles: [CheckedArticle]
+    /// The figures' verdicts and arithmetic, worked out on the first hover or code action: most
+    /// checks are never hovered.
+    var figures: [FigureInspection]?
   }
 
   private var reader = MessageReader()
@@ -129,6 +134,15 @@ public final class LanguageServer: @unchecked Sendable {
     case "textDocument/didClose": didClose(params)
     case "textDocument/hover": hover(id: id ?? NSNull(), params)
     case "textDocument/codeAction": codeActions(id: id ?? NSNull(), params)
+    case "workspace/didChangeWorkspaceFolders":
+      let event = params["event"] as? [String: Any] ?? [:]
+      func paths(_ key: String) -> [String] {
+        (event[key] as? [[String: Any]] ?? []).compactMap { $0["uri"] as? String }.map(
+          Self.path(of:))
+      }
+      let removed = Set(paths("removed"))
+      workspaceFolders = workspaceFolders.filter { !removed.contains($0) } + paths("added")
+      options.allowedPaths = options.allowedPaths.filter { !removed.contains($0) } + paths("added")
     case "workspace/didChangeConfiguration":
       configure(params["settings"])
       for uri in documents.keys { check(uri) }
@@ -157,6 +171,9 @@ public final class LanguageServer: @unchecked Sendable {
           "textDocumentSync": ["openClose": true, "change": 1],
           "hoverProvider": true,
           "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+          "workspace": [
+            "workspaceFolders": ["supported": true, "changeNotifications": true]
+          ],
         ],
         "serverInfo": ["name": "factlint", "version": FactlintVersion.number],
       ])
@@ -257,11 +274,10 @@ public final class LanguageServer: @unchecked Sendable {
       if !related.isEmpty { item["relatedInformation"] = related }
       return item
     }
-    publish(uri: uri, version: document.version, diagnostics: items + problems(of: document))
+    publish(
+      uri: uri, version: document.version,
+      diagnostics: items + problems(result.problems, of: document, lines: lines))
   }
-
-  /// The input problems of the document's last run, kept beside its diagnostics.
-  private var lastProblems: [String: [Problem]] = [:]
 
   /// Checks a document as its text stands, every open document's text standing in for its
   /// file: an article as `factlint check -` checks it, a rule or data file as `factlint lint`
@@ -284,14 +300,12 @@ public final class LanguageServer: @unchecked Sendable {
         document.path, within: workspaceFolders, options: options, registry: registry)
     }
     guard let result else {
-      lastProblems[document.path] = []
-      return Checked(version: document.version, diagnostics: [], figures: [])
+      return Checked(version: document.version, diagnostics: [], problems: [], articles: [])
     }
-    lastProblems[document.path] = result.problems
     return Checked(
       version: document.version,
       diagnostics: result.diagnostics.filter { SourceFiles.absolute($0.location.file) == own },
-      figures: result.articles.flatMap(DraftInspection.figures(of:)))
+      problems: result.problems, articles: result.articles)
   }
 
   /// A diagnostic as the protocol has it, with its rule's documentation.
@@ -309,10 +323,11 @@ public final class LanguageServer: @unchecked Sendable {
 
   /// An input problem (a configuration that does not load, data that does not parse) is shown
   /// where it is when it is in the document, else at the document's top with its place.
-  private func problems(of document: Document) -> [[String: Any]] {
-    let lines = DocumentLines(document.text)
+  private func problems(_ problems: [Problem], of document: Document, lines: DocumentLines)
+    -> [[String: Any]]
+  {
     let own = SourceFiles.absolute(document.path)
-    return (lastProblems[document.path] ?? []).map { problem in
+    return problems.map { problem in
       let inDocument = SourceFiles.absolute(problem.location.file) == own
       let location =
         inDocument ? problem.location : SourceLocation(file: document.path, line: 1, column: 1)
@@ -334,8 +349,14 @@ public final class LanguageServer: @unchecked Sendable {
   /// waiting for the pause.
   private func current(_ uri: String) -> (Document, Checked)? {
     guard let document = documents[uri] else { return nil }
-    if let known = checked[uri], known.version == document.version { return (document, known) }
-    let result = run(document)
+    var result = checked[uri]
+    if result?.version != document.version { result = run(document) }
+    guard var result else { return nil }
+    if result.figures == nil {
+      result.figures = result.articles.flatMap {
+        DraftInspection.figures(of: $0, registry: registry)
+      }
+    }
     checked[uri] = result
     return (document, result)
   }
@@ -350,7 +371,7 @@ public final class LanguageServer: @unchecked Sendable {
       return respond(id: id, error: (-32602, "no open document has the uri '\(uri)'"))
     }
     let lines = DocumentLines(document.text)
-    for inspection in result.figures {
+    for inspection in result.figures ?? [] {
       let range = figureRange(inspection.figure, lines: lines)
       guard Self.contains(range, position) else { continue }
       return respond(
@@ -405,7 +426,7 @@ public final class LanguageServer: @unchecked Sendable {
     _ replacement: Replacement, in document: Document, result: Checked, lines: DocumentLines
   ) -> [String: Any]? {
     guard
-      let figure = result.figures.first(where: {
+      let figure = result.figures?.first(where: {
         $0.figure.figure.location == replacement.location
       })?.figure, let bytes = figure.bytes
     else { return nil }

@@ -68,8 +68,14 @@ public struct FigureInspection: Sendable {
 /// The figures of a checked draft with their verdicts and arithmetic: what the language server's
 /// hover and the web page's marks show, from the same run as `factlint check`.
 public enum DraftInspection {
-  /// Every figure of `checked`, in reading order.
-  public static func figures(of checked: CheckedArticle) -> [FigureInspection] {
+  /// Every figure of `checked`, in reading order, with the unverified claims of `registry`'s
+  /// checks.
+  public static func figures(of checked: CheckedArticle, registry: CheckRegistry)
+    -> [FigureInspection]
+  {
+    var checked = checked
+    let notes = checked.unverifiedNotes(registry: registry)
+    checked.diagnostics += notes.filter { !checked.diagnostics.contains($0) }
     let claims = checked.claims.map { claim in inspect(claim, in: checked) }
     var byLocation: [SourceLocation: [Int]] = [:]
     for (index, claim) in claims.enumerated() {

@@ -28,16 +28,19 @@ enum HTML {
 /// here, so the page's script inserts the fragment as it is.
 struct DraftPage {
   let result: LintResult
+  /// The checks, for the claims they could not check.
+  let registry: CheckRegistry
   /// The configuration file the draft was checked with, if one was found.
   let configurationPath: String?
 
   /// The HTML fragment the page's result area takes.
   func fragment() -> String {
-    var html = "<div class=\"summary\" id=\"summary\">\(HTML.escape(summary()))</div>\n"
+    let inspections = result.articles.map { DraftInspection.figures(of: $0, registry: registry) }
+    var html =
+      "<div class=\"summary\" id=\"summary\">\(HTML.escape(summary(inspections)))</div>\n"
     html += problems()
     var figureNumber = 0
-    for checked in result.articles {
-      let inspections = DraftInspection.figures(of: checked)
+    for (checked, inspections) in zip(result.articles, inspections) {
       html += "<article class=\"draft\" data-path=\"\(HTML.escape(checked.article.path))\">\n"
       if result.articles.count > 1 || checked.article.title != nil {
         html += "<h2>\(HTML.escape(checked.article.title ?? checked.article.path))</h2>\n"
@@ -55,15 +58,11 @@ struct DraftPage {
   }
 
   /// "1 error, 0 warnings; 6 figures: 4 agree, 1 error, 1 not checked".
-  func summary() -> String {
+  func summary(_ inspections: [[FigureInspection]]) -> String {
     let errors = result.count(.error)
     let warnings = result.count(.warning)
     var counts: [FigureVerdict: Int] = [:]
-    for checked in result.articles {
-      for inspection in DraftInspection.figures(of: checked) {
-        counts[inspection.verdict, default: 0] += 1
-      }
-    }
+    for inspection in inspections.joined() { counts[inspection.verdict, default: 0] += 1 }
     let total = counts.values.reduce(0, +)
     let parts = FigureVerdict.allCases.compactMap { verdict in
       counts[verdict].map { "\($0) \(Self.label(verdict, count: $0))" }

@@ -146,6 +146,6 @@ struct DraftService: Sendable {
     let result = Session.checkDraft(
       text, path: name, options: options, registry: registry, keepingArticles: true)
     let found = options.configPath ?? Configuration.find(from: ".")
-    return DraftPage(result: result, configurationPath: found).fragment()
+    return DraftPage(result: result, registry: registry, configurationPath: found).fragment()
   }
 }

@@ -236,9 +236,9 @@ struct GrowthClaim {
     guard let range = computed(.rounded, as: unit), let low = range.low, let high = range.high
     else { return nil }
     let middle = (low + high) * .half
-    guard middle.isNegative == stated.value.isNegative || middle.isZero,
-      let text = Slip.rewritten(stated, as: stated.text.contains("-") ? middle : middle.magnitude),
-      text != stated.text
+    // The figure's own sign (a "-" or a word such as "fell") stays as written.
+    guard middle.isNegative == stated.value.isNegative,
+      let text = Slip.rewritten(stated, as: middle.magnitude), text != stated.text
     else { return nil }
     return Replacement(location: change.location, written: stated.text, text: text)
   }

@@ -193,15 +193,14 @@ public struct ArticleRun: Sendable {
       }
       let kept = SuppressionFilter.apply(article.lineSuppressions, to: found)
       diagnostics += kept
-      let unverified =
-        showUnverified || keepsArticles
-        ? Unverified.notes(extraction, in: dataset, registry: registry) : []
-      if showUnverified { diagnostics += unverified }
+      if showUnverified {
+        diagnostics += Unverified.notes(extraction, in: dataset, registry: registry)
+      }
       if keepsArticles {
         checked.append(
           CheckedArticle(
             article: article, extraction: extraction, claims: claims, dataset: dataset,
-            diagnostics: kept + unverified))
+            diagnostics: kept))
       }
     }
     diagnostics.sort(by: Engine.order)
@@ -226,7 +225,7 @@ public struct DataFileSummary: Sendable, Hashable {
 }
 
 /// An article as a run checked it: what was read from it, the claims checked, the data they were
-/// checked against, and its diagnostics, the unverified claims' notes among them.
+/// checked against, and its diagnostics.
 public struct CheckedArticle: Sendable {
   /// The article.
   public var article: Article
@@ -236,8 +235,14 @@ public struct CheckedArticle: Sendable {
   public var claims: [Claim]
   /// The data and the articles' figures, as the checks saw them.
   public var dataset: Dataset
-  /// The article's diagnostics after its suppressions, and a note for each unverified claim.
+  /// The article's diagnostics after its suppressions.
   public var diagnostics: [Diagnostic]
+
+  /// A note for each claim of the article that `registry`'s checks could not check, as
+  /// `--show-unverified` lists them; found when asked for, since an editor asks only on hover.
+  public func unverifiedNotes(registry: CheckRegistry) -> [Diagnostic] {
+    Unverified.notes(extraction, in: dataset, registry: registry)
+  }
 }
 
 extension Article {
