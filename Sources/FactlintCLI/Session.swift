@@ -69,13 +69,10 @@ public enum Session {
         run.read(
           articlePaths: configuration.articles, dataPaths: configuration.data,
           rulePaths: configuration.rules, progress: options.progress))
-      result.diagnostics = (result.diagnostics + articles.diagnostics).sorted(by: Engine.order)
-      // The data both runs read reports its problems once.
-      result.problems += articles.problems.filter { !result.problems.contains($0) }
-      result.fileCount += articles.fileCount
-      result.rules += articles.rules.filter { !result.rules.contains($0) }
+      // The data both runs read is counted, and reports its problems, once.
+      result.join(articles)
     }
-    result.problems = problems + result.problems
+    result.record(problems)
     return finish(result, options: options, configuration: configuration, registry: registry)
   }
 
@@ -103,7 +100,7 @@ public enum Session {
     var result = Engine(registry: registry, trustsPrograms: options.allowPlugins).lint(
       paths: (isConfiguration ? [] : [path]) + rules, configuration: configuration,
       showUnverified: options.showUnverified)
-    result.problems = problems + result.problems
+    result.record(problems)
     return result
   }
 
@@ -168,7 +165,7 @@ public enum Session {
         articlePaths: articles, dataPaths: useConfigured ? configuration.data : data,
         rulePaths: useConfigured ? configuration.rules : rules, standardInput: standardInput,
         progress: options.progress))
-    result.problems = problems + result.problems
+    result.record(problems)
     return (result, configuration)
   }
 
@@ -179,9 +176,13 @@ public enum Session {
     registry: CheckRegistry, texts: [String: String] = [:]
   ) -> Outcome {
     var result = result
+    // Writing a baseline records the violations as accepted: the run succeeds when it is written.
+    var wroteBaseline: String?
     if let path = options.writeBaseline {
       do {
         try Baseline.write(result.diagnostics, to: path)
+        let count = result.diagnostics.filter { $0.severity != .note }.count
+        wroteBaseline = "factlint: wrote \(TextReporter.plural(count, "violation")) to \(path)\n"
       } catch {
         result.problems.append(error)
       }
@@ -203,6 +204,7 @@ public enum Session {
     }
     result.diagnostics.sort(by: Engine.order)
     result.problems.sort { $0.location < $1.location }
+    result.notices.sort { $0.location < $1.location }
 
     let formatName = options.format ?? configuration.format ?? TextReporter.id
     let context = ReportContext(useColor: options.useColor, registry: registry) { path in
@@ -237,15 +239,19 @@ public enum Session {
       }
     }
     let failOn = options.failOn ?? configuration.failOn ?? .error
+    // Under --format github the problems and notices are commands on standard output, escaped;
+    // printed again as text they could be read as commands of their own.
+    let printsInputs = format != GitHubReporter.self
+    if printsInputs {
+      outcome.errors = TextReporter.problems(result.notices, context: context)
+    }
     if !result.problems.isEmpty {
       let count = TextReporter.plural(result.problems.count, "input problem")
-      // Under --format github the problems are commands on standard output, escaped; printed
-      // again as text they could be read as commands of their own.
-      let listed =
-        format == GitHubReporter.self
-        ? "" : TextReporter.problems(result.problems, context: context)
-      outcome.errors = listed + "factlint: \(count); fix the input and run again\n"
+      let listed = printsInputs ? TextReporter.problems(result.problems, context: context) : ""
+      outcome.errors += listed + "factlint: \(count); fix the input and run again\n"
       outcome.status = ExitStatus.badInput
+    } else if let wroteBaseline {
+      outcome.errors += wroteBaseline
     } else if result.diagnostics.contains(where: { $0.severity >= failOn && $0.severity != .note })
     {
       outcome.status = ExitStatus.violations

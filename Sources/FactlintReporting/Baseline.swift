@@ -119,6 +119,14 @@ public struct ChangedLines: Sendable {
   /// Asks git for the lines changed since `revision` in the working tree.
   public static func since(_ revision: String) throws(Problem) -> ChangedLines {
     let at = SourceLocation(file: revision, line: 1, column: 1)
+    // Outside a repository git diff would compare files instead, and print its usage.
+    guard case .success(let inside) = git(["rev-parse", "--is-inside-work-tree"]),
+      inside.hasPrefix("true")
+    else {
+      let folder = FileManager.default.currentDirectoryPath
+      throw Problem(
+        .notInRepository(revision: revision), at: SourceLocation(file: folder, line: 1, column: 1))
+    }
     // After --end-of-options, a revision that starts with "-" is a revision, never an option.
     let diff = git([
       "diff", "--unified=0", "--no-color", "--relative", "--end-of-options", revision, "--",

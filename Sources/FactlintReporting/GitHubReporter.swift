@@ -7,21 +7,23 @@ public enum GitHubReporter: Reporter {
   /// `github`.
   public static let id = "github"
 
-  /// One command line per input problem (`::error`, titled `factlint input`), then one per
-  /// diagnostic: `::error`, `::warning`, or `::notice` for a note.
+  /// One command line per input problem (`::error`, titled `factlint input`) and notice
+  /// (`::notice`), then one per diagnostic: `::error`, `::warning`, or `::notice` for a note.
   ///
   /// The message carries the notes as further lines, each at its place, because an annotation
   /// shows only its message and the other figures are what make a verdict checkable.
   public static func report(_ result: LintResult, context: ReportContext) -> String {
     var output = ""
-    for problem in result.problems {
+    for (problem, command) in result.problems.map({ ($0, "error") })
+      + result.notices.map({ ($0, "notice") })
+    {
       let location = problem.location
       let properties = [
         ("file", location.file), ("line", "\(location.line)"), ("col", "\(location.column)"),
         ("title", "factlint input"),
       ].map { "\($0)=\(escapeProperty($1))" }
       output +=
-        "::error \(properties.joined(separator: ","))::"
+        "::\(command) \(properties.joined(separator: ","))::"
         + escapeData(TextReporter.visible(problem.message)) + "\n"
     }
     for diagnostic in result.diagnostics {

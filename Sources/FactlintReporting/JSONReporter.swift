@@ -34,11 +34,13 @@ public enum JSONReporter: Reporter {
           }
         }
       }
-      json.field("problems") {
-        json.array(result.problems) { problem in
-          json.object {
-            json.location(problem.location)
-            json.field("message", problem.message)
+      for (name, problems) in [("problems", result.problems), ("notices", result.notices)] {
+        json.field(name) {
+          json.array(problems) { problem in
+            json.object {
+              json.location(problem.location)
+              json.field("message", problem.message)
+            }
           }
         }
       }

@@ -34,14 +34,15 @@ public enum SARIFReporter: Reporter {
             json.field("columnKind", "unicodeCodePoints")
             // Inputs that could not be used are the run's notifications, not results: they
             // are no finding about the figures.
+            // Notices are notifications of level note, which leave the run successful.
             json.field("invocations") {
-              json.array([run.problems]) { problems in
+              json.array([run]) { run in
                 json.object {
-                  json.field("executionSuccessful", problems.isEmpty)
+                  json.field("executionSuccessful", run.problems.isEmpty)
                   json.field("toolExecutionNotifications") {
-                    json.array(problems) { problem in
+                    json.array(run.problems + run.notices) { problem in
                       json.object {
-                        json.field("level", "error")
+                        json.field("level", problem.isNotice ? "note" : "error")
                         json.field("message") { text(problem.message, to: json) }
                         json.field("locations") {
                           json.array([problem.location]) { location in
@@ -77,13 +78,24 @@ public enum SARIFReporter: Reporter {
             json.field("id", rule.id)
             json.field("name", rule.checkID)
             // A check the registry does not know has no text to give; SARIF forbids null here.
+            // A plugin's check is documented by the plugins page, which says how plugins work.
+            let documentation = FactlintVersion.documentation(
+              ofCheck: rule.checkID, isBuiltIn: check != nil)
+            json.field("helpUri", documentation)
             if let check {
               json.field("shortDescription") { text(check.summary, to: json) }
               json.field("fullDescription") { text(check.details, to: json) }
               json.field("help") {
-                text(
-                  "\(check.id): \(check.summary); run 'factlint explain \(check.id)' for its "
-                    + "parameters and examples", to: json)
+                json.object {
+                  json.field(
+                    "text",
+                    "\(check.id): \(check.summary). Documented at \(documentation); "
+                      + "'factlint explain \(check.id)' prints its parameters and examples.")
+                  json.field(
+                    "markdown",
+                    "**\(check.id)**: \(check.summary). [Documentation](\(documentation)); "
+                      + "`factlint explain \(check.id)` prints its parameters and examples.")
+                }
               }
             }
             json.field("defaultConfiguration") {

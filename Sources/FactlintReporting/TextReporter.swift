@@ -22,24 +22,28 @@ public enum TextReporter: Reporter {
     return output
   }
 
-  /// Input problems, each located with its source line; for standard error.
+  /// Input problems (`error:`) or notices (`note:`), each located with its source line; for
+  /// standard error.
   public static func problems(_ problems: [Problem], context: ReportContext) -> String {
     problems.map {
       entry(
-        $0.location, label: "error", message: $0.message, context: context,
-        showsSource: $0.showsSource)
+        $0.location, label: $0.isNotice ? "note" : "error", message: $0.message,
+        context: context, showsSource: $0.showsSource)
     }
     .joined()
   }
 
-  /// `0 errors, 1 warning in 3 files`.
+  /// `0 errors, 1 warning in 3 files`, with the input problems when there are any:
+  /// `0 errors, 0 warnings, 1 input problem in 3 files`.
   public static func summary(_ result: LintResult) -> String {
     let errors = result.count(.error)
     let warnings = result.count(.warning)
     let notes = result.count(.note)
     let unverified = notes > 0 ? ", \(plural(notes, "unverified claim"))" : ""
+    let problems =
+      result.problems.isEmpty ? "" : ", \(plural(result.problems.count, "input problem"))"
     return
-      "\(plural(errors, "error")), \(plural(warnings, "warning"))\(unverified) in "
+      "\(plural(errors, "error")), \(plural(warnings, "warning"))\(unverified)\(problems) in "
       + plural(result.fileCount, "file")
   }
 

@@ -48,9 +48,9 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
       .appendingPathComponent("Sources/Checks")
     let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter {
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(
+      return FileManager.default.fileExists(
         atPath: sources.appendingPathComponent($0).path, isDirectory: &isFolder)
-      return isFolder.boolValue
+        && isFolder.boolValue
     }
     #expect(!folders.isEmpty)
     let registered = Set(CheckRegistry.builtin.ids)

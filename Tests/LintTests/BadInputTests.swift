@@ -271,7 +271,7 @@ import Testing
     let folder = try Self.folder(with: [:])
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("rules.yml").path
-    FileManager.default.createFile(atPath: path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     try handle.truncate(atOffset: 1 << 30)
     try handle.close()

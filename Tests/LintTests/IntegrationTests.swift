@@ -116,8 +116,10 @@ import Testing
 
   @Test func baselineRoundTrip() throws {
     let folder = try Folder(["rules/r.yml": Self.rules, "data/d.yml": Self.data])
+    // Writing a baseline accepts today's violations: the run succeeds, and says what it wrote.
     let written = try folder.run(["rules/", "--write-baseline", "baseline.json"])
-    #expect(written.status == 1)
+    #expect(written.status == 0, "\(written.errors)")
+    #expect(written.errors == "factlint: wrote 2 violations to baseline.json\n")
     #expect(try folder.read("baseline.json").contains("\"rule\": \"growth\""))
 
     // Edits elsewhere in the file move the lines; the baseline still matches.
@@ -172,6 +174,55 @@ import Testing
     let failed = try noReason.run(["rules/"])
     #expect(failed.status == 2)
     #expect(failed.errors.contains("a figure with 'ignore' has no 'reason'; add it"))
+  }
+
+  /// An input problem of data that both the rules and the articles read is printed and counted
+  /// once, and the summary line counts it.
+  @Test func inputProblemsAreCountedOnceAndSummed() throws {
+    let folder = try Folder([
+      ".factlint.yml": "rules: [rules/]\ndata: [data/]\narticles: [\"*.md\"]\n",
+      "rules/r.yml": Self.rules,
+      "data/d.yml": Self.data.replacingOccurrences(
+        of: "stated: +20% } }", with: "stated: +20% }, ignore: [growth] }"),
+      "draft.md": "Acme's sales rose to 150 million in 2024.\n",
+    ])
+    let run = try folder.run([])
+    #expect(run.status == 2)
+    let message = "a figure with 'ignore' has no 'reason'; add it"
+    #expect(run.errors.components(separatedBy: message).count == 2, "\(run.errors)")
+    #expect(run.errors.hasSuffix("factlint: 1 input problem; fix the input and run again\n"))
+    #expect(run.output.hasSuffix(", 1 input problem in 3 files\n"), "\(run.output)")
+  }
+
+  /// A configured pattern that matches nothing yet and a data export in a data folder are
+  /// noticed, and leave the outcome as it is.
+  @Test func noticesLeaveTheOutcome() throws {
+    let folder = try Folder([
+      ".factlint.yml": "rules: [rules/]\narticles: [\"drafts/*.md\"]\n",
+      "rules/r.yml": Self.rules,
+      "data/d.yml": Self.data,
+      "data/export.json": "{}\n",
+    ])
+    let run = try folder.run([])
+    #expect(run.status == 1, "\(run.errors)")
+    #expect(run.output.hasSuffix("2 errors, 0 warnings in 2 files\n"), "\(run.output)")
+    let notes = run.errors.split(separator: "\n").filter { $0.contains(": note: ") }
+    #expect(
+      notes == [
+        ".factlint.yml:2:12: note: no article file matches 'drafts/*.md', so it checks "
+          + "nothing; check the pattern, or remove it",
+        "data/export.json:1:1: note: 'export.json' is not read: data files are .yml, .yaml, "
+          + ".csv or .tsv; convert it, or move it out of this folder",
+      ], "\(run.errors)")
+    #expect(!run.errors.contains("input problem"))
+    let json = try folder.run(["--format", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect((object["problems"] as? [Any])?.count == 0)
+    #expect(
+      (object["notices"] as? [[String: Any]])?.map { $0["file"] as? String } == [
+        ".factlint.yml", "data/export.json",
+      ])
   }
 
   @Test func theExamplePluginRuns() throws {
@@ -294,6 +345,11 @@ import Testing
       process.waitUntilExit()
       #expect(process.terminationStatus == 0, "git \(arguments)")
     }
+    // Outside a repository: a located error that says what to do, not git's usage.
+    let outside = try folder.run(["rules/", "--since", "HEAD"])
+    #expect(outside.status == 2)
+    #expect(outside.errors.contains(":1:1: error: this folder is in no git repository"))
+    #expect(!outside.errors.contains("usage"), "\(outside.errors)")
     try git(["init", "-q"])
     try git(["add", "."])
     try git(["commit", "-q", "-m", "data"])

@@ -106,7 +106,14 @@ import Testing
       let check = try #require(rule["name"] as? String)
       #expect(Self.text(rule["shortDescription"])?.isEmpty == false)
       #expect(Self.text(rule["fullDescription"])?.isEmpty == false)
-      #expect(Self.text(rule["help"])?.contains("run 'factlint explain \(check)'") == true)
+      // The rule links to its check's section of the documentation, in the field and in the
+      // help that code scanning shows.
+      let documentation = "\(FactlintVersion.documentation)/checks.md#\(check)"
+      #expect(rule["helpUri"] as? String == documentation)
+      #expect(Self.text(rule["help"])?.contains("Documented at \(documentation);") == true)
+      let help = rule["help"] as? [String: Any]
+      #expect((help?["markdown"] as? String)?.contains("[Documentation](\(documentation))") == true)
+      #expect(Self.text(rule["help"])?.contains("'factlint explain \(check)' prints") == true)
       // A rule's default level is its own severity: `usd-amounts` says `severity: warning`.
       let configuration = rule["defaultConfiguration"] as? [String: Any]
       let expected = rule["id"] as? String == "usd-amounts" ? "warning" : "error"

@@ -80,8 +80,11 @@ public enum InputError: Error, Sendable, Equatable {
   case unsupportedFileType(String)
   /// An article could not be read.
   case article(ArticleError)
-  /// A configured article pattern matches no file.
+  /// A configured article pattern matches no file: a notice, since the run goes on.
   case noArticlesMatch(String)
+  /// A file in a folder of rules or data that looks like data factlint does not read (`.json`,
+  /// `.xlsx`), named: a notice, since the folder's other files are read.
+  case unreadDataFile(String)
   /// A plugin failed; the problem says how.
   case plugin(id: String, problem: String)
   /// A rule whose plugin would run a command, in a run the user did not allow to run them.
@@ -90,6 +93,8 @@ public enum InputError: Error, Sendable, Equatable {
   case unknownPlugin(String)
   /// `--since` names a revision git cannot compare with.
   case badRevision(String, detail: String)
+  /// `--since` is given in a folder that is in no git repository.
+  case notInRepository(revision: String)
   /// A baseline file that is not one factlint wrote.
   case invalidBaseline(String)
   /// A suppression gives a reason but no rule to ignore.
@@ -208,7 +213,13 @@ public enum InputError: Error, Sendable, Equatable {
     case .article(let error):
       return error.message
     case .noArticlesMatch(let pattern):
-      return "no article file matches '\(pattern)'; check the pattern or remove it"
+      return
+        "no article file matches '\(pattern)', so it checks nothing; check the pattern, or "
+        + "remove it"
+    case .unreadDataFile(let name):
+      return
+        "'\(name)' is not read: data files are .yml, .yaml, .csv or .tsv; convert it, or move "
+        + "it out of this folder"
     case .plugin(let id, let problem):
       return "plugin '\(id)' \(problem); fix the plugin or its command in 'plugins:'"
     case .untrustedProgram(let rule):
@@ -219,6 +230,10 @@ public enum InputError: Error, Sendable, Equatable {
       return "plugin '\(id)' is declared twice or clashes with a built-in check; rename it"
     case .badRevision(let revision, let detail):
       return "cannot compare with '\(revision)': \(detail); give a git revision such as HEAD~1"
+    case .notInRepository(let revision):
+      return
+        "this folder is in no git repository, so '--since \(revision)' has no changes to "
+        + "compare; run factlint inside the repository, or leave out --since"
     case .invalidBaseline(let detail):
       return "the baseline is not valid: \(detail); write it again with --write-baseline"
     case .unusedSuppressionReason:
@@ -243,13 +258,22 @@ public struct Problem: Error, Sendable, Equatable {
   /// The message.
   public var message: String { error.message }
 
+  /// Whether the problem is a notice: a remark on the inputs that leaves the run's outcome as it
+  /// is, as a pattern that matches nothing yet or a file skipped in a folder.
+  public var isNotice: Bool {
+    switch error {
+    case .noArticlesMatch, .unreadDataFile: true
+    default: false
+    }
+  }
+
   /// Whether the problem is in the file's text, so that its line may be shown under it: not when
   /// it is about the path (a file missing, unreadable, too large, or leading outside), whose text
   /// factlint did not or must not read.
   public var showsSource: Bool {
     switch error {
     case .notFound, .outsideAllowedFolders, .unreadable, .tooLarge, .noInputFiles, .noArticleFiles,
-      .unsupportedFileType:
+      .unsupportedFileType, .unreadDataFile, .notInRepository:
       false
     default: true
     }

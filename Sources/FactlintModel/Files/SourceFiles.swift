@@ -7,6 +7,12 @@ public enum SourceFiles {
 
   /// The extensions factlint reads.
   public static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
+  /// Kinds of data file factlint does not read, which a folder of rules or data is noticed to
+  /// hold.
+  static let unreadDataExtensions: Set<String> = [
+    "json", "jsonl", "ndjson", "xlsx", "xlsm", "xls", "ods", "xml", "parquet", "sqlite",
+    "sqlite3", "db",
+  ]
 
   /// Texts that stand in for files while an operation runs, by absolute normalized path: the
   /// buffers an editor holds, which a language server checks instead of what is on disk.
@@ -134,7 +140,8 @@ public enum SourceFiles {
   /// The input files at `path`: the file itself (a YAML or CSV file), or the files below a folder
   /// with one of `extensions` (by default YAML and CSV), sorted; a folder with none is
   /// `whenEmpty`. Links below a folder are followed when they resolve inside `roots` and refused
-  /// with a problem otherwise.
+  /// with a problem otherwise. Below a folder of rules or data, a file of a kind of data that is
+  /// not read (`.json`, `.xlsx`) is a notice among `problems`.
   public static func expand(
     _ path: String, within roots: [String], extensions: Set<String> = extensions,
     whenEmpty: InputError = .noInputFiles, problems: inout [Problem]
@@ -159,11 +166,22 @@ public enum SourceFiles {
       // A device or a pipe is refused when read, with its own reason.
       return [path]
     }
+    let readsData = extensions == Self.extensions
     let files = files(in: path, within: roots, problems: &problems).filter { relative in
       guard let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") else {
         return false
       }
-      return extensions.contains(String(relative[relative.index(after: dot)...]))
+      let kind = String(relative[relative.index(after: dot)...])
+      if readsData, unreadDataExtensions.contains(kind.lowercased()) {
+        // A folder of data may hold an export in a format factlint does not read: said, since
+        // a user may expect its figures to be checked.
+        problems.append(
+          Problem(
+            .unreadDataFile(relative),
+            at: SourceLocation(file: join(path, relative), line: 1, column: 1)
+          ))
+      }
+      return extensions.contains(kind)
     }
     guard !files.isEmpty else { throw Problem(whenEmpty, at: start) }
     return files.map { join(path, $0) }.sorted()

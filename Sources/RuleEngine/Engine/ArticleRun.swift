@@ -34,6 +34,8 @@ public struct ArticleRun: Sendable {
     public var problems: [Problem]
     /// How many files were read.
     public var fileCount: Int
+    /// The files read, when the reading says.
+    public var readFiles: Set<String> = []
     /// The data files read, with how many figures each holds.
     public var dataFiles: [DataFileSummary] = []
 
@@ -101,13 +103,6 @@ public struct ArticleRun: Sendable {
         problems.append(error)
       }
     }
-    var loaded: [DataFile] = []
-    for file in dataFiles where read.insert(file).inserted {
-      if let data = DataLoader.load(file, problems: &problems) { loaded.append(data) }
-    }
-    let data = Engine.dataset(loaded)
-    problems += data.conflictingFigures()
-    let extractor = Extractor(aliases: data.aliases)
     var articleFiles: [String] = []
     for path in articlePaths {
       guard path != "-" || standardInput == nil, SourceFiles.isFolder(path) else {
@@ -123,9 +118,20 @@ public struct ArticleRun: Sendable {
         problems.append(error)
       }
     }
+    // The progress line counts the data files, then the articles.
+    dataFiles = dataFiles.filter { read.insert($0).inserted }
+    let total = dataFiles.count + articleFiles.count
+    var loaded: [DataFile] = []
+    for (done, file) in dataFiles.enumerated() {
+      progress?.update(done, of: total)
+      if let data = DataLoader.load(file, problems: &problems) { loaded.append(data) }
+    }
+    let data = Engine.dataset(loaded)
+    problems += data.conflictingFigures()
+    let extractor = Extractor(aliases: data.aliases)
     var extractions: [(Article, Extraction)] = []
     for (done, path) in articleFiles.enumerated() {
-      progress?.update(done, of: articleFiles.count)
+      progress?.update(dataFiles.count + done, of: total)
       do {
         let articles: [Article]
         if path == "-", let standardInput {
@@ -144,6 +150,7 @@ public struct ArticleRun: Sendable {
     progress?.finish()
     var inputs = Inputs(
       data: data, extractions: extractions, problems: problems, fileCount: read.count)
+    inputs.readFiles = read
     inputs.dataFiles = loaded.map { DataFileSummary(path: $0.path, figureCount: $0.figures.count) }
     return inputs
   }
@@ -204,15 +211,17 @@ public struct ArticleRun: Sendable {
       }
     }
     diagnostics.sort(by: Engine.order)
-    return LintResult(
-      diagnostics: diagnostics, problems: inputs.problems.sorted { $0.location < $1.location },
-      fileCount: inputs.fileCount,
+    var result = LintResult(
+      diagnostics: diagnostics, problems: [], fileCount: inputs.fileCount,
       rules: registry.checks.compactMap { check in
         let id = check.description.id
         return configuration.severity(of: id, default: .error).apply(to: .error).map {
           RuleRun(id: id, checkID: id, severity: $0)
         }
       }, articles: checked, dataFiles: inputs.dataFiles)
+    result.record(inputs.problems.sorted { $0.location < $1.location })
+    result.readFiles = inputs.readFiles
+    return result
   }
 }
 

@@ -7,8 +7,12 @@ public struct LintResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// Inputs that could not be used, ordered by location.
   public var problems: [Problem]
+  /// Remarks on the inputs that leave the outcome as it is (``Problem/isNotice``).
+  public var notices: [Problem] = []
   /// How many distinct files were read.
   public var fileCount: Int
+  /// The files read, when the run says: for runs whose counts are joined.
+  public var readFiles: Set<String> = []
   /// The rules that ran, as (rule id, check id), in the order they were loaded.
   public var rules: [RuleRun] = []
   /// The articles checked, with what was read from them, when the run keeps them.
@@ -19,6 +23,24 @@ public struct LintResult: Sendable {
   /// The number of diagnostics of `severity`.
   public func count(_ severity: Severity) -> Int {
     diagnostics.lazy.filter { $0.severity == severity }.count
+  }
+
+  /// Adds each of `found` that is not here yet: to the notices when it is one, else to the
+  /// problems. Runs that read the same file report its problems once.
+  public mutating func record(_ found: [Problem]) {
+    for problem in found where !problems.contains(problem) && !notices.contains(problem) {
+      if problem.isNotice { notices.append(problem) } else { problems.append(problem) }
+    }
+  }
+
+  /// Joins `other`, a run over some of the same files: its diagnostics, problems, rules and
+  /// files, each once.
+  public mutating func join(_ other: LintResult) {
+    diagnostics = (diagnostics + other.diagnostics).sorted(by: Engine.order)
+    record(other.problems + other.notices)
+    readFiles.formUnion(other.readFiles)
+    fileCount = readFiles.count
+    rules += other.rules.filter { !rules.contains($0) }
   }
 }
 
@@ -99,13 +121,24 @@ public struct Engine: Sendable {
       }
     }
 
+    // The data files the rules name are read next, counted in the progress line after the files
+    // given.
+    var named: [String] = []
+    var isNamed = Set<String>()
+    for ruleFile in ruleFiles {
+      for path in ruleFile.dataFiles where dataFiles[path] == nil && isNamed.insert(path).inserted {
+        named.append(path)
+      }
+    }
+    readFiles.formUnion(named)
+    for (done, path) in named.enumerated() {
+      progress?.update(inputs.count + done, of: inputs.count + named.count)
+      dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
+    }
+
     var datasets: [[String]: Dataset] = [:]
     var diagnostics: [Diagnostic] = []
     for ruleFile in ruleFiles {
-      for path in ruleFile.dataFiles where dataFiles[path] == nil {
-        readFiles.insert(path)
-        dataFiles[path] = DataLoader.load(path, problems: &problems) ?? DataFile(path: path)
-      }
       let known = datasets[ruleFile.dataFiles]
       let dataset =
         known
@@ -158,8 +191,11 @@ public struct Engine: Sendable {
       guard let level = severity.apply(to: .error) else { return nil }
       return RuleRun(id: rule.id, checkID: rule.checkID, severity: level)
     }
-    return LintResult(
-      diagnostics: diagnostics, problems: problems, fileCount: readFiles.count, rules: rules)
+    var result = LintResult(
+      diagnostics: diagnostics, problems: [], fileCount: readFiles.count, rules: rules)
+    result.record(problems)
+    result.readFiles = readFiles
+    return result
   }
 
   /// Runs the rules on every core; rules share nothing but the dataset, which no rule changes.
