@@ -28,7 +28,10 @@ public struct LintResult: Sendable {
   /// Adds each of `found` that is not here yet: to the notices when it is one, else to the
   /// problems. Runs that read the same file report its problems once.
   public mutating func record(_ found: [Problem]) {
-    for problem in found where !problems.contains(problem) && !notices.contains(problem) {
+    // A problem is compared only with those at its place, so a run with many stays linear.
+    var known = Dictionary(grouping: problems + notices, by: \.location)
+    for problem in found where known[problem.location]?.contains(problem) != true {
+      known[problem.location, default: []].append(problem)
       if problem.isNotice { notices.append(problem) } else { problems.append(problem) }
     }
   }
