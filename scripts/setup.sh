@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev)
 # and, for the schema tests, python3 with PyYAML and jsonschema; with --tests also Chromium
-# (Debian's chromium), which renders the web page in its test. Installs what is missing with
+# (Debian's chromium), which renders the web page in its test, and pre-commit (from PyPI, else
+# Debian's), which runs the hooks in theirs. Installs what is missing with
 # apt-get when this user can; otherwise says what to install.
 set -euo pipefail
 
@@ -62,6 +63,19 @@ if [ "$for_tests" -eq 1 ] && ! have_chromium; then
   fi
   have_chromium || echo "note: the web page's test needs Chromium" \
     "(Debian: apt-get install chromium)" >&2
+fi
+
+if [ "$for_tests" -eq 1 ] && ! command -v pre-commit >/dev/null 2>&1; then
+  echo "installing pre-commit for the hooks' test..." >&2
+  if ! { command -v python3 >/dev/null 2>&1 && python3 -m pip install --quiet pre-commit >&2; } \
+    && can_apt; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq pre-commit >&2
+  fi
+  command -v pre-commit >/dev/null 2>&1 || echo "note: the pre-commit hooks' test needs" \
+    "pre-commit (pip install pre-commit)" >&2
 fi
 
 if have_libyaml && command -v pkg-config >/dev/null 2>&1; then

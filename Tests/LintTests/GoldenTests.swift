@@ -57,19 +57,6 @@ import Testing
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
-  /// The README's draft example shows the real output: the golden file's, so both are kept
-  /// in step by the test above.
-  @Test func readmeShowsTheDraftCheckAsItRuns() throws {
-    let readme = try String(
-      contentsOf: BinaryRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let command = "swift run -q factlint check articles/drafts/xiaomi-q3-2021.md --data data/"
-    let shown = try #require(readme.range(of: "```sh\n\(command)\n```\n\n```\n"))
-    let end = try #require(readme.range(of: "```\n", range: shown.upperBound..<readme.endIndex))
-    let golden = try String(
-      contentsOf: GoldenFile.folder.appendingPathComponent("draft.txt"), encoding: .utf8)
-    #expect(String(readme[shown.upperBound..<end.lowerBound]) == golden)
-  }
-
   @Test func versionAndHelp() throws {
     let version = try BinaryRunner.run(["--version"])
     #expect(version.status == 0)

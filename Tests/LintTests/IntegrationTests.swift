@@ -1,5 +1,4 @@
 import FactlintTestSupport
-import FactlintYAML
 import Foundation
 import Testing
 
@@ -376,23 +375,5 @@ import Testing
     #expect(file.hasPrefix("{\n  \"version\": 1,"))
     #expect(run.output.hasSuffix(file), "the second report goes to standard output")
     #expect(run.output.hasPrefix("data/d.yml:4:"))
-  }
-
-  /// The pre-commit hooks and the GitHub Action are valid YAML that run factlint.
-  @Test func integrationFilesRunFactlint() throws {
-    let root = BinaryRunner.packageRoot
-    let hooks = try #require(
-      try YAMLParser.parse(
-        Array(try Data(contentsOf: root.appendingPathComponent(".pre-commit-hooks.yaml")))))
-    let entries = try #require(hooks.sequence)
-    #expect(entries.compactMap { $0["id"]?.scalar } == ["factlint", "factlint-articles"])
-    #expect(entries.allSatisfy { $0["language"]?.scalar == "swift" })
-    #expect(entries.compactMap { $0["entry"]?.scalar } == ["factlint lint", "factlint check"])
-    let action = try #require(
-      try YAMLParser.parse(Array(try Data(contentsOf: root.appendingPathComponent("action.yml")))))
-    #expect(action["runs"]?["using"]?.scalar == "composite")
-    let steps = try #require(action["runs"]?["steps"]?.sequence)
-    #expect(steps.last?["run"]?.scalar?.contains("--format github") == true)
-    #expect(steps.first?["run"]?.scalar?.contains("scripts/setup.sh") == true)
   }
 }

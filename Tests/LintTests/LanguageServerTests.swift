@@ -1,6 +1,7 @@
 import FactlintLSP
 import FactlintTestSupport
 import Foundation
+import RuleEngine
 import Testing
 
 /// `factlint lsp` driven as an editor drives it: the real binary, framed JSON-RPC on its
@@ -304,7 +305,8 @@ import Testing
     #expect(Self.range(try #require(again.first)) == moved)
     #expect(
       (again.first?["codeDescription"] as? [String: Any])?["href"] as? String
-        == "https://github.com/factlint/factlint/blob/v0.1.0/docs/checks.md#growth")
+        == "https://github.com/factlint/factlint/blob/v\(FactlintVersion.number)/docs/checks.md#growth"
+    )
 
     // Hover on the stated change: its value, precision, binding and the claim's arithmetic.
     try client.send([
