@@ -99,6 +99,26 @@ public enum InputError: Error, Sendable, Equatable {
   case invalidBaseline(String)
   /// A suppression gives a reason but no rule to ignore.
   case unusedSuppressionReason
+  /// A data file's JSON is not valid; the reason says where it breaks.
+  case invalidJSON(String)
+  /// A data file's JSON nests deeper than factlint reads.
+  case jsonTooDeep(limit: Int)
+  /// A JSON data file that is neither SEC companyfacts nor an xBRL-JSON report; says what it
+  /// holds instead.
+  case notAFiling(String)
+  /// A filing's fact in a unit factlint cannot give a meaning.
+  case unknownFilingUnit(String)
+  /// A filing's fact whose period is written in no form XBRL uses.
+  case invalidFilingPeriod(String)
+  /// The same fact filed with values that disagree beyond their precision: a notice, since the
+  /// later value is the one checked.
+  case restatedFact(key: String, earlier: String, at: SourceLocation, later: String)
+  /// One report giving a fact twice with values that disagree beyond their precision (an
+  /// inconsistent duplicate, in XBRL's words): a notice, since the later value is checked.
+  case inconsistentDuplicateFact(key: String, first: String, at: SourceLocation, second: String)
+  /// Facts of a filing whose periods factlint keys no figure by (nine months to date, a fiscal
+  /// quarter of a year the filing does not name): a notice, with how many and one of them.
+  case unplacedFilingFacts(count: Int, example: String)
 
   /// Lower case; says what is wrong and what to do.
   public var message: String {
@@ -218,8 +238,39 @@ public enum InputError: Error, Sendable, Equatable {
         + "remove it"
     case .unreadDataFile(let name):
       return
-        "'\(name)' is not read: data files are .yml, .yaml, .csv or .tsv; convert it, or move "
-        + "it out of this folder"
+        "'\(name)' is not read: data files are YAML, CSV or TSV, or filings in JSON (SEC "
+        + "companyfacts, xBRL-JSON); convert it, or move it out of this folder"
+    case .invalidJSON(let reason):
+      return "the JSON is not valid: \(reason)"
+    case .jsonTooDeep(let limit):
+      return "the JSON nests arrays and objects more than \(limit) deep; factlint reads no deeper"
+    case .notAFiling(let found):
+      return
+        "this JSON is not a filing factlint reads (\(found)); give the SEC's companyfacts JSON "
+        + "(an object with 'cik' and 'facts') or an xBRL-JSON report (with 'documentInfo' and "
+        + "'facts'), or move it out of the data"
+    case .unknownFilingUnit(let unit):
+      return
+        "unit '\(unit)' is not one factlint reads: a currency code (USD), shares, pure, an "
+        + "amount per unit (USD/shares) or a count of one thing (employee); leave this fact "
+        + "out of the data"
+    case .invalidFilingPeriod(let period):
+      return
+        "'\(period)' is not a period: write 'start'/'end' dates as YYYY-MM-DD, or an xBRL-JSON "
+        + "period as START/END or one instant in ISO 8601"
+    case .restatedFact(let key, let earlier, let at, let later):
+      return
+        "\(key) was restated: \(earlier) (\(at.file):\(at.line):\(at.column)), then \(later); "
+        + "the later value is checked"
+    case .inconsistentDuplicateFact(let key, let first, let at, let second):
+      return
+        "\(key) is given twice with values that disagree: \(first) "
+        + "(\(at.file):\(at.line):\(at.column)), and \(second); the later value is checked"
+    case .unplacedFilingFacts(let count, let example):
+      let facts = count == 1 ? "1 fact is" : "\(count) facts are"
+      return
+        "\(facts) not read, since factlint keys figures by year, half, quarter and month: "
+        + "\(example)"
     case .plugin(let id, let problem):
       return "plugin '\(id)' \(problem); fix the plugin or its command in 'plugins:'"
     case .untrustedProgram(let rule):
@@ -262,7 +313,9 @@ public struct Problem: Error, Sendable, Equatable {
   /// is, as a pattern that matches nothing yet or a file skipped in a folder.
   public var isNotice: Bool {
     switch error {
-    case .noArticlesMatch, .unreadDataFile: true
+    case .noArticlesMatch, .unreadDataFile, .restatedFact, .inconsistentDuplicateFact,
+      .unplacedFilingFacts:
+      true
     default: false
     }
   }

@@ -5,8 +5,10 @@ public enum SourceFiles {
   /// Files larger than this are refused rather than read into memory.
   public static let sizeLimit = 512 * 1024 * 1024
 
-  /// The extensions factlint reads.
+  /// The extensions factlint reads as rule files.
   public static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
+  /// The extensions factlint reads as data: those of rule files, and filings as JSON.
+  public static let dataExtensions: Set<String> = extensions.union(["json"])
   /// Kinds of data file factlint does not read, which a folder of rules or data is noticed to
   /// hold.
   static let unreadDataExtensions: Set<String> = [
@@ -137,8 +139,8 @@ public enum SourceFiles {
     SourceLines(bytes).location(file: file, offset: offset)
   }
 
-  /// The input files at `path`: the file itself (a YAML or CSV file), or the files below a folder
-  /// with one of `extensions` (by default YAML and CSV), sorted; a folder with none is
+  /// The input files at `path`: the file itself (a file with one of `extensions`, by default
+  /// YAML and CSV), or the files below a folder with one of them, sorted; a folder with none is
   /// `whenEmpty`. Links below a folder are followed when they resolve inside `roots` and refused
   /// with a problem otherwise. Below a folder of rules or data, a file of a kind of data that is
   /// not read (`.json`, `.xlsx`) is a notice among `problems`.
@@ -159,20 +161,26 @@ public enum SourceFiles {
       // A file named directly must be of a kind it is read as.
       let name = path.split(separator: "/").last.map(String.init) ?? path
       guard let dot = name.lastIndex(of: "."),
-        Self.extensions.contains(String(name[name.index(after: dot)...]))
+        extensions.contains(String(name[name.index(after: dot)...]))
       else { throw Problem(.unsupportedFileType(name), at: start) }
       return [path]
     default:
       // A device or a pipe is refused when read, with its own reason.
       return [path]
     }
-    let readsData = extensions == Self.extensions
+    let readsData = extensions == Self.extensions || extensions == Self.dataExtensions
     let files = files(in: path, within: roots, problems: &problems).filter { relative in
       guard let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/") else {
         return false
       }
       let kind = String(relative[relative.index(after: dot)...])
-      if readsData, unreadDataExtensions.contains(kind.lowercased()) {
+      // JSON in a folder of data is read when it is a filing; other JSON is noticed, not read.
+      let isOtherJSON =
+        kind.lowercased() == "json" && extensions.contains(kind)
+        && !looksLikeFiling(join(path, relative))
+      if readsData, !extensions.contains(kind) || isOtherJSON,
+        unreadDataExtensions.contains(kind.lowercased())
+      {
         // A folder of data may hold an export in a format factlint does not read: said, since
         // a user may expect its figures to be checked.
         problems.append(
@@ -181,10 +189,26 @@ public enum SourceFiles {
             at: SourceLocation(file: join(path, relative), line: 1, column: 1)
           ))
       }
-      return extensions.contains(kind)
+      return extensions.contains(kind) && !isOtherJSON
     }
     guard !files.isEmpty else { throw Problem(whenEmpty, at: start) }
     return files.map { join(path, $0) }.sorted()
+  }
+
+  /// Whether the JSON file at `path` looks like a filing factlint reads: its first 64 KiB name
+  /// companyfacts' `"cik"` or xBRL-JSON's `"documentInfo"`. A file that does is read, and then
+  /// must be one.
+  static func looksLikeFiling(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let head = Array((try? handle.read(upToCount: 65536)) ?? Data())
+    return ["\"cik\"", "\"documentInfo\""].contains { key in
+      let pattern = Array(key.utf8)
+      guard head.count >= pattern.count else { return false }
+      return (0...(head.count - pattern.count)).contains { start in
+        head[start] == pattern[0] && Array(head[start..<start + pattern.count]) == pattern
+      }
+    }
   }
 
   /// Whether `path` is a folder, or a link to one.

@@ -1,31 +1,53 @@
 import FactlintModel
 
 /// A JSON value that remembers where it was written; strings stay undecoded until needed.
-struct JSONValue {
+package struct JSONValue {
   /// What the value is.
-  enum Kind {
+  package enum Kind {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
     /// The raw bytes between the quotes.
     case string(start: Int, end: Int)
-    case number
+    /// The bytes of the number are from the value's start to `end`.
+    case number(end: Int)
     case bool
     case null
   }
 
   /// What the value is.
-  var kind: Kind
+  package var kind: Kind
   /// The offset of its first byte.
-  var start: Int
+  package var start: Int
 
   /// The member named `key` of an object.
-  subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     guard case .object(let members) = kind else { return nil }
     return members.first { $0.key == key }?.value
   }
 
+  /// The decoded text of a string, or the digits of a number as written; nil for other kinds.
+  package func text(in bytes: [UInt8]) -> String? {
+    switch kind {
+    case .string(let start, let end): return JSONStrings.string(bytes, start, end)
+    case .number(let end): return String(decoding: bytes[start..<end], as: UTF8.self)
+    default: return nil
+    }
+  }
+
+  /// The members of an object in order, or nil for another kind.
+  package var members: [(key: String, value: JSONValue)]? {
+    guard case .object(let members) = kind else { return nil }
+    return members
+  }
+
+  /// The elements of an array, or nil for another kind.
+  package var elements: [JSONValue]? {
+    guard case .array(let elements) = kind else { return nil }
+    return elements
+  }
+
   /// "an object", "a string", ..., for messages.
-  var kindName: String {
+  package var kindName: String {
     switch kind {
     case .object: return "an object"
     case .array: return "an array"
@@ -41,15 +63,15 @@ struct JSONValue {
 ///
 /// It is iterative, so deep nesting cannot overflow the stack, and it refuses nesting deeper
 /// than `depthLimit`.
-struct JSONParser {
+package struct JSONParser {
   /// Why the bytes are not usable JSON, and where.
-  enum Failure: Error {
+  package enum Failure: Error {
     case invalid(String, at: Int)
     case tooDeep(at: Int)
   }
 
   /// The deepest nesting of arrays and objects accepted.
-  static let depthLimit = 512
+  package static let depthLimit = 512
 
   private let bytes: [UInt8]
   private var index: Int
@@ -66,7 +88,7 @@ struct JSONParser {
   }
 
   /// Parses the document in `bytes` from `start`.
-  static func parse(_ bytes: [UInt8], from start: Int) throws(Failure) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], from start: Int) throws(Failure) -> JSONValue {
     var parser = JSONParser(bytes: bytes, index: start)
     return try parser.document()
   }
@@ -107,7 +129,7 @@ struct JSONParser {
         value = JSONValue(kind: .string(start: start + 1, end: end - 1), start: start)
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         try number()
-        value = JSONValue(kind: .number, start: start)
+        value = JSONValue(kind: .number(end: index), start: start)
       case UInt8(ascii: "t"):
         try literal("true")
         value = JSONValue(kind: .bool, start: start)
@@ -264,7 +286,7 @@ struct JSONParser {
 }
 
 /// Decoding of JSON string contents that the parser has checked.
-enum JSONStrings {
+package enum JSONStrings {
   /// The string `bytes[start..<end]` decoded, with a map from its offsets to the file's.
   static func decode(_ bytes: [UInt8], _ start: Int, _ end: Int) -> ([UInt8], OffsetMap) {
     var out: [UInt8] = []
@@ -292,7 +314,7 @@ enum JSONStrings {
   }
 
   /// The string `bytes[start..<end]` decoded, for names and short values.
-  static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+  package static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
     guard bytes[start..<end].contains(UInt8(ascii: "\\")) else {
       return String(decoding: bytes[start..<end], as: UTF8.self)
     }

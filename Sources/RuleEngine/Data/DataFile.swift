@@ -36,6 +36,14 @@ public enum DataLoader {
 
   /// Loads `path` by its extension; problems are appended, and the good entries kept.
   public static func load(_ path: String, problems: inout [Problem]) -> DataFile? {
+    if path.lowercased().hasSuffix(".json") {
+      do {
+        return FilingLoader.load(path, bytes: try SourceFiles.read(path), problems: &problems)
+      } catch {
+        problems.append(error)
+        return nil
+      }
+    }
     if SourceFiles.isCSV(path) {
       do {
         return CSVDataLoader.load(path, bytes: try SourceFiles.read(path), problems: &problems)

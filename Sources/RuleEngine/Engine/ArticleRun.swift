@@ -82,7 +82,8 @@ public struct ArticleRun: Sendable {
     let scope = configuration.readScope
     for path in dataPaths {
       do {
-        dataFiles += try SourceFiles.expand(path, scope: scope, problems: &problems)
+        dataFiles += try SourceFiles.expand(
+          path, scope: scope, extensions: SourceFiles.dataExtensions, problems: &problems)
       } catch {
         problems.append(error)
       }

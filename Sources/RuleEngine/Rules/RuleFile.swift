@@ -106,7 +106,8 @@ public enum RuleLoader {
           continue
         }
         do {
-          file.dataFiles += try SourceFiles.expand(resolved, within: roots, problems: &problems)
+          file.dataFiles += try SourceFiles.expand(
+            resolved, within: roots, extensions: SourceFiles.dataExtensions, problems: &problems)
         } catch {
           problems.append(Problem(error.error, at: top.location(node)))
         }
