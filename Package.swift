@@ -21,6 +21,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -35,10 +36,16 @@ let package = Package(
     .target(name: "FactlintYAML", dependencies: ["FactlintModel", "CYaml"]),
     // Articles and prose: bytes in, articles and extracted figures and claims out.
     .target(name: "FactlintReading", dependencies: ["FactlintModel"]),
+    // XLSX workbooks: the zip's parts through ZIPFoundation, a streaming XML scanner, cells
+    // shown as their number formats show them.
+    .target(
+      name: "FactlintSpreadsheet",
+      dependencies: ["FactlintModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Data and rule loading, configuration, the Check protocol and registry, evaluation,
     // article runs, plugins.
     .target(
-      name: "RuleEngine", dependencies: ["FactlintModel", "FactlintYAML", "FactlintReading"]),
+      name: "RuleEngine",
+      dependencies: ["FactlintModel", "FactlintYAML", "FactlintReading", "FactlintSpreadsheet"]),
     .target(name: "Checks", dependencies: ["RuleEngine", "FactlintModel"]),
     // Reporters, baselines, generated docs and schemas.
     .target(
@@ -70,7 +77,11 @@ let package = Package(
     ),
     // For tests and the benchmark only: example runner, binary runner, golden files, generators.
     .target(
-      name: "FactlintTestSupport", dependencies: ["RuleEngine", "FactlintModel", "FactlintYAML"]),
+      name: "FactlintTestSupport",
+      dependencies: [
+        "RuleEngine", "FactlintModel", "FactlintYAML",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(
       name: "BenchSupport",
       dependencies: ["RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading"]),
@@ -84,7 +95,7 @@ let package = Package(
       name: "RuleEngineTests",
       dependencies: [
         "RuleEngine", "FactlintModel", "FactlintYAML", "FactlintReading", "FactlintReporting",
-        "FactlintCLI", "FactlintTestSupport",
+        "FactlintCLI", "FactlintTestSupport", "FactlintSpreadsheet",
       ]),
     .testTarget(
       name: "ChecksTests",

@@ -13,9 +13,10 @@ fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 ready="$root/.build/pre-commit-hook-built"
 if [ ! -f "$ready" ]; then
-  if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists yaml-0.1; then
-    echo "factlint's pre-commit hook needs libyaml to build: install libyaml-dev and" \
-      "pkg-config (Debian), libyaml-devel (Fedora) or 'brew install libyaml pkg-config'" >&2
+  if command -v pkg-config >/dev/null 2>&1 && ! pkg-config --exists yaml-0.1 zlib; then
+    echo "factlint's pre-commit hook needs libyaml and zlib to build: install libyaml-dev," \
+      "zlib1g-dev and pkg-config (Debian), libyaml-devel and zlib-devel (Fedora) or" \
+      "'brew install libyaml pkg-config'" >&2
     exit 2
   fi
   echo "factlint: building factlint for pre-commit, once (a few minutes)" >&2

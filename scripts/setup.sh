@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev)
-# and, for the schema tests, python3 with PyYAML and jsonschema; with --tests also Chromium
-# (Debian's chromium), which renders the web page in its test, and pre-commit (from PyPI, else
-# Debian's), which runs the hooks in theirs. Installs what is missing with
+# Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev),
+# zlib (zlib1g-dev) and, for the schema tests, python3 with PyYAML and jsonschema; with --tests
+# also Chromium (Debian's chromium), which renders the web page in its test, and pre-commit
+# (from PyPI, else Debian's), which runs the hooks in theirs. Installs what is missing with
 # apt-get when this user can; otherwise says what to install.
 set -euo pipefail
 
@@ -78,27 +78,34 @@ if [ "$for_tests" -eq 1 ] && ! command -v pre-commit >/dev/null 2>&1; then
     "pre-commit (pip install pre-commit)" >&2
 fi
 
-if have_libyaml && command -v pkg-config >/dev/null 2>&1; then
+# ZIPFoundation, which reads .xlsx workbooks, inflates with zlib.
+have_zlib() {
+  command -v pkg-config >/dev/null 2>&1 && pkg-config --exists zlib
+}
+
+if have_libyaml && have_zlib; then
   exit 0
 fi
 
-packages="libyaml-dev pkg-config"
+packages="libyaml-dev pkg-config zlib1g-dev"
 if command -v apt-get >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then
     sudo=""
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo="sudo"
   else
-    echo "factlint needs libyaml: run 'sudo apt-get update && sudo apt-get install -y $packages'" >&2
+    echo "factlint needs libyaml and zlib: run 'sudo apt-get update && sudo apt-get install -y" \
+      "$packages'" >&2
     exit 1
   fi
   echo "installing $packages..." >&2
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $packages >&2
 elif command -v brew >/dev/null 2>&1; then
-  brew install libyaml pkg-config >&2
+  brew install libyaml pkg-config zlib >&2
 else
-  echo "factlint needs libyaml: install your system's libyaml development package" \
-    "(Debian: libyaml-dev, Fedora: libyaml-devel, macOS: brew install libyaml)" >&2
+  echo "factlint needs libyaml and zlib: install your system's development packages" \
+    "(Debian: libyaml-dev zlib1g-dev, Fedora: libyaml-devel zlib-devel, macOS: brew install" \
+    "libyaml)" >&2
   exit 1
 fi

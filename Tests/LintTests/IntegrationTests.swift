@@ -210,9 +210,9 @@ import Testing
       ".factlint.yml:2:12: note: no article file matches 'drafts/*.md', so it checks nothing; "
       + "check the pattern, or remove it"
     let export =
-      "data/export.json:1:1: note: 'export.json' is not read: data files are YAML, CSV or TSV, "
-      + "or filings in JSON (SEC companyfacts, xBRL-JSON); convert it, or move it out of this "
-      + "folder"
+      "data/export.json:1:1: note: 'export.json' is not read: data files are YAML, CSV, TSV, "
+      + ".xlsx workbooks, or filings in JSON (SEC companyfacts, xBRL-JSON); convert it, or move "
+      + "it out of this folder"
     #expect(notes.map(String.init) == [pattern, export], "\(run.errors)")
     #expect(!run.errors.contains("input problem"))
     let json = try folder.run(["--format", "json"])

@@ -116,6 +116,20 @@ public enum InputError: Error, Sendable, Equatable {
   /// One report giving a fact twice with values that disagree beyond their precision (an
   /// inconsistent duplicate, in XBRL's words): a notice, since the later value is checked.
   case inconsistentDuplicateFact(key: String, first: String, at: SourceLocation, second: String)
+  /// A file given as a workbook that is not one factlint can read; says why.
+  case notAWorkbook(String)
+  /// A workbook's XML part that is not well-formed, with where in the part and why.
+  case invalidWorkbookPart(part: String, reason: String)
+  /// A workbook's part that inflates past what factlint reads.
+  case workbookPartTooLarge(part: String, limit: Int)
+  /// A sheet with more rows than factlint reads.
+  case tooManyRows(limit: Int)
+  /// A formula cell saved without its calculated value.
+  case uncalculatedFormula
+  /// A cell holding an error value (`#DIV/0!`).
+  case cellError(String)
+  /// A sheet with no row of periods, whose cells are no figures: a notice.
+  case sheetWithoutPeriods(String)
   /// Facts of a filing whose periods factlint keys no figure by (nine months to date, a fiscal
   /// quarter of a year the filing does not name): a notice, with how many and one of them.
   case unplacedFilingFacts(count: Int, example: String)
@@ -238,8 +252,8 @@ public enum InputError: Error, Sendable, Equatable {
         + "remove it"
     case .unreadDataFile(let name):
       return
-        "'\(name)' is not read: data files are YAML, CSV or TSV, or filings in JSON (SEC "
-        + "companyfacts, xBRL-JSON); convert it, or move it out of this folder"
+        "'\(name)' is not read: data files are YAML, CSV, TSV, .xlsx workbooks, or filings in "
+        + "JSON (SEC companyfacts, xBRL-JSON); convert it, or move it out of this folder"
     case .invalidJSON(let reason):
       return "the JSON is not valid: \(reason)"
     case .jsonTooDeep(let limit):
@@ -266,6 +280,32 @@ public enum InputError: Error, Sendable, Equatable {
       return
         "\(key) is given twice with values that disagree: \(first) "
         + "(\(at.file):\(at.line):\(at.column)), and \(second); the later value is checked"
+    case .notAWorkbook(let reason):
+      return
+        "this is not an .xlsx workbook factlint can read: \(reason); save it from the "
+        + "spreadsheet application as an Excel workbook (.xlsx)"
+    case .invalidWorkbookPart(let part, let reason):
+      return
+        "the workbook's part \(part) is not well-formed XML: \(reason); save the workbook again "
+        + "from the spreadsheet application"
+    case .workbookPartTooLarge(let part, let limit):
+      return
+        "the workbook's part \(part) inflates to more than \(limit / (1024 * 1024)) MiB, more "
+        + "than factlint reads; split the workbook, or export the figures as CSV"
+    case .tooManyRows(let limit):
+      return
+        "the sheet has more than \(limit) rows, more than factlint reads in a sheet; split it, or "
+        + "export the figures as CSV"
+    case .uncalculatedFormula:
+      return
+        "the formula was saved without its calculated value; open the workbook in a "
+        + "spreadsheet application, let it calculate, and save it"
+    case .cellError(let value):
+      return "the cell holds the error \(value); fix its formula or its value"
+    case .sheetWithoutPeriods(let sheet):
+      return
+        "sheet '\(sheet)' has no row of periods (2024, FY2024, Q2 2024 or dates), so none of "
+        + "its cells are read as figures"
     case .unplacedFilingFacts(let count, let example):
       let facts = count == 1 ? "1 fact is" : "\(count) facts are"
       return
@@ -314,7 +354,7 @@ public struct Problem: Error, Sendable, Equatable {
   public var isNotice: Bool {
     switch error {
     case .noArticlesMatch, .unreadDataFile, .restatedFact, .inconsistentDuplicateFact,
-      .unplacedFilingFacts:
+      .unplacedFilingFacts, .sheetWithoutPeriods:
       true
     default: false
     }

@@ -7,8 +7,8 @@ public enum SourceFiles {
 
   /// The extensions factlint reads as rule files.
   public static let extensions: Set<String> = ["yml", "yaml", "csv", "tsv"]
-  /// The extensions factlint reads as data: those of rule files, and filings as JSON.
-  public static let dataExtensions: Set<String> = extensions.union(["json"])
+  /// The extensions factlint reads as data: those of rule files, workbooks, and filings as JSON.
+  public static let dataExtensions: Set<String> = extensions.union(["xlsx", "json"])
   /// Kinds of data file factlint does not read, which a folder of rules or data is noticed to
   /// hold.
   static let unreadDataExtensions: Set<String> = [
@@ -31,6 +31,29 @@ public enum SourceFiles {
   /// bounded, since a file's size may be wrong (it grows, or it is a kernel file that says 0).
   public static func read(_ path: String) throws(Problem) -> [UInt8] {
     if !overlay.isEmpty, let text = overlay[absolute(path)] { return text }
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    var bytes = try readBinary(path)
+    if let encoding = otherEncoding(bytes) {
+      throw Problem(.otherEncoding(encoding), at: start)
+    }
+    // A UTF-8 byte order mark is not text: editors hide it, so columns are counted without it.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    // Found with memchr, which scans a large file many bytes at a time.
+    let nul = bytes.withUnsafeBytes { buffer -> Int? in
+      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else {
+        return nil
+      }
+      return UnsafeRawPointer(found) - base
+    }
+    if let nul {
+      throw Problem(.binary, at: location(ofOffset: nul, in: bytes, file: path))
+    }
+    return bytes
+  }
+
+  /// The bytes of `path` as they are, with the checks of ``read(_:)`` but for those of text:
+  /// for a file that is not text, such as a workbook's zip.
+  public static func readBinary(_ path: String) throws(Problem) -> [UInt8] {
     let start = SourceLocation(file: path, line: 1, column: 1)
     // Opened without blocking, so that a FIFO with no writer does not hang the open.
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -57,7 +80,7 @@ public enum SourceFiles {
     guard size <= sizeLimit else {
       throw Problem(.tooLarge(bytes: size, limit: sizeLimit), at: start)
     }
-    var bytes: [UInt8]
+    let bytes: [UInt8]
     do {
       bytes = try readAll(descriptor, expectedSize: size)
     } catch {
@@ -65,21 +88,6 @@ public enum SourceFiles {
     }
     guard bytes.count <= sizeLimit else {
       throw Problem(.tooLarge(bytes: bytes.count, limit: sizeLimit), at: start)
-    }
-    if let encoding = otherEncoding(bytes) {
-      throw Problem(.otherEncoding(encoding), at: start)
-    }
-    // A UTF-8 byte order mark is not text: editors hide it, so columns are counted without it.
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    // Found with memchr, which scans a large file many bytes at a time.
-    let nul = bytes.withUnsafeBytes { buffer -> Int? in
-      guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else {
-        return nil
-      }
-      return UnsafeRawPointer(found) - base
-    }
-    if let nul {
-      throw Problem(.binary, at: location(ofOffset: nul, in: bytes, file: path))
     }
     return bytes
   }

@@ -66,7 +66,7 @@ public struct ExactDecimal: Sendable, Hashable {
   }
 
   /// The number of significant digits in the significand.
-  var digitCount: Int { Self.digitCount(of: significand) }
+  package var digitCount: Int { Self.digitCount(of: significand) }
 
   static func digitCount(of value: Int128) -> Int {
     // Compared with powers of ten rather than divided by ten: Int128 division is a library call.

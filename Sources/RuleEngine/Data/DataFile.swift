@@ -36,6 +36,9 @@ public enum DataLoader {
 
   /// Loads `path` by its extension; problems are appended, and the good entries kept.
   public static func load(_ path: String, problems: inout [Problem]) -> DataFile? {
+    if path.lowercased().hasSuffix(".xlsx") {
+      return SpreadsheetLoader.load(path, problems: &problems)
+    }
     if path.lowercased().hasSuffix(".json") {
       do {
         return FilingLoader.load(path, bytes: try SourceFiles.read(path), problems: &problems)
@@ -115,7 +118,8 @@ public enum DataLoader {
           entity: defaults.entity, segment: defaults.segment, source: defaults.source,
           currency: try ReportTables.currency(top, "currency"),
           scale: try ReportTables.scale(top, "scale"))
-        let read = ReportTables.read(tables, path: path, defaults: defaults, problems: &problems)
+        let read = ReportTables.read(
+          tables, path: path, defaults: defaults, aliases: &file.aliases, problems: &problems)
         if var index = file.index {
           for figure in read { index.add(figure.key) }
           file.index = index

@@ -309,23 +309,8 @@ struct FilingUnit {
 
   /// The value as a figure's text: `USD 274,515,000,000`, `15,550,061,000 shares`.
   func text(of written: String) -> String {
-    let number = Self.grouped(written)
+    let number = DigitGrouping.grouped(written)
     return [currency, number, suffix].compactMap { $0 }.joined(separator: " ")
-  }
-
-  /// `274515000000` as `274,515,000,000`; a fraction or an exponent is left as written.
-  static func grouped(_ written: String) -> String {
-    let negative = written.hasPrefix("-")
-    let digits = negative ? String(written.dropFirst()) : written
-    guard !digits.contains(where: { $0 == "e" || $0 == "E" }) else { return written }
-    let point = digits.firstIndex(of: ".") ?? digits.endIndex
-    let whole = Array(digits[..<point])
-    var out = ""
-    for (index, digit) in whole.enumerated() {
-      if index > 0, (whole.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (negative ? "-" : "") + out + digits[point...]
   }
 }
 

@@ -41,12 +41,14 @@ enum ReportTables {
   /// The figures of every table in `node` (a list of tables); a table or cell that cannot be
   /// read is a problem, and the others are still read.
   static func read(
-    _ node: YAMLNode, path: String, defaults: Defaults, problems: inout [Problem]
+    _ node: YAMLNode, path: String, defaults: Defaults, aliases: inout Aliases,
+    problems: inout [Problem]
   ) -> [Figure] {
     var figures: [Figure] = []
     for table in node.sequence ?? [node] {
       do {
-        figures += try readTable(table, path: path, defaults: defaults, problems: &problems)
+        figures += try readTable(
+          table, path: path, defaults: defaults, aliases: &aliases, problems: &problems)
       } catch {
         problems.append(error)
       }
@@ -77,7 +79,8 @@ enum ReportTables {
   }
 
   static func readTable(
-    _ node: YAMLNode, path: String, defaults: Defaults, problems: inout [Problem]
+    _ node: YAMLNode, path: String, defaults: Defaults, aliases: inout Aliases,
+    problems: inout [Problem]
   ) throws(Problem) -> [Figure] {
     let fields = try YAMLFields(node, file: path, context: "a table", allowed: tableKeys)
     guard let entity = try fields.text("entity")?.0 ?? defaults.entity else {
@@ -110,12 +113,16 @@ enum ReportTables {
         .wrongType(key: "rows", expected: "a list of rows", found: rows.kindName),
         at: fields.location(rows))
     }
-    var figures: [Figure] = []
+    let layout = Layout(
+      entity: entity, segment: segment, source: source, currency: currency, scale: scale,
+      periods: periods, notes: notes)
+    var rowsRead: [Row] = []
+    var rowProblems: [Problem] = []
     for row in entries {
       guard let cells = row.sequence, let labelNode = cells.first,
         let written = labelNode.scalar
       else {
-        problems.append(
+        rowProblems.append(
           Problem(
             .wrongType(
               key: "rows", expected: "a list of [label, cell, ...] rows", found: row.kindName),
@@ -123,43 +130,90 @@ enum ReportTables {
         continue
       }
       guard cells.count == periods.count + 1 else {
-        problems.append(
+        rowProblems.append(
           Problem(
             .rowLength(expected: periods.count, found: cells.count - 1),
             at: fields.location(row)))
         continue
       }
-      let (labelText, labelMarker) = ReportCell.withoutFootnote(written[...])
-      let label = String(labelText)
-      for (column, cell) in cells.dropFirst().enumerated() {
-        guard let text = cell.scalar else {
-          problems.append(Problem(.invalidCell(cell.kindName), at: fields.location(cell)))
-          continue
-        }
+      rowsRead.append(
+        Row(
+          label: written,
+          cells: cells.dropFirst().map { cell in
+            guard let text = cell.scalar else {
+              rowProblems.append(Problem(.invalidCell(cell.kindName), at: fields.location(cell)))
+              return nil
+            }
+            return (text, fields.location(cell))
+          }))
+    }
+    // The cells' problems, found after the rows', are told in the order of the file.
+    var cellProblems: [Problem] = []
+    let read = figures(of: rowsRead, layout: layout, aliases: &aliases, problems: &cellProblems)
+    problems += (rowProblems + cellProblems).sorted { $0.location < $1.location }
+    return read
+  }
+
+  /// What a table's cells take from the table: its entity, segment, source, currency and
+  /// scale, the period of each column, and its footnotes.
+  struct Layout {
+    var entity: String
+    var segment: String?
+    var source: String?
+    var currency: String?
+    var scale: (power: Int, word: String)?
+    var periods: [Period]
+    var notes: [String: String] = [:]
+  }
+
+  /// A line item: its label as written, and a cell (its text and where it is) per period, nil
+  /// for one that could not be read.
+  struct Row {
+    var label: String
+    var cells: [(text: String, location: SourceLocation)?]
+  }
+
+  /// The figures of a table's rows: each cell that reads as a number, keyed by the row's label
+  /// and the column's period; a cell of words is a problem, and an empty or "—" cell nothing.
+  /// Each label, as written, becomes an alias of its metric, the name prose gives it ("Net
+  /// income" for `net_income`).
+  static func figures(
+    of rows: [Row], layout: Layout, aliases: inout Aliases, problems: inout [Problem]
+  ) -> [Figure] {
+    var figures: [Figure] = []
+    for row in rows {
+      let (labelText, labelMarker) = ReportCell.withoutFootnote(row.label[...])
+      let label = String(labelText).trimmingSpaces
+      let metric = metricName(label)
+      if label != metric, !label.isEmpty, aliases.metrics[label] == nil {
+        aliases.metrics[label] = metric
+      }
+      for (column, cell) in row.cells.enumerated() {
+        guard let (text, location) = cell, column < layout.periods.count else { continue }
         let (_, marker) = ReportCell.withoutFootnote(text[...])
         var quantity: Quantity
         switch ReportCell(text[...]) {
         case .empty, .absent:
           continue
         case .text:
-          problems.append(Problem(.invalidCell(text), at: fields.location(cell)))
+          problems.append(Problem(.invalidCell(text), at: location))
           continue
         case .number(let read):
           quantity = read
         }
         ReportScale.apply(
-          power: scale?.power, word: scale?.word, currency: currency, to: &quantity,
-          label: label)
+          power: layout.scale?.power, word: layout.scale?.word, currency: layout.currency,
+          to: &quantity, label: label)
         let footnote = (marker ?? labelMarker).map { key in
-          notes[key].map { "note \(key): \($0)" } ?? "note \(key)"
+          layout.notes[key].map { "note \(key): \($0)" } ?? "note \(key)"
         }
         figures.append(
           Figure(
             key: FigureKey(
-              entity: entity, metric: metricName(label), period: periods[column],
-              segment: segment),
-            quantity: quantity, location: fields.location(cell),
-            source: [source, footnote].compactMap { $0 }.joined(separator: "; ")
+              entity: layout.entity, metric: metric, period: layout.periods[column],
+              segment: layout.segment),
+            quantity: quantity, location: location,
+            source: [layout.source, footnote].compactMap { $0 }.joined(separator: "; ")
               .nilIfEmpty))
       }
     }
