@@ -67,6 +67,13 @@ lint() {
 lint "$work/large" lint_1m | tee "$work/lint.txt"
 lint "$work/small" lint_100k | tee "$work/lint_small.txt"
 
+# Data sources: the same line items as CSV, as a workbook's sheet and as companyfacts JSON, each
+# loaded in a process of its own.
+sources=${BENCH_SOURCE_ROWS:-100000}
+for format in csv xlsx filing; do
+  "$bin/factlint-bench" source "$format" "$sources" "$work" | tee "$work/source_$format.txt"
+done
+
 value() { awk -F': ' -v key="$1" '$1 == key {print $2}' "$work"/*.txt; }
 ratio() {
   local numerator denominator
@@ -83,3 +90,5 @@ ratio yaml_vs_libyaml yaml_mb_per_s libyaml_events_mb_per_s
 ratio yaml_vs_pyyaml yaml_mb_per_s pyyaml_mb_per_s
 ratio extract_vs_quantulum3 extract_mb_per_s quantulum3_mb_per_s
 ratio scaling_10x lint_1m_seconds lint_100k_seconds
+ratio xlsx_vs_csv_load xlsx_load_seconds csv_load_seconds
+ratio filing_vs_csv_load filing_load_seconds csv_load_seconds

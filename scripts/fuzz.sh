@@ -17,7 +17,7 @@ for argument in "$@"; do
   if [[ $argument == -* ]]; then extra+=("$argument"); else entries+=("$argument"); fi
 done
 if [[ ${#entries[@]} -eq 0 ]]; then
-  entries=(yaml rules data configuration csv quantity markdown html text wordpress lsp)
+  entries=(yaml rules data configuration csv filing xlsx quantity markdown html text wordpress lsp)
 fi
 
 build=$PWD/.build-fuzz
@@ -32,6 +32,8 @@ seeds() {
     # The repository keeps no configuration of its own; YAML is where its fuzzing starts.
     configuration) find examples rules -name '*.yml' ;;
     csv) find Tests examples data -name '*.csv' -o -name '*.tsv' ;;
+    filing) find Tests/LintTests/Fixtures/filings -name '*.json' ;;
+    xlsx) find Fuzz/Seeds/xlsx -type f ;;
     quantity) find Fuzz/Seeds/quantity -type f ;;
     markdown) find articles corpus Tests/LintTests/Fixtures -name '*.md' ;;
     html) find corpus Tests/LintTests/Fixtures -name '*.html' ;;
@@ -48,7 +50,9 @@ for entry in "${entries[@]}"; do
   mkdir -p "$corpus" "$findings"
   seeds "$entry" | while read -r file; do cp "$file" "$corpus/" 2>/dev/null || true; done
   limit=()
-  if [[ $seconds != 0 ]]; then limit=(-max_total_time="$seconds"); fi
+  # Foundation leaks a path's C string each time ZIPFoundation opens a file; not factlint's.
+  if [[ $entry == xlsx ]]; then export ASAN_OPTIONS=detect_leaks=0; else unset ASAN_OPTIONS; fi
+  if [[ $seconds != 0 ]]; then limit+=(-max_total_time="$seconds"); fi
   echo "fuzz $entry: ${seconds}s from $(find "$corpus" -type f | wc -l) inputs"
   if ! "$fuzzer" "$entry" "${limit[@]}" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$findings/" "${extra[@]}" "$corpus" \

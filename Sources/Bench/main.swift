@@ -484,6 +484,80 @@ func lspBenchmark(_ arguments: ArraySlice<String>) {
   print("lsp_code_action_median_ms: \(formatted(action[action.count / 2] * 1000))")
 }
 
+/// `source FORMAT ROWS [FOLDER]`: writes ROWS line items of two years each as FORMAT (`csv`, a
+/// figure per row; `xlsx`, a workbook's sheet laid out as a report table; `filing`, SEC
+/// companyfacts JSON), then loads it as data. Prints the file's size, the load's seconds, figures
+/// per second and this process's peak memory, so that each format runs in a process of its own.
+func sourceBenchmark(_ arguments: ArraySlice<String>) throws {
+  let format = arguments.first ?? "csv"
+  let rows = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+  let folder = arguments.dropFirst(2).first ?? FileManager.default.temporaryDirectory.path
+  func value(_ row: Int, _ year: Int) -> Int { 1_000 + (row * 7_919 + year * 104_729) % 900_000 }
+  let path: String
+  switch format {
+  case "csv":
+    path = folder + "/source.csv"
+    var text = "entity,metric,period,value,currency,scale\n"
+    for row in 0..<rows {
+      for year in [2024, 2025] {
+        text += "kestrel,item_\(row),\(year),\(value(row, year)),USD,thousands\n"
+      }
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+  case "xlsx":
+    path = folder + "/source.xlsx"
+    var cells: [[WorkbookFixture.Cell]] = [
+      [.text("entity"), .text("kestrel")], [.text("currency"), .text("USD")],
+      [.text("scale"), .text("thousands")], [.empty, .number("2024"), .number("2025")],
+    ]
+    for row in 0..<rows {
+      cells.append([
+        .text("Item \(row)"), .number("\(value(row, 2024))", style: 1),
+        .number("\(value(row, 2025))", style: 1),
+      ])
+    }
+    try WorkbookFixture(sheets: [.init("Income", rows: cells)], formats: ["#,##0"])
+      .write(to: URL(fileURLWithPath: path))
+  case "filing":
+    path = folder + "/source.json"
+    var concepts: [String] = []
+    for row in 0..<rows {
+      let facts = [2024, 2025].map { year in
+        "{\"start\": \"\(year)-01-01\", \"end\": \"\(year)-12-31\", \"val\": \(value(row, year) * 1000), "
+          + "\"accn\": \"0000987654-\(year % 100 + 1)-000004\", \"form\": \"10-K\", "
+          + "\"filed\": \"\(year + 1)-02-20\"}"
+      }
+      concepts.append("\"Item\(row)\": {\"units\": {\"USD\": [\(facts.joined(separator: ", "))]}}")
+    }
+    let text =
+      "{\"cik\": 987654, \"entityName\": \"Kestrel Systems Inc.\", \"facts\": {\"us-gaap\": {"
+      + concepts.joined(separator: ",\n") + "}}}\n"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+  default:
+    throw BenchFailure("unknown format '\(format)'; use csv, xlsx or filing")
+  }
+  let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+  let start = now()
+  var problems: [Problem] = []
+  let file = DataLoader.load(path, problems: &problems)
+  let seconds = now() - start
+  let figures = file?.figures.count ?? 0
+  guard problems.filter({ !$0.isNotice }).isEmpty, figures == rows * 2 else {
+    throw BenchFailure("\(format): \(figures) figures, \(problems.first?.message ?? "")")
+  }
+  print("\(format)_rows: \(rows)")
+  print("\(format)_file_mb: \(formatted(Double(size) / 1_048_576))")
+  print("\(format)_load_seconds: \(formatted(seconds))")
+  print("\(format)_figures_per_second: \(Int(Double(figures) / seconds))")
+  print("\(format)_peak_mb: \(peakMemory() / 1_048_576)")
+}
+
+/// An error the benchmark stops on.
+struct BenchFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
 func main() {
   let arguments = CommandLine.arguments.dropFirst()
   do {
@@ -496,6 +570,7 @@ func main() {
     case "hostile"?: hostileBenchmark(arguments.dropFirst())
     case "hostile-memory"?: hostileMemory()
     case "lsp"?: lspBenchmark(arguments.dropFirst())
+    case "source"?: try sourceBenchmark(arguments.dropFirst())
     case "eval"?:
       // `eval [--verbose]`: figure scores on corpus/ and on ../shared's passages and TAT-QA.
       let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -89,7 +89,8 @@ package enum Workbook {
     }
     let archive: Archive
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
+      // Read from the file: ZIPFoundation's in-memory archive traps on some damaged zips.
+      archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     } catch {
       throw failure("its zip archive is damaged (\(error))")
     }

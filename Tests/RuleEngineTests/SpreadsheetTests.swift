@@ -114,7 +114,8 @@ import Testing
     #expect(
       shown[0].hasPrefix("\(path)[P&L]!B3:3:2 the formula was saved without its calculated value"))
     #expect(shown[1].hasPrefix("\(path)[P&L]!C3:3:3 the cell holds the error #DIV/0!"))
-    #expect(shown[2].hasPrefix("\(path)[P&L]!A5:5:1 a row of figures has no 'label'"), "\(shown[2])")
+    #expect(
+      shown[2].hasPrefix("\(path)[P&L]!A5:5:1 a row of figures has no 'label'"), "\(shown[2])")
     #expect(shown[3].hasPrefix("\(path)[P&L]!B4:4:2"))
   }
 

@@ -67,6 +67,20 @@ let entries: [String: ([UInt8]) -> Void] = [
     }
     _ = problems.map(\.message)
   },
+  "filing": { bytes in
+    var problems: [Problem] = []
+    if let file = DataLoader.load(written(bytes, as: "filing.json"), problems: &problems) {
+      _ = Engine.dataset([file]).conflictingFigures()
+    }
+    _ = problems.map(\.message)
+  },
+  "xlsx": { bytes in
+    var problems: [Problem] = []
+    if let file = DataLoader.load(written(bytes, as: "book.xlsx"), problems: &problems) {
+      _ = Engine.dataset([file]).conflictingFigures()
+    }
+    _ = problems.map(\.message)
+  },
   "quantity": { bytes in
     let text = String(decoding: bytes, as: UTF8.self)
     _ = try? QuantityParser.parse(text)
