@@ -117,47 +117,56 @@ struct NumberFormat: Sendable {
   /// The literal text of a section: quoted text, escaped characters and bracketed currencies.
   static func literal(_ section: String) -> String {
     var out = ""
+    for token in tokens(of: section) {
+      if case .literal(let character) = token { out.append(character) }
+    }
+    return out.trimmingCharacters(in: " ")
+  }
+
+  /// A piece of a format section: text shown as written, or a code character.
+  enum Token {
+    case literal(Character)
+    case code(Character)
+  }
+
+  /// The section's text and codes: quoted text, `\x`, and the currency of `[$€-407]` are
+  /// literal; padding (`_x`), fill (`*x`) and other brackets (`[Red]`, `[>100]`) are dropped.
+  static func tokens(of section: String) -> [Token] {
+    var tokens: [Token] = []
     var inQuote = false
-    var skipNext = false
     var escaped = false
+    var skipNext = false
     var bracket: String?
     for character in section {
       if skipNext {
         skipNext = false
-        continue
-      }
-      if escaped {
-        out.append(character)
+      } else if escaped {
+        tokens.append(.literal(character))
         escaped = false
-        continue
-      }
-      if var open = bracket {
+      } else if var open = bracket {
         if character == "]" {
-          // `[$€-407]` is a currency; `[Red]` and `[>100]` change no text.
           if open.hasPrefix("$") {
-            out += open.dropFirst().prefix { $0 != "-" }
+            tokens += open.dropFirst().prefix { $0 != "-" }.map { .literal($0) }
           }
           bracket = nil
         } else {
           open.append(character)
           bracket = open
         }
-        continue
-      }
-      if inQuote {
-        if character == "\"" { inQuote = false } else { out.append(character) }
-        continue
-      }
-      switch character {
-      case "\"": inQuote = true
-      case "\\": escaped = true
-      case "_", "*": skipNext = true
-      case "[": bracket = ""
-      case "0", "#", "?", ",", ".", "%", "E", "e", "+": continue
-      default: out.append(character)
+      } else if inQuote {
+        if character == "\"" { inQuote = false } else { tokens.append(.literal(character)) }
+      } else {
+        switch character {
+        case "\"": inQuote = true
+        case "\\": escaped = true
+        case "_", "*": skipNext = true
+        case "[": bracket = ""
+        case "0", "#", "?", ",", ".", "%", "E", "e", "+": tokens.append(.code(character))
+        default: tokens.append(.literal(character))
+        }
       }
     }
-    return out.trimmingCharacters(in: " ")
+    return tokens
   }
 
   /// `value` (not negative) formatted by one section with digit placeholders.
@@ -168,47 +177,19 @@ struct NumberFormat: Sendable {
     var suffix = ""
     var decimals = 0
     var grouping = false
-    var scaleCommas = 0
     var percent = 0
     var seenPlaceholder = false
     var afterPoint = false
     var pendingCommas = 0
-    var inQuote = false
-    var escaped = false
-    var skipNext = false
-    var bracket: String?
     func literal(_ character: Character) {
       if seenPlaceholder { suffix.append(character) } else { prefix.append(character) }
     }
-    for character in section {
-      if skipNext {
-        skipNext = false
-        continue
-      }
-      if escaped {
-        literal(character)
-        escaped = false
-        continue
-      }
-      if var open = bracket {
-        if character == "]" {
-          if open.hasPrefix("$") { open.dropFirst().prefix { $0 != "-" }.forEach(literal) }
-          bracket = nil
-        } else {
-          open.append(character)
-          bracket = open
-        }
-        continue
-      }
-      if inQuote {
-        if character == "\"" { inQuote = false } else { literal(character) }
+    for token in tokens(of: section) {
+      guard case .code(let character) = token else {
+        if case .literal(let character) = token { literal(character) }
         continue
       }
       switch character {
-      case "\"": inQuote = true
-      case "\\": escaped = true
-      case "_", "*": skipNext = true
-      case "[": bracket = ""
       case "0", "#", "?":
         // Commas between placeholders group; commas after the last one scale.
         if pendingCommas > 0 && !afterPoint { grouping = true }
@@ -223,11 +204,14 @@ struct NumberFormat: Sendable {
       case "%":
         percent += 1
         literal("%")
+      case "E", "e", "+", ",", ".":
+        // Scientific notation shows the plain number; a stray comma or point shows as text.
+        if character == "," || character == "." { literal(character) }
       default:
         literal(character)
       }
     }
-    scaleCommas = pendingCommas
+    let scaleCommas = pendingCommas
     var shown = value
     for _ in 0..<percent { shown = shown * .hundred }
     shown = shown * .powerOfTen(-3 * scaleCommas)
