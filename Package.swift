@@ -10,6 +10,8 @@ let package = Package(
     .executable(name: "factlint-bench", targets: ["Bench"]),
     // The web page for editors, apart so that `factlint` itself builds no web server.
     .executable(name: "factlint-serve", targets: ["FactlintServe"]),
+    // Databases checked in place, apart so that `factlint` itself builds no database client.
+    .executable(name: "factlint-db", targets: ["FactlintDB"]),
     .library(name: "FactlintModel", targets: ["FactlintModel"]),
     .library(name: "FactlintYAML", targets: ["FactlintYAML"]),
     .library(name: "FactlintReading", targets: ["FactlintReading"]),
@@ -22,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -47,6 +51,11 @@ let package = Package(
       name: "RuleEngine",
       dependencies: ["FactlintModel", "FactlintYAML", "FactlintReading", "FactlintSpreadsheet"]),
     .target(name: "Checks", dependencies: ["RuleEngine", "FactlintModel"]),
+    // Databases as data: sources and column mappings, rows as figures, the built-in checks
+    // compiled to portable SQL per dialect, and the in-place run over any SQL connection.
+    .target(
+      name: "FactlintDatabase",
+      dependencies: ["RuleEngine", "FactlintModel", "FactlintYAML"]),
     // Reporters, baselines, generated docs and schemas.
     .target(
       name: "FactlintReporting", dependencies: ["RuleEngine", "FactlintModel", "FactlintReading"]),
@@ -66,6 +75,15 @@ let package = Package(
       dependencies: [
         "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks", "FactlintModel",
         "FactlintReading", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    // `factlint db`: the in-place run over PostgreSQL, through postgres-nio.
+    .executableTarget(
+      name: "FactlintDB",
+      dependencies: [
+        "FactlintDatabase", "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks",
+        "FactlintModel", "FactlintYAML", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -106,7 +124,8 @@ let package = Package(
     .testTarget(
       name: "LintTests",
       dependencies: [
-        "FactlintLSP", "RuleEngine", "Checks", "FactlintModel", "FactlintYAML", "FactlintReading",
+        "FactlintDatabase", "FactlintLSP", "RuleEngine", "Checks", "FactlintModel", "FactlintYAML",
+        "FactlintReading",
         "FactlintReporting", "FactlintCLI", "FactlintTestSupport",
       ],
       exclude: ["Fixtures", "Golden"]),

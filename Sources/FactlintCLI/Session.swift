@@ -39,7 +39,7 @@ public struct RunOptions: Sendable {
 public enum Session {
   /// The configuration to use: the file `--config` names, or the nearest `.factlint.yml` from
   /// `folder` upward, or the defaults.
-  static func configuration(
+  public static func configuration(
     _ options: RunOptions, from folder: String = ".", problems: inout [Problem]
   ) -> Configuration {
     let scope = ReadScope(allowing: options.allowedPaths)
@@ -171,7 +171,7 @@ public enum Session {
 
   /// Applies the baseline and changed lines, writes every output, and picks the exit status.
   /// `texts` holds inputs that are not files (standard input), by name, for source excerpts.
-  static func finish(
+  public static func finish(
     _ result: LintResult, options: RunOptions, configuration: Configuration,
     registry: CheckRegistry, texts: [String: String] = [:]
   ) -> Outcome {

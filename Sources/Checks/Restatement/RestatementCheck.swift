@@ -27,6 +27,9 @@ public struct RestatementCheck: Check {
   /// The restatement check takes no parameters beyond `where`.
   public init(parameters: Parameters) throws(ParameterError) {}
 
+  /// Each figure against the first of its key and unit.
+  public var inPlacePlan: InPlacePlan? { .restatement }
+
   /// Figures written again.
   public static var claimKinds: Set<Claim.Kind> { [.restatement] }
 

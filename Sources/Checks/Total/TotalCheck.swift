@@ -67,6 +67,12 @@ public struct TotalCheck: Check {
     self.parts = parts
   }
 
+  /// Totals against their parts; a rule that only checks articles' compositions has none.
+  public var inPlacePlan: InPlacePlan? {
+    guard let total, let parts else { return nil }
+    return .total(total: total, parts: parts, isPartial: isPartial)
+  }
+
   /// Stated compositions.
   public static var claimKinds: Set<Claim.Kind> { [.composition] }
 

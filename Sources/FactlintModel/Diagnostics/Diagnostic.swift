@@ -29,8 +29,22 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 extension SourceLocation: CustomStringConvertible {
-  /// `path:line:column`.
-  public var description: String { "\(file):\(line):\(column)" }
+  /// `path:line:column`; a database row, `postgres://host/db/table?id=7`.
+  public var description: String {
+    isRecord ? "\(file)?id=\(line)" : "\(file):\(line):\(column)"
+  }
+}
+
+extension SourceLocation {
+  /// The location of a database row: `source` names the table (`postgres://host:5432/db/table`)
+  /// and the row's id stands in the line, so that rows sort in their id's order; `column` is the
+  /// position of the column read.
+  public static func record(in source: String, id: Int, column: Int = 1) -> SourceLocation {
+    SourceLocation(file: source, line: id, column: column)
+  }
+
+  /// Whether the location is a database row rather than a place in a file.
+  public var isRecord: Bool { file.contains("://") }
 }
 
 /// How serious a finding is.

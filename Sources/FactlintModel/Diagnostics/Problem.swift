@@ -124,6 +124,11 @@ public enum InputError: Error, Sendable, Equatable {
   case workbookPartTooLarge(part: String, limit: Int)
   /// A sheet with more rows than factlint reads.
   case tooManyRows(limit: Int)
+  /// A database that cannot be read as configured, or a row in it that cannot be read; the
+  /// message says what is wrong and what to do.
+  case database(String)
+  /// What a database run leaves unchecked: a notice.
+  case databaseNotice(String)
   /// A formula cell saved without its calculated value.
   case uncalculatedFormula
   /// A cell holding an error value (`#DIV/0!`).
@@ -292,6 +297,8 @@ public enum InputError: Error, Sendable, Equatable {
       return
         "the workbook's part \(part) inflates to more than \(limit / (1024 * 1024)) MiB, more "
         + "than factlint reads; split the workbook, or export the figures as CSV"
+    case .database(let message), .databaseNotice(let message):
+      return message
     case .tooManyRows(let limit):
       return
         "the sheet has more than \(limit) rows, more than factlint reads in a sheet; split it, or "
@@ -354,7 +361,7 @@ public struct Problem: Error, Sendable, Equatable {
   public var isNotice: Bool {
     switch error {
     case .noArticlesMatch, .unreadDataFile, .restatedFact, .inconsistentDuplicateFact,
-      .unplacedFilingFacts, .sheetWithoutPeriods:
+      .unplacedFilingFacts, .sheetWithoutPeriods, .databaseNotice:
       true
     default: false
     }

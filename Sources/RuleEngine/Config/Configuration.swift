@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
   public var plugins: [PluginSpec] = []
   /// A baseline file to compare with.
   public var baseline: String?
+  /// Database tables and queries that hold figures, checked in place by `factlint db`.
+  public var databases: [DatabaseSource] = []
   /// Where the paths that inputs name may lead.
   public var readScope = ReadScope()
 
@@ -36,7 +38,7 @@ public struct Configuration: Sendable {
   public static let fileNames = [".factlint.yml", ".factlint.yaml"]
   static let keys = [
     "rules", "data", "articles", "fail-on", "format", "severity", "disable", "tolerance",
-    "plugins", "baseline",
+    "plugins", "baseline", "databases",
   ]
 
   /// The nearest configuration file in `folder` or a folder above it, up to the top of the
@@ -151,6 +153,9 @@ public struct Configuration: Sendable {
       }
       if let node = fields["plugins"] {
         configuration.plugins = try PluginSpec.list(node, file: path)
+      }
+      if let node = fields["databases"] {
+        configuration.databases = try DatabaseSource.list(node, file: path)
       }
       configuration.baseline = try fields.text("baseline").flatMap { confined($0.0, $0.1) }
     } catch {

@@ -20,6 +20,19 @@ public struct LintResult: Sendable {
   /// The data files an article run read, for a page that shows what a draft was checked against.
   public var dataFiles: [DataFileSummary] = []
 
+  /// Creates a result of a run that read `fileCount` files (or tables).
+  public init(
+    diagnostics: [Diagnostic], problems: [Problem], fileCount: Int, rules: [RuleRun] = [],
+    articles: [CheckedArticle] = [], dataFiles: [DataFileSummary] = []
+  ) {
+    self.diagnostics = diagnostics
+    self.problems = problems
+    self.fileCount = fileCount
+    self.rules = rules
+    self.articles = articles
+    self.dataFiles = dataFiles
+  }
+
   /// The number of diagnostics of `severity`.
   public func count(_ severity: Severity) -> Int {
     diagnostics.lazy.filter { $0.severity == severity }.count
@@ -231,7 +244,7 @@ public struct Engine: Sendable {
   }
 
   /// A rule's findings as diagnostics, at most as severe as the rule allows.
-  static func diagnostics(_ findings: [Finding], of rule: Rule) -> [Diagnostic] {
+  package static func diagnostics(_ findings: [Finding], of rule: Rule) -> [Diagnostic] {
     findings.compactMap { finding in
       rule.severity.apply(to: finding.severity).map {
         Diagnostic(finding: finding, ruleID: rule.id, checkID: rule.checkID, severity: $0)

@@ -31,6 +31,21 @@ public protocol Check: Sendable {
   /// needs is neither stated nor in `dataset`; listed by `--show-unverified`. The default is
   /// none.
   static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding]
+
+  /// What the rule asks of figures as a plan a database can run in place, or nil when the check
+  /// runs only in memory. The default is nil.
+  var inPlacePlan: InPlacePlan? { get }
+}
+
+/// A check's question put so that a database can answer it where the figures are: which
+/// figures, with which others, fail under the strict reading. The check itself then judges the
+/// few figures returned, so that verdicts and messages are those of a run in memory.
+public enum InPlacePlan: Sendable, Hashable {
+  /// Each figure `total` matches against its parts, the total's key with each part's names put
+  /// in; `isPartial` for an "of which" list, whose sum must not exceed the total.
+  case total(total: Selector, parts: [Selector], isPartial: Bool)
+  /// Each figure against the first figure of its key and unit.
+  case restatement
 }
 
 extension Check {
@@ -47,6 +62,9 @@ extension Check {
 
   /// No notes.
   public static func unverified(_ claims: [Claim], in dataset: Dataset) -> [Finding] { [] }
+
+  /// Runs in memory only.
+  public var inPlacePlan: InPlacePlan? { nil }
 }
 
 /// A check's documentation, shown by `factlint explain` and run as tests.

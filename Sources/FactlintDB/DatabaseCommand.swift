@@ -1,0 +1,195 @@
+import ArgumentParser
+import Checks
+import FactlintCLI
+import FactlintDatabase
+import FactlintModel
+import FactlintReporting
+import FactlintYAML
+import Foundation
+import RuleEngine
+
+extension SQLDialect: ExpressibleByArgument {}
+
+/// `factlint db`: the rules run over the configuration's databases, in place.
+@main
+struct DatabaseCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "factlint-db",
+    abstract: "Check the figures of the configuration's databases where they are.",
+    discussion: """
+      Runs the rules (default: the configuration's, else rules/) over every table and query \
+      under `databases:` in the configuration. The total and restatement checks run as SQL in \
+      the database, which returns only the violations; rules of other checks are listed in a \
+      notice. Nothing is written: every statement is a SELECT in a read-only transaction. \
+      --load reads every row into memory instead and runs all the rules there.
+      """)
+
+  @Argument(help: "Rule files or folders.")
+  var paths: [String] = []
+
+  @Option(help: "The configuration file (default: the nearest .factlint.yml above here).")
+  var config: String?
+
+  @Option(help: "Output format: text, json, sarif, github, junit, checkstyle.")
+  var format: String?
+
+  @Option(name: .customLong("fail-on"), help: "The lowest severity that fails: error, warning.")
+  var failOn: String?
+
+  @Flag(help: "Read every row into memory and run the rules there, as for a data file.")
+  var load = false
+
+  @Option(help: "Seconds each statement may run before the server cancels it.")
+  var timeout = 600
+
+  @Option(
+    name: .customLong("print-sql"),
+    help: "Print each rule's query in this dialect (postgres, trino, spark) instead of running it.")
+  var printSQL: SQLDialect?
+
+  func run() async throws {
+    var options = RunOptions()
+    options.format = format
+    options.configPath = config
+    options.useColor = Terminal.colorsStandardOutput
+    if let failOn {
+      guard let severity = Severity(rawValue: failOn), severity != .note else {
+        throw ValidationError("--fail-on takes error or warning")
+      }
+      options.failOn = severity
+    }
+    var problems: [Problem] = []
+    let configuration = Session.configuration(options, problems: &problems)
+    let registry = CheckRegistry.builtin
+    var rulePaths = paths.isEmpty ? configuration.rules : paths
+    if rulePaths.isEmpty { rulePaths = ["rules"] }
+    var readFiles = Set<String>()
+    let rules = Self.rules(
+      rulePaths, configuration: configuration, registry: registry, problems: &problems,
+      read: &readFiles)
+    if configuration.databases.isEmpty, problems.isEmpty {
+      problems.append(
+        Problem(
+          .database(
+            "the configuration names no database; add a 'databases:' entry with url, table and "
+              + "columns"),
+          at: SourceLocation(file: configuration.path ?? ".factlint.yml", line: 1, column: 1)))
+    }
+    var diagnostics: [Diagnostic] = []
+    if problems.allSatisfy(\.isNotice) {
+      for source in configuration.databases {
+        let found = await Self.check(
+          source, rules: rules, configuration: configuration, load: load, timeout: timeout,
+          printing: printSQL)
+        diagnostics += found.diagnostics
+        problems += found.problems
+        readFiles.insert(found.address)
+      }
+    }
+    diagnostics.removeAll { $0.severity == .note }
+    var result = LintResult(
+      diagnostics: diagnostics, problems: [], fileCount: readFiles.count,
+      rules: rules.compactMap { rule in
+        let severity = configuration.severity(of: rule.id, default: rule.severity)
+        return severity.apply(to: .error).map {
+          RuleRun(id: rule.id, checkID: rule.checkID, severity: $0)
+        }
+      })
+    result.record(problems)
+    result.readFiles = readFiles
+    Terminal.finish(
+      Session.finish(result, options: options, configuration: configuration, registry: registry))
+  }
+
+  /// The rules of the rule files at `paths`.
+  static func rules(
+    _ paths: [String], configuration: Configuration, registry: CheckRegistry,
+    problems: inout [Problem], read: inout Set<String>
+  ) -> [Rule] {
+    var seenIDs: [String: SourceLocation] = [:]
+    var rules: [Rule] = []
+    for path in paths {
+      let files: [String]
+      do {
+        files = try SourceFiles.expand(
+          path, within: configuration.readScope.roots(of: path), extensions: ["yml", "yaml"],
+          problems: &problems)
+      } catch {
+        problems.append(error)
+        continue
+      }
+      for file in files {
+        guard let root = SourceFiles.readYAML(file, problems: &problems) else { continue }
+        // A data file beside the rules is data for a run in memory, not rules.
+        guard RuleLoader.isRuleFile(root) else { continue }
+        read.insert(file)
+        rules += RuleLoader.load(
+          root, path: file, registry: registry, plugins: configuration.plugins,
+          scope: configuration.readScope, seenIDs: &seenIDs, problems: &problems
+        ).rules.filter { !$0.check.runsAnotherProgram }
+      }
+    }
+    return rules
+  }
+
+  /// The findings and problems of the rules over one source.
+  static func check(
+    _ source: DatabaseSource, rules: [Rule], configuration: Configuration, load: Bool,
+    timeout: Int, printing dialect: SQLDialect? = nil
+  ) async -> (diagnostics: [Diagnostic], problems: [Problem], address: String) {
+    guard
+      let address = PostgresSession.Address(
+        source.url, environment: ProcessInfo.processInfo.environment)
+    else {
+      let problem = Problem(
+        .database("'\(source.url)' is not an address of the form postgres://user@host:5432/db"),
+        at: source.urlLocation)
+      return ([], [problem], source.url)
+    }
+    let location = address.location(of: source.table ?? "(query)")
+    let session: PostgresSession
+    do {
+      session = try await PostgresSession.open(address, timeout: timeout)
+    } catch {
+      return ([], [Problem(.database(error.message), at: source.urlLocation)], location)
+    }
+    let run = DatabaseRun(source: source, address: location, session: session)
+    defer { Task { await session.close() } }
+    let shape: SourceShape
+    switch await run.shape() {
+    case .success(let found): shape = found
+    case .failure(let problem):
+      await session.close()
+      return ([], [problem], location)
+    }
+    if let dialect {
+      await session.close()
+      let compiler = SQLCompiler(shape: shape, dialect: dialect)
+      for rule in rules {
+        let sql = compiler.query(for: rule) ?? "-- runs in memory only"
+        print("-- \(rule.id) (\(rule.checkID))\n\(sql);")
+      }
+      return ([], [], location)
+    }
+    if load {
+      let (figures, problems) = await run.load(shape: shape)
+      await session.close()
+      guard problems.isEmpty else { return ([], problems, location) }
+      let dataset = Dataset(figures: figures).applying(configuration.tolerance)
+      var diagnostics: [Diagnostic] = []
+      var found = problems
+      for var rule in rules {
+        rule.severity = configuration.severity(of: rule.id, default: rule.severity)
+        switch Engine.run(rule, in: dataset) {
+        case .success(let more): diagnostics += more
+        case .failure(let problem): found.append(problem)
+        }
+      }
+      return (diagnostics, found, location)
+    }
+    let (diagnostics, problems) = await run.check(
+      rules, shape: shape, configuration: configuration)
+    await session.close()
+    return (diagnostics, problems, location)
+  }
+}
