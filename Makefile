@@ -10,7 +10,7 @@ eval:
 	bash scripts/setup.sh && swift run -q -c release factlint-bench eval
 
 test:
-	bash scripts/setup.sh --tests && swift test --disable-xctest
+	bash scripts/setup.sh --tests && bash scripts/with-postgres.sh swift test --disable-xctest
 
 # Release builds of factlint and of factlint-serve (the page `factlint serve` runs), installed
 # side by side in $(PREFIX)/bin, where `factlint serve` looks for its server.

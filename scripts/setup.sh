@@ -2,7 +2,8 @@
 # Makes sure what factlint builds and tests with is installed: libyaml (Debian's libyaml-dev),
 # zlib (zlib1g-dev) and, for the schema tests, python3 with PyYAML and jsonschema; with --tests
 # also Chromium (Debian's chromium), which renders the web page in its test, and pre-commit
-# (from PyPI, else Debian's), which runs the hooks in theirs. Installs what is missing with
+# (from PyPI, else Debian's), which runs the hooks in theirs, and PostgreSQL (Debian's
+# postgresql), which the database tests check tables on. Installs what is missing with
 # apt-get when this user can; otherwise says what to install.
 set -euo pipefail
 
@@ -76,6 +77,25 @@ if [ "$for_tests" -eq 1 ] && ! command -v pre-commit >/dev/null 2>&1; then
   fi
   command -v pre-commit >/dev/null 2>&1 || echo "note: the pre-commit hooks' test needs" \
     "pre-commit (pip install pre-commit)" >&2
+fi
+
+# The database tests check tables on a real PostgreSQL server, which scripts/with-postgres.sh
+# starts on loopback for them.
+have_postgres() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v psql >/dev/null 2>&1
+}
+
+if [ "$for_tests" -eq 1 ] && ! have_postgres; then
+  if can_apt; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing postgresql for the database tests..." >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      postgresql >&2
+  fi
+  have_postgres || echo "note: the database tests need a PostgreSQL server" \
+    "(Debian: apt-get install postgresql)" >&2
 fi
 
 # ZIPFoundation, which reads .xlsx workbooks, inflates with zlib.

@@ -19,7 +19,7 @@ struct Factlint: ParsableCommand {
     version: "factlint \(FactlintVersion.number)",
     subcommands: [
       LintCommand.self, CheckCommand.self, ExtractCommand.self, LSPCommand.self,
-      ServeCommand.self, ChecksCommand.self,
+      ServeCommand.self, DatabaseCommand.self, ChecksCommand.self,
       ExplainCommand.self, GenerateCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
@@ -237,6 +237,28 @@ struct ServeCommand: ParsableCommand {
     Terminal.runInstead(
       "factlint-serve", arguments: options,
       howToGet: "build it with `swift build --product factlint-serve`")
+  }
+}
+
+/// `factlint db`: runs `factlint-db`, which checks the configuration's databases in place and is
+/// built apart so that `factlint` itself carries no database client.
+struct DatabaseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "db",
+    abstract: "Check the figures of the configuration's databases where they are.",
+    discussion: """
+      Runs factlint-db from beside this program, with the options given: rule paths, \
+      --config, --format, --fail-on, --load, --timeout, --print-sql DIALECT. Build it with \
+      `swift build --product factlint-db`.
+      """)
+
+  @Argument(parsing: .captureForPassthrough, help: "Options for factlint-db.")
+  var options: [String] = []
+
+  func run() throws {
+    Terminal.runInstead(
+      "factlint-db", arguments: options,
+      howToGet: "build it with `swift build --product factlint-db`")
   }
 }
 

@@ -14,6 +14,11 @@ import Testing
     "FactlintSpreadsheet": ["FactlintModel"],
     "RuleEngine": ["FactlintModel", "FactlintYAML", "FactlintReading", "FactlintSpreadsheet"],
     "Checks": ["FactlintModel", "RuleEngine"],
+    "FactlintDatabase": ["FactlintModel", "FactlintYAML", "RuleEngine"],
+    "FactlintDB": [
+      "FactlintModel", "FactlintYAML", "RuleEngine", "Checks", "FactlintReporting", "FactlintCLI",
+      "FactlintDatabase",
+    ],
     "FactlintReporting": ["FactlintModel", "FactlintReading", "RuleEngine"],
     "FactlintCLI": ["FactlintModel", "FactlintReading", "RuleEngine", "FactlintReporting"],
     "FactlintLSP": [
