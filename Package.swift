@@ -33,6 +33,12 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
+    // SQLite files for `factlint db`, through the system's libsqlite3.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
     // Plain Swift: exact decimals, quantities, periods, figures, claims, locations, findings,
     // diagnostics and the wording of input problems.
     .target(name: "FactlintModel"),
@@ -77,12 +83,13 @@ let package = Package(
         "FactlintReading", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    // `factlint db`: the in-place run over PostgreSQL, through postgres-nio.
+    // `factlint db`: the in-place run over PostgreSQL, through postgres-nio, and SQLite files.
     .executableTarget(
       name: "FactlintDB",
       dependencies: [
         "FactlintDatabase", "FactlintCLI", "FactlintReporting", "RuleEngine", "Checks",
-        "FactlintModel", "FactlintYAML", .product(name: "PostgresNIO", package: "postgres-nio"),
+        "FactlintModel", "FactlintYAML", "CSQLite",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

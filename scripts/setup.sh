@@ -98,6 +98,23 @@ if [ "$for_tests" -eq 1 ] && ! have_postgres; then
     "(Debian: apt-get install postgresql)" >&2
 fi
 
+# factlint-db, which the tests build with the rest, reads SQLite files through libsqlite3.
+have_sqlite() {
+  command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3
+}
+
+if [ "$for_tests" -eq 1 ] && ! have_sqlite; then
+  if can_apt; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "installing libsqlite3-dev for factlint-db..." >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsqlite3-dev pkg-config >&2
+  fi
+  have_sqlite || echo "note: factlint-db needs libsqlite3 (Debian: apt-get install" \
+    "libsqlite3-dev)" >&2
+fi
+
 # ZIPFoundation, which reads .xlsx workbooks, inflates with zlib.
 have_zlib() {
   command -v pkg-config >/dev/null 2>&1 && pkg-config --exists zlib

@@ -47,11 +47,20 @@ else
   if ! as_owner "$bin/initdb" -D "$folder/data" -U factlint --pwfile="$folder/password" \
       --auth=scram-sha-256 -E UTF8 --locale=C >"$folder/initdb.log" 2>&1; then
     why="initdb failed: $(tail -n 3 "$folder/initdb.log" | tr '\n' ' ')"
-  elif ! as_owner "$bin/pg_ctl" -D "$folder/data" -l "$log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off" start \
-      >/dev/null 2>&1; then
-    why="the server did not start on 127.0.0.1:$port: $(tail -n 3 "$log" 2>/dev/null | tr '\n' ' ')"
   else
+    # The first free port from FACTLINT_PG_PORT on: another run may hold one.
+    first="$port"
+    while rm -f "$log" && ! as_owner "$bin/pg_ctl" -D "$folder/data" -l "$log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $folder -c fsync=off" start \
+        >/dev/null 2>&1; do
+      if [ "$port" -ge $((first + 20)) ] || ! grep -q "already in use" "$log" 2>/dev/null; then
+        why="the server did not start on 127.0.0.1:$port: $(tail -n 3 "$log" 2>/dev/null | tr '\n' ' ')"
+        break
+      fi
+      port=$((port + 1))
+    done
+  fi
+  if [ -z "$why" ]; then
     started=1
     if ! PGPASSWORD="$password" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U factlint \
         -d postgres -c "CREATE DATABASE desk" >/dev/null 2>"$folder/psql.log"; then

@@ -72,6 +72,14 @@ public enum Session {
       // The data both runs read is counted, and reports its problems, once.
       result.join(articles)
     }
+    // The databases are checked where they are, by `factlint db`, never loaded here.
+    for source in configuration.databases {
+      problems.append(
+        Problem(
+          .databaseNotice(
+            "this database is checked in place by `factlint db`, not by `factlint lint`"),
+          at: source.location))
+    }
     result.record(problems)
     return finish(result, options: options, configuration: configuration, registry: registry)
   }

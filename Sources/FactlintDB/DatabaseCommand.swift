@@ -137,33 +137,46 @@ struct DatabaseCommand: AsyncParsableCommand {
     _ source: DatabaseSource, rules: [Rule], configuration: Configuration, load: Bool,
     timeout: Int, printing dialect: SQLDialect? = nil
   ) async -> (diagnostics: [Diagnostic], problems: [Problem], address: String) {
-    guard
-      let address = PostgresSession.Address(
-        source.url, environment: ProcessInfo.processInfo.environment)
-    else {
-      let problem = Problem(
-        .database("'\(source.url)' is not an address of the form postgres://user@host:5432/db"),
-        at: source.urlLocation)
-      return ([], [problem], source.url)
-    }
-    let location = address.location(of: source.table ?? "(query)")
-    let session: PostgresSession
-    do {
-      session = try await PostgresSession.open(address, timeout: timeout)
-    } catch {
-      return ([], [Problem(.database(error.message), at: source.urlLocation)], location)
+    let session: any SQLSession
+    let location: String
+    let close: () async -> Void
+    if source.url.hasPrefix("sqlite:") {
+      let path = String(source.url.dropFirst("sqlite:".count))
+      location = "sqlite://\(path)/\(source.table ?? "(query)")"
+      do {
+        let sqlite = try SQLiteSession.open(path)
+        (session, close) = (sqlite, { sqlite.close() })
+      } catch {
+        return ([], [Problem(.database(error.message), at: source.urlLocation)], location)
+      }
+    } else {
+      guard
+        let address = PostgresSession.Address(
+          source.url, environment: ProcessInfo.processInfo.environment)
+      else {
+        let problem = Problem(
+          .database("'\(source.url)' is not an address of the form postgres://user@host:5432/db"),
+          at: source.urlLocation)
+        return ([], [problem], source.url)
+      }
+      location = address.location(of: source.table ?? "(query)")
+      do {
+        let postgres = try await PostgresSession.open(address, timeout: timeout)
+        (session, close) = (postgres, { await postgres.close() })
+      } catch {
+        return ([], [Problem(.database(error.message), at: source.urlLocation)], location)
+      }
     }
     let run = DatabaseRun(source: source, address: location, session: session)
-    defer { Task { await session.close() } }
     let shape: SourceShape
     switch await run.shape() {
     case .success(let found): shape = found
     case .failure(let problem):
-      await session.close()
+      await close()
       return ([], [problem], location)
     }
     if let dialect {
-      await session.close()
+      await close()
       let compiler = SQLCompiler(shape: shape, dialect: dialect)
       for rule in rules {
         let sql = compiler.query(for: rule) ?? "-- runs in memory only"
@@ -171,25 +184,13 @@ struct DatabaseCommand: AsyncParsableCommand {
       }
       return ([], [], location)
     }
-    if load {
-      let (figures, problems) = await run.load(shape: shape)
-      await session.close()
-      guard problems.isEmpty else { return ([], problems, location) }
-      let dataset = Dataset(figures: figures).applying(configuration.tolerance)
-      var diagnostics: [Diagnostic] = []
-      var found = problems
-      for var rule in rules {
-        rule.severity = configuration.severity(of: rule.id, default: rule.severity)
-        switch Engine.run(rule, in: dataset) {
-        case .success(let more): diagnostics += more
-        case .failure(let problem): found.append(problem)
-        }
-      }
-      return (diagnostics, found, location)
+    var found: (diagnostics: [Diagnostic], problems: [Problem])
+    if load || !session.dialect.computesExactly {
+      found = await run.checkLoaded(rules, shape: shape, configuration: configuration)
+    } else {
+      found = await run.check(rules, shape: shape, configuration: configuration)
     }
-    let (diagnostics, problems) = await run.check(
-      rules, shape: shape, configuration: configuration)
-    await session.close()
-    return (diagnostics, problems, location)
+    await close()
+    return (found.diagnostics, found.problems, location)
   }
 }

@@ -64,6 +64,9 @@ final class PostgresSession: SQLSession {
       try await connection.query(
         PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = \(timeout * 1000)"),
         logger: logger)
+      // A part's first figure comes from a window whose row count the planner cannot estimate;
+      // a nested loop would compute the window again for every total, hash joins once.
+      try await connection.query("SET LOCAL enable_nestloop = off", logger: logger)
     } catch {
       await session.close()
       throw failure(error, connecting: address)

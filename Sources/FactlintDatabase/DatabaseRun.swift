@@ -118,7 +118,9 @@ public struct DatabaseRun: Sendable {
       }
       let kind = columns[index].kind
       if role == .value { shape.valueColumn = index + 1 }
-      if let wrong = Self.typeProblem(role: role, kind: kind) {
+      // SQLite keeps exact decimals only as text.
+      let exactText = session.dialect == .sqlite && role == .value && kind == .text
+      if !exactText, let wrong = Self.typeProblem(role: role, kind: kind) {
         return .failure(
           Problem(.database("column '\(name)' \(wrong)"), at: location))
       }
@@ -308,6 +310,25 @@ public struct DatabaseRun: Sendable {
   }
 
   // MARK: Running rules
+
+  /// Runs `rules` over every row read into memory, as over a data file: every check runs.
+  public func checkLoaded(_ rules: [Rule], shape: SourceShape, configuration: Configuration)
+    async -> (diagnostics: [Diagnostic], problems: [Problem])
+  {
+    let (figures, problems) = await load(shape: shape)
+    guard problems.isEmpty else { return ([], problems) }
+    let dataset = Dataset(figures: figures).applying(configuration.tolerance)
+    var diagnostics: [Diagnostic] = []
+    var found: [Problem] = []
+    for var rule in rules {
+      rule.severity = configuration.severity(of: rule.id, default: rule.severity)
+      switch Engine.run(rule, in: dataset) {
+      case .success(let more): diagnostics += more
+      case .failure(let problem): found.append(problem)
+      }
+    }
+    return (diagnostics, found)
+  }
 
   /// Runs `rules` in place: each rule's query returns its violations' figures, which the
   /// rule's check then judges as it would in memory.

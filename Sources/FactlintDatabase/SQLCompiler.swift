@@ -69,8 +69,10 @@ public struct SQLCompiler: Sendable {
     return filter
   }
 
-  /// The query for `rule`, or nil when its check has no plan.
+  /// The query for `rule`, or nil when its check has no plan or the dialect no exact
+  /// arithmetic.
   public func query(for rule: Rule) -> String? {
+    guard dialect.computesExactly else { return nil }
     switch rule.check.inPlacePlan {
     case .total(let total, let parts, let isPartial):
       return totalQuery(where: rule.selector, total: total, parts: parts, isPartial: isPartial)

@@ -13,12 +13,17 @@ public enum SQLDialect: String, Sendable, CaseIterable {
   case trino
   /// Spark SQL: as Trino, with backquoted names and backslash escapes in string literals.
   case spark
+  /// SQLite, which has no exact decimal type: its rows are read into memory and checked there.
+  case sqlite
+
+  /// Whether the database does decimal arithmetic exactly, so that checks can run in it.
+  public var computesExactly: Bool { self != .sqlite }
 
   /// A name quoted for the dialect; `schema.table` is quoted part by part.
   public func identifier(_ name: String) -> String {
     name.split(separator: ".", omittingEmptySubsequences: false).map { part in
       switch self {
-      case .postgres, .trino: return "\"" + part.replacing("\"", with: "\"\"") + "\""
+      case .postgres, .trino, .sqlite: return "\"" + part.replacing("\"", with: "\"\"") + "\""
       case .spark: return "`" + part.replacing("`", with: "``") + "`"
       }
     }.joined(separator: ".")
@@ -27,7 +32,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
   /// A column's name quoted for the dialect: one name, dots and all.
   public func column(_ name: String) -> String {
     switch self {
-    case .postgres, .trino: return "\"" + name.replacing("\"", with: "\"\"") + "\""
+    case .postgres, .trino, .sqlite: return "\"" + name.replacing("\"", with: "\"\"") + "\""
     case .spark: return "`" + name.replacing("`", with: "``") + "`"
     }
   }
@@ -42,7 +47,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
   /// The type a value is cast to for reading as text.
   public var textType: String {
     switch self {
-    case .postgres: return "TEXT"
+    case .postgres, .sqlite: return "TEXT"
     case .trino: return "VARCHAR"
     case .spark: return "STRING"
     }

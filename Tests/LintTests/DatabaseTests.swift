@@ -43,7 +43,8 @@ import Testing
 
   /// A table of figures with totals that agree and that do not, at many precisions, in two
   /// currencies and a count, with restatements and a period spelt two ways.
-  static func dataset(rows: Int, table: String) -> String {
+  /// `quoted` writes the values as strings, as SQLite keeps them exactly in a text column.
+  static func dataset(rows: Int, table: String, quoted: Bool = false) -> String {
     var random = SeededGenerator(seed: 20_261_203)
     var sql = """
       CREATE TABLE \(table) (id bigint PRIMARY KEY, company text NOT NULL, item text NOT NULL,
@@ -67,7 +68,8 @@ import Testing
       }
       func literal(_ text: String?) -> String { text.map { "'\($0)'" } ?? "NULL" }
       values.append(
-        "(\(id), '\(entity)', '\(metric)', '\(period)', \(literal(segment)), \(shown), "
+        "(\(id), '\(entity)', '\(metric)', '\(period)', \(literal(segment)), "
+          + "\(quoted ? "'\(shown)'" : shown), "
           + "\(decimals.map(String.init) ?? "NULL"), \(literal(unit)), \(literal(currency)))")
     }
     let periods = ["2021", "2022", "2023", "2024-Q2", "Q2 2024", "FY2025"]
@@ -184,6 +186,95 @@ import Testing
     // The growth check has no plan: the run in place says so.
     #expect(inPlace.output.contains("rule 'growth' (growth) runs in memory only"))
     _ = try Self.psql("DROP TABLE \(table);", server: server)
+  }
+
+  /// Writes a SQLite file from `sql` with Python's sqlite3 module.
+  static func sqlite(_ sql: String, at file: URL) throws -> BinaryRunner.Run {
+    let script = file.deletingPathExtension().appendingPathExtension("sql")
+    try sql.write(to: script, atomically: true, encoding: .utf8)
+    return try BinaryRunner.runProgram([
+      "/usr/bin/env", "python3", "-c",
+      "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        + "c.executescript(open(sys.argv[2]).read()); c.commit()",
+      file.path, script.path,
+    ])
+  }
+
+  /// The findings of a JSON report, without the address of the source: rows, severities,
+  /// rules and messages.
+  static func findings(_ json: String) throws -> [String] {
+    let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let diagnostics = report?["diagnostics"] as? [[String: Any]] ?? []
+    return diagnostics.map { item in
+      ["line", "severity", "rule", "message"].map { "\(item[$0] ?? "")" }.joined(separator: " ")
+    }
+  }
+
+  /// A SQLite file, which has no exact decimals, is read into memory and checked there: the
+  /// findings are those PostgreSQL finds in place on the same rows.
+  @Test func sqliteFilesAreCheckedInMemory() throws {
+    let table = "figures"
+    // SQLite keeps a decimal exactly only as text.
+    let sql = Self.dataset(rows: 1_500, table: table, quoted: true).replacing(
+      "amount numeric NOT NULL", with: "amount text NOT NULL")
+    let folder = try IntegrationTests.Folder([
+      ".factlint.yml": """
+      rules: [rules/]
+      databases:
+        - url: sqlite:data/desk.db
+          table: \(table)
+          columns: { id: id, entity: company, metric: item, period: period, segment: segment,
+                     value: amount, decimals: decimals, unit: unit, currency: currency }
+      """,
+      "rules/checks.yml": Self.rules,
+      "data/.keep": "",
+      ".git/HEAD": "ref: refs/heads/main\n",
+    ])
+    let database = folder.url.appendingPathComponent("data/desk.db")
+    let written = try Self.sqlite(sql, at: database)
+    try #require(written.status == 0, "python3 could not write the SQLite file: \(written.errors)")
+    let before = try Data(contentsOf: database)
+    let run = try folder.run(["db", "--format", "json"])
+    #expect(run.status == 1, "\(run.errors)")
+    let found = try Self.findings(run.output)
+    #expect(found.count > 50)
+    #expect(run.output.contains("\"file\": \"sqlite://data/desk.db/figures\""))
+    // The growth rule runs too: every row is in memory.
+    #expect(!run.output.contains("runs in memory only"))
+    #expect(try Data(contentsOf: database) == before, "the SQLite file was changed")
+    guard let server = Self.server else { return }
+    let table2 = Self.tableName
+    let created = try Self.psql(Self.dataset(rows: 1_500, table: table2), server: server)
+    #expect(created.status == 0, "\(created.errors)")
+    let postgres = try Self.folder(server: server, table: table2).run(["db", "--format", "json"])
+    let inPlace = try Self.findings(postgres.output)
+    #expect(inPlace == found, "\(Set(inPlace).symmetricDifference(found).sorted().prefix(6))")
+    _ = try Self.psql("DROP TABLE \(table2);", server: server)
+  }
+
+  @Test func aMissingOrDamagedSQLiteFileIsLocated() throws {
+    let folder = try IntegrationTests.Folder([
+      ".factlint.yml": """
+      rules: [rules/]
+      databases:
+        - url: sqlite:missing.db
+          table: figures
+          columns: { id: id, entity: company, metric: item, period: period, value: amount }
+        - url: sqlite:damaged.db
+          table: figures
+          columns: { id: id, entity: company, metric: item, period: period, value: amount }
+      """,
+      "damaged.db": "SQLite format 3\u{0}" + String(repeating: "x", count: 200),
+      "rules/checks.yml": Self.rules,
+      ".git/HEAD": "ref: refs/heads/main\n",
+    ])
+    let run = try folder.run(["db"])
+    #expect(run.status == 2)
+    #expect(
+      run.errors.contains(".factlint.yml:3:10: error: cannot open the SQLite file"), "\(run.errors)"
+    )
+    #expect(run.errors.contains(".factlint.yml:6:10: error: '"), "\(run.errors)")
+    #expect(!folder.exists("missing.db"), "a missing file was created")
   }
 
   @Test(.enabled(if: server != nil || requireServer, "PostgreSQL: \(serverProblem)"))
@@ -312,7 +403,7 @@ import Testing
 
   /// The SQL of each plan, per dialect, as golden files: a desk that runs it on Trino or Spark
   /// reads it there.
-  @Test(arguments: SQLDialect.allCases)
+  @Test(arguments: [SQLDialect.postgres, .trino, .spark])
   func compiledSQLPerDialect(_ dialect: SQLDialect) throws {
     let folder = try IntegrationTests.Folder([
       ".factlint.yml": """
@@ -379,6 +470,8 @@ import Testing
       #expect(!sql.contains("\""))
       #expect(sql.contains("`finance`.`figures` AS s"))
       #expect(sql.contains("s.`company` = 'O''Brien \\\\ Co'"))
+    case .sqlite:
+      Issue.record("SQLite runs no checks in place")
     }
     // Both spellings of the quarter are the one period.
     #expect(

@@ -155,7 +155,20 @@ public struct Configuration: Sendable {
         configuration.plugins = try PluginSpec.list(node, file: path)
       }
       if let node = fields["databases"] {
-        configuration.databases = try DatabaseSource.list(node, file: path)
+        configuration.databases = try DatabaseSource.list(node, file: path).compactMap { source in
+          // A SQLite file is a path the configuration names, read like the others.
+          guard source.url.hasPrefix("sqlite:") else { return source }
+          var resolved = source
+          let file = SourceFiles.join(folder, String(source.url.dropFirst("sqlite:".count)))
+          do throws(InputError) {
+            try ReadScope.check(file, within: roots)
+          } catch {
+            problems.append(Problem(error, at: source.urlLocation))
+            return nil
+          }
+          resolved.url = "sqlite:" + file
+          return resolved
+        }
       }
       configuration.baseline = try fields.text("baseline").flatMap { confined($0.0, $0.1) }
     } catch {

@@ -20,7 +20,8 @@ public struct DatabaseSource: Sendable, Hashable {
   /// The roles every source must map.
   public static let requiredRoles: [Role] = [.id, .entity, .metric, .period, .value]
 
-  /// The connection: `postgres://user[:password]@host[:port]/database`.
+  /// The connection: `postgres://user[:password]@host[:port]/database`, or `sqlite:PATH`, a
+  /// SQLite file's path (relative to the configuration when read from it).
   public var url: String
   /// The table, optionally with its schema (`reports.figures`), or nil for a query.
   public var table: String?
@@ -50,10 +51,14 @@ public struct DatabaseSource: Sendable, Hashable {
     for item in items {
       let fields = try YAMLFields(item, file: file, context: "a database", allowed: keys)
       let (url, urlNode) = try fields.requiredText("url")
-      guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+      guard
+        url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") || url.hasPrefix("sqlite:")
+      else {
         throw Problem(
           .wrongType(
-            key: "url", expected: "a PostgreSQL address, postgres://user@host:port/database",
+            key: "url",
+            expected: "a PostgreSQL address, postgres://user@host:port/database, or a SQLite "
+              + "file, sqlite:path/to/file.db",
             found: "'\(url)'"),
           at: fields.location(urlNode))
       }
