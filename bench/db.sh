@@ -76,7 +76,7 @@ measure() {
   local name=$1
   shift
   (cd "$work" && "$timer" -f "%e %M" -o time.txt "$@" >"$name.out" 2>"$name.err") || true
-  read -r seconds kilobytes <"$work/time.txt"
+  read -r seconds kilobytes < <(tail -n 1 "$work/time.txt")
   echo "${name}_seconds: $seconds"
   echo "${name}_peak_mb: $((kilobytes / 1024))"
   echo "${name}_violations: $(grep -c -e ": error: " -e ": warning: " "$work/$name.out" || true)"

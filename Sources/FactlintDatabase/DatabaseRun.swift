@@ -77,6 +77,8 @@ public struct DatabaseRun: Sendable {
   public static let distinctLimit = 10_000
   /// The most violations reported per rule.
   public static let violationLimit = 10_000
+  /// The most rows read into memory: as many figures as a large data file holds.
+  public static let rowLimit = 10_000_000
 
   /// The source as configured.
   public let source: DatabaseSource
@@ -403,7 +405,19 @@ public struct DatabaseRun: Sendable {
     var figures: [Figure] = []
     var problems: [Problem] = []
     do throws(DatabaseFailure) {
-      try await session.forEachRow(compiler.rows()) { row in
+      try await session.forEachRow(compiler.rows(limit: Self.rowLimit + 1)) { row in
+        guard figures.count < Self.rowLimit else {
+          if problems.isEmpty {
+            problems.append(
+              Problem(
+                .database(
+                  "\(describedRelation) has more than \(Self.rowLimit) rows, more than factlint "
+                    + "reads into memory; check it in place (PostgreSQL), or select fewer rows "
+                    + "with a query"),
+                at: source.relationLocation))
+          }
+          return
+        }
         do throws(Problem) {
           figures.append(try reader.figure(row))
         } catch {

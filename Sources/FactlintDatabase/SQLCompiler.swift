@@ -179,8 +179,8 @@ public struct SQLCompiler: Sendable {
   }
 
   /// The columns ``RecordReader`` reads, as text, of the rows whose ids are listed, or of
-  /// every row in id order.
-  public func rows(ids: [Int]? = nil) -> String {
+  /// every row in id order, up to `limit` rows.
+  public func rows(ids: [Int]? = nil, limit: Int? = nil) -> String {
     let columns: [String?] = [
       stored(.id), stored(.entity), stored(.metric), stored(.period), stored(.segment),
       stored(.value), stored(.decimals) ?? stored(.precision), stored(.unit), stored(.currency),
@@ -189,7 +189,9 @@ public struct SQLCompiler: Sendable {
       column.map { "CAST(\($0) AS \(dialect.textType))" } ?? "NULL"
     }.joined(separator: ", ")
     let id = stored(.id)!
-    guard let ids else { return "SELECT \(list) FROM \(relation) ORDER BY \(id)" }
+    guard let ids else {
+      return "SELECT \(list) FROM \(relation) ORDER BY \(id)" + (limit.map { " LIMIT \($0)" } ?? "")
+    }
     let wanted = ids.map(String.init).joined(separator: ", ")
     return "SELECT \(list) FROM \(relation) WHERE \(id) IN (\(wanted)) ORDER BY \(id)"
   }

@@ -35,6 +35,16 @@ func readArticles(_ bytes: [UInt8], _ format: ArticleFormat) {
   for article in articles { _ = extractor.extract(article) }
 }
 
+/// Loads `bytes` as the data file `name` (its extension chooses the reader), and finds its
+/// conflicting figures; every problem's message is worded.
+func loadData(_ bytes: [UInt8], as name: String) {
+  var problems: [Problem] = []
+  if let file = DataLoader.load(written(bytes, as: name), problems: &problems) {
+    _ = Engine.dataset([file]).conflictingFigures()
+  }
+  _ = problems.map(\.message)
+}
+
 /// The entries by name.
 let entries: [String: ([UInt8]) -> Void] = [
   "yaml": { _ = try? YAMLParser.parse($0) },
@@ -60,27 +70,9 @@ let entries: [String: ([UInt8]) -> Void] = [
     _ = Configuration.load(written(bytes, as: ".factlint.yml"), problems: &problems)
     _ = problems.map(\.message)
   },
-  "csv": { bytes in
-    var problems: [Problem] = []
-    if let file = DataLoader.load(written(bytes, as: "data.csv"), problems: &problems) {
-      _ = Engine.dataset([file]).conflictingFigures()
-    }
-    _ = problems.map(\.message)
-  },
-  "filing": { bytes in
-    var problems: [Problem] = []
-    if let file = DataLoader.load(written(bytes, as: "filing.json"), problems: &problems) {
-      _ = Engine.dataset([file]).conflictingFigures()
-    }
-    _ = problems.map(\.message)
-  },
-  "xlsx": { bytes in
-    var problems: [Problem] = []
-    if let file = DataLoader.load(written(bytes, as: "book.xlsx"), problems: &problems) {
-      _ = Engine.dataset([file]).conflictingFigures()
-    }
-    _ = problems.map(\.message)
-  },
+  "csv": { loadData($0, as: "data.csv") },
+  "filing": { loadData($0, as: "filing.json") },
+  "xlsx": { loadData($0, as: "book.xlsx") },
   "quantity": { bytes in
     let text = String(decoding: bytes, as: UTF8.self)
     _ = try? QuantityParser.parse(text)
