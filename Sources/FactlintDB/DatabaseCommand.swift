@@ -155,7 +155,9 @@ struct DatabaseCommand: AsyncParsableCommand {
           source.url, environment: ProcessInfo.processInfo.environment)
       else {
         let problem = Problem(
-          .database("'\(source.url)' is not an address of the form postgres://user@host:5432/db"),
+          .database(
+            "'\(source.url)' is not an address of the form postgres://user@host:5432/db, "
+              + "with sslmode one of disable, prefer, require, verify-full"),
           at: source.urlLocation)
         return ([], [problem], source.url)
       }

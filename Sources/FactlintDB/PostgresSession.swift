@@ -1,6 +1,7 @@
 import FactlintDatabase
 import Foundation
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// A read-only session on a PostgreSQL server, through postgres-nio.
@@ -16,9 +17,15 @@ final class PostgresSession: SQLSession {
     var user: String
     var password: String?
     var database: String
+    /// Whether to encrypt, as libpq's `sslmode` says: `disable`, `prefer` (the default: TLS
+    /// when the server offers it), `require`, or `verify-full` (TLS with the server's
+    /// certificate checked against the system's roots and the host name).
+    var sslMode: String
 
-    /// Reads `postgres://user[:password]@host[:port]/database`; the password may instead be in
-    /// `PGPASSWORD`.
+    static let sslModes = ["disable", "prefer", "require", "verify-full"]
+
+    /// Reads `postgres://user[:password]@host[:port]/database[?sslmode=MODE]`; the password may
+    /// instead be in `PGPASSWORD`.
     init?(_ url: String, environment: [String: String]) {
       guard let parts = URLComponents(string: url), let host = parts.host, !host.isEmpty else {
         return nil
@@ -29,6 +36,18 @@ final class PostgresSession: SQLSession {
       password = parts.password ?? environment["PGPASSWORD"]
       let name = parts.path.drop { $0 == "/" }
       database = name.isEmpty ? user : String(name)
+      sslMode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "prefer"
+      guard Self.sslModes.contains(sslMode) else { return nil }
+    }
+
+    /// The TLS the connection asks for.
+    func tls() throws -> PostgresConnection.Configuration.TLS {
+      guard sslMode != "disable" else { return .disable }
+      var configuration = TLSConfiguration.makeClientConfiguration()
+      // As libpq: only verify-full checks who the server is.
+      if sslMode != "verify-full" { configuration.certificateVerification = .none }
+      let context = try NIOSSLContext(configuration: configuration)
+      return sslMode == "prefer" ? .prefer(context) : .require(context)
     }
 
     /// The address rows are located at, without who logs in.
@@ -48,11 +67,11 @@ final class PostgresSession: SQLSession {
   {
     var logger = Logger(label: "factlint-db")
     logger.logLevel = .critical
-    let configuration = PostgresConnection.Configuration(
-      host: address.host, port: address.port, username: address.user,
-      password: address.password, database: address.database, tls: .disable)
     let connection: PostgresConnection
     do {
+      let configuration = PostgresConnection.Configuration(
+        host: address.host, port: address.port, username: address.user,
+        password: address.password, database: address.database, tls: try address.tls())
       connection = try await PostgresConnection.connect(
         configuration: configuration, id: 1, logger: logger)
     } catch {
@@ -153,6 +172,12 @@ final class PostgresSession: SQLSession {
       }
     }
     let place = address.map { " to \($0.host):\($0.port)" } ?? ""
+    if error.code == .sslUnsupported {
+      return DatabaseFailure(
+        .connection,
+        "the server\(place) does not offer TLS, which sslmode requires; set sslmode=prefer or "
+          + "disable in 'url', or enable ssl on the server")
+    }
     let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
     return DatabaseFailure(
       .connection,

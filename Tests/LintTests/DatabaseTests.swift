@@ -375,6 +375,16 @@ import Testing
           + "failed for user \"factlint\""
       ),
       (
+        "postgres://factlint@127.0.0.1:\(port)/desk?sslmode=require", "table: \(table)", mapping,
+        ".factlint.yml:4:10: error: the server to 127.0.0.1:\(port) does not offer TLS"
+      ),
+      (
+        "postgres://factlint@127.0.0.1:\(port)/desk?sslmode=sometimes", "table: \(table)",
+        mapping,
+        ".factlint.yml:4:10: error: 'postgres://factlint@127.0.0.1:\(port)/desk"
+          + "?sslmode=sometimes' is not an address"
+      ),
+      (
         "postgres://factlint@127.0.0.1:1/desk", "table: \(table)", mapping,
         ".factlint.yml:4:10: error: could not connect to 127.0.0.1:1 ("
       ),
