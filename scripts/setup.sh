@@ -33,15 +33,20 @@ can_apt() {
   }
 }
 
+# Installs Debian packages for `why` when this user can (root, or sudo without a password).
+apt_install() {
+  local why=$1
+  shift
+  can_apt || return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing $* for $why..." >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
 if ! have_python_tools; then
-  if can_apt; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "installing python3-yaml python3-jsonschema..." >&2
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 python3-yaml \
-      python3-jsonschema >&2
-  fi
+  apt_install "the schema tests" python3 python3-yaml python3-jsonschema
   if ! have_python_tools && command -v python3 >/dev/null 2>&1; then
     python3 -m pip install --quiet pyyaml jsonschema >&2 || true
   fi
@@ -54,26 +59,15 @@ have_chromium() {
 }
 
 if [ "$for_tests" -eq 1 ] && ! have_chromium; then
-  if can_apt; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "installing chromium for the web page's test..." >&2
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-      chromium fonts-dejavu-core >&2
-  fi
+  apt_install "the web page's test" chromium fonts-dejavu-core
   have_chromium || echo "note: the web page's test needs Chromium" \
     "(Debian: apt-get install chromium)" >&2
 fi
 
 if [ "$for_tests" -eq 1 ] && ! command -v pre-commit >/dev/null 2>&1; then
-  echo "installing pre-commit for the hooks' test..." >&2
-  if ! { command -v python3 >/dev/null 2>&1 && python3 -m pip install --quiet pre-commit >&2; } \
-    && can_apt; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq pre-commit >&2
+  if ! { command -v python3 >/dev/null 2>&1 && python3 -m pip install --quiet pre-commit >&2; }
+  then
+    apt_install "the hooks' test" pre-commit
   fi
   command -v pre-commit >/dev/null 2>&1 || echo "note: the pre-commit hooks' test needs" \
     "pre-commit (pip install pre-commit)" >&2
@@ -86,14 +80,7 @@ have_postgres() {
 }
 
 if [ "$for_tests" -eq 1 ] && ! have_postgres; then
-  if can_apt; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "installing postgresql for the database tests..." >&2
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-      postgresql >&2
-  fi
+  apt_install "the database tests" postgresql
   have_postgres || echo "note: the database tests need a PostgreSQL server" \
     "(Debian: apt-get install postgresql)" >&2
 fi
@@ -104,13 +91,7 @@ have_sqlite() {
 }
 
 if [ "$for_tests" -eq 1 ] && ! have_sqlite; then
-  if can_apt; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "installing libsqlite3-dev for factlint-db..." >&2
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsqlite3-dev pkg-config >&2
-  fi
+  apt_install factlint-db libsqlite3-dev pkg-config
   have_sqlite || echo "note: factlint-db needs libsqlite3 (Debian: apt-get install" \
     "libsqlite3-dev)" >&2
 fi
