@@ -52,6 +52,9 @@ struct DatabaseCommand: AsyncParsableCommand {
     options.format = format
     options.configPath = config
     options.useColor = Terminal.colorsStandardOutput
+    guard (1...86_400).contains(timeout) else {
+      throw ValidationError("--timeout takes a number of seconds from 1 to 86400")
+    }
     if let failOn {
       guard let severity = Severity(rawValue: failOn), severity != .note else {
         throw ValidationError("--fail-on takes error or warning")
@@ -123,10 +126,21 @@ struct DatabaseCommand: AsyncParsableCommand {
         // A data file beside the rules is data for a run in memory, not rules.
         guard RuleLoader.isRuleFile(root) else { continue }
         read.insert(file)
-        rules += RuleLoader.load(
+        for rule in RuleLoader.load(
           root, path: file, registry: registry, plugins: configuration.plugins,
           scope: configuration.readScope, seenIDs: &seenIDs, problems: &problems
-        ).rules.filter { !$0.check.runsAnotherProgram }
+        ).rules {
+          guard rule.check.runsAnotherProgram else {
+            rules.append(rule)
+            continue
+          }
+          problems.append(
+            Problem(
+              .databaseNotice(
+                "rule '\(rule.id)' runs a plugin, which `factlint db` does not run; check its "
+                  + "figures with `factlint lint`"),
+              at: rule.location))
+        }
       }
     }
     return rules

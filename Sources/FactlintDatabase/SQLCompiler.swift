@@ -201,10 +201,11 @@ public struct SQLCompiler: Sendable {
   func totalQuery(where selector: Selector, total: Selector, parts: [Selector], isPartial: Bool)
     -> String
   {
-    let totals = Self.filter(selector, total) ?? [.entity: "", .metric: ""]
-    let impossible = Self.filter(selector, total) == nil
+    // A `where` and a `total` that contradict each other select no total.
+    let combined = Self.filter(selector, total)
+    let totals = combined ?? [:]
     var joins: [String] = []
-    var conditions: [String] = impossible ? ["1 = 0"] : []
+    var conditions: [String] = combined == nil ? ["1 = 0"] : []
     var lows: [String] = []
     var highs: [String] = []
     var found: [String] = []

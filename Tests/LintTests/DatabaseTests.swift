@@ -252,6 +252,41 @@ import Testing
     _ = try Self.psql("DROP TABLE \(table2);", server: server)
   }
 
+  /// A plugin's rule is not run over a database, and the run says so.
+  @Test func pluginRulesAreNamed() throws {
+    let folder = try IntegrationTests.Folder([
+      ".factlint.yml": """
+      rules: [rules/]
+      databases:
+        - url: sqlite:desk.db
+          table: figures
+          columns: { id: id, entity: company, metric: item, period: period, value: amount }
+      """,
+      "rules/checks.yml": """
+      plugins:
+        - { id: ceiling, command: [python3, ceiling.py] }
+      rules:
+        - { id: capped, check: ceiling, max: 10 }
+        - { id: restated, check: restatement }
+      """,
+      ".git/HEAD": "ref: refs/heads/main\n",
+    ])
+    let written = try Self.sqlite(
+      """
+      CREATE TABLE figures (id integer, company text, item text, period text, amount text);
+      INSERT INTO figures VALUES (1, 'acme', 'staff', '2024', '3412'),
+        (2, 'acme', 'staff', '2024', '3142');
+      """, at: folder.url.appendingPathComponent("desk.db"))
+    try #require(written.status == 0, "python3 could not write the SQLite file: \(written.errors)")
+    let run = try folder.run(["db"])
+    #expect(run.status == 1, "\(run.output)\(run.errors)")
+    #expect(run.output.contains("?id=2: error: 3142 restates 3412"), "\(run.output)")
+    #expect(
+      run.output.contains("rules/checks.yml:4:11: note: rule 'capped' runs a plugin")
+        || run.errors.contains("rules/checks.yml:4:11: note: rule 'capped' runs a plugin"),
+      "\(run.output)\(run.errors)")
+  }
+
   @Test func aMissingOrDamagedSQLiteFileIsLocated() throws {
     let folder = try IntegrationTests.Folder([
       ".factlint.yml": """
