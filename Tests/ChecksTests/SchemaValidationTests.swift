@@ -206,6 +206,15 @@ struct InvalidDocument {
     InvalidDocument(
       name: "an unknown key in the configuration", schema: "schema/config.schema.json",
       yaml: "rules: rules/\nfail_on: warning\n", error: "'fail_on'"),
+    InvalidDocument(
+      name: "a database without a value column", schema: "schema/config.schema.json",
+      yaml: """
+        databases:
+          - url: postgres://desk@127.0.0.1/warehouse
+            table: figures
+            columns: { id: id, entity: company, metric: item, period: period }
+        """,
+      error: "'value' is a required property"),
   ]
 }
 

@@ -52,8 +52,42 @@ extension GeneratedFiles {
           "description": "A file of known findings that are not reported again.",
           "type": "string",
         ],
+        "databases": [
+          "description": "Tables and queries of figures that `factlint db` checks in place.",
+          "type": "array",
+          "items": ["$ref": "#/$defs/database"],
+        ],
       ],
       "additionalProperties": false,
-      "$defs": ["plugin": plugin],
+      "$defs": ["plugin": plugin, "database": database],
     ])
+}
+
+extension GeneratedFiles {
+  /// A `databases:` entry: where the figures are and which column holds what.
+  static let database: JSONNode = [
+    "type": "object",
+    "properties": [
+      "url": [
+        "description":
+          "postgres://user[:password]@host[:port]/database[?sslmode=MODE], or sqlite:PATH",
+        "type": "string", "pattern": "^(postgres://|postgresql://|sqlite:)",
+      ],
+      "table": ["description": "The table, with its schema if needed.", "type": "string"],
+      "query": ["description": "One SELECT whose rows are the figures.", "type": "string"],
+      "columns": [
+        "description": "The column each part of a figure is read from.",
+        "type": "object",
+        "properties": .object(
+          DatabaseSource.Role.allCases.map { role -> (key: String, value: JSONNode) in
+            (role.rawValue, ["type": "string", "minLength": 1])
+          }),
+        "required": .array(DatabaseSource.requiredRoles.map { .string($0.rawValue) }),
+        "additionalProperties": false,
+      ],
+    ],
+    "required": ["url", "columns"],
+    "oneOf": [["required": ["table"]], ["required": ["query"]]],
+    "additionalProperties": false,
+  ]
 }
