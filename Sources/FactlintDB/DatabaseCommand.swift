@@ -89,6 +89,11 @@ struct DatabaseCommand: AsyncParsableCommand {
         readFiles.insert(found.address)
       }
     }
+    // The queries printed are the output: no summary follows them unless something failed.
+    if printSQL != nil, problems.allSatisfy(\.isNotice) {
+      fflush(nil)
+      return
+    }
     diagnostics.removeAll { $0.severity == .note }
     var result = LintResult(
       diagnostics: diagnostics, problems: [], fileCount: readFiles.count,
@@ -193,10 +198,20 @@ struct DatabaseCommand: AsyncParsableCommand {
     }
     if let dialect {
       await close()
+      var shape = shape
+      // Where values do not carry their scale, it is the column's: the one PostgreSQL found.
+      if dialect.scale(of: "v") == nil, shape.places.count == 1 {
+        shape.declaredScale = shape.places.keys.first
+      }
       let compiler = SQLCompiler(shape: shape, dialect: dialect)
+      if dialect.scale(of: "v") == nil, source.columns[.decimals] == nil,
+        source.columns[.precision] == nil, shape.places.count > 1
+      {
+        print("-- the values have \(shape.places.count) scales: map decimals or precision")
+      }
       for rule in rules {
-        let sql = compiler.query(for: rule) ?? "-- runs in memory only"
-        print("-- \(rule.id) (\(rule.checkID))\n\(sql);")
+        let sql = compiler.query(for: rule).map { $0 + ";" } ?? "-- runs in memory only"
+        print("-- \(rule.id) (\(rule.checkID))\n\(sql)")
       }
       return ([], [], location)
     }

@@ -44,9 +44,6 @@ public struct SourceShape: Sendable {
   /// The column mapped to `role`.
   func column(_ role: DatabaseSource.Role) -> String? { source.columns[role] }
 
-  /// Whether the place value comes from the value's stored scale.
-  var placeFromScale: Bool { column(.decimals) == nil && column(.precision) == nil }
-
   /// The unit a stored pair stands for, read as a CSV file's `unit` and `currency` columns are:
   /// "%" and "pp", a currency code, or a count of the noun; nil when the currency is no code.
   public static func unit(of text: UnitText) -> QuantityUnit? {

@@ -349,6 +349,12 @@ import Testing
       "\(run.output)")
     #expect(!run.output.contains("?id=1:"), "\(run.output)")
     #expect(run.output.hasSuffix("1 error, 1 warning in 2 files\n"), "\(run.output)")
+    // The queries for another dialect, learned from this table, and nothing else.
+    let printed = try folder.run(["db", "--print-sql", "trino"])
+    #expect(printed.status == 0, "\(printed.errors)")
+    #expect(printed.output.hasPrefix("-- revenue-parts (total)\nSELECT t.id, p1.id, p2.id, p3.id"))
+    #expect(printed.output.contains("-- growth (growth)\n-- runs in memory only\n"))
+    #expect(!printed.output.contains(" in 2 files"))
     // Nothing was written: the rows are as they were.
     let count = try Self.psql("SELECT count(*), sum(amount) FROM \(table);", server: server)
     #expect(count.output == "10|6788.63\n", "\(count.output)")
