@@ -97,12 +97,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     diagnostics.removeAll { $0.severity == .note }
     var result = LintResult(
       diagnostics: diagnostics, problems: [], fileCount: readFiles.count,
-      rules: rules.compactMap { rule in
-        let severity = configuration.severity(of: rule.id, default: rule.severity)
-        return severity.apply(to: .error).map {
-          RuleRun(id: rule.id, checkID: rule.checkID, severity: $0)
-        }
-      })
+      rules: RuleRun.list(rules, configuration: configuration))
     result.record(problems)
     result.readFiles = readFiles
     Terminal.finish(

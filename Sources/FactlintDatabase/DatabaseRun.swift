@@ -197,15 +197,16 @@ public struct DatabaseRun: Sendable {
       + tests.joined(separator: " OR ") + " LIMIT 1"
     let rows = try await answer(sql)
     guard let row = rows.first, let role = row[1].flatMap(DatabaseSource.Role.init) else { return }
-    let column = source.columns[role] ?? role.rawValue
-    let message =
-      "the row's \(role.rawValue) (column '\(column)') is NULL; give every row one, or leave "
-      + "such rows out with a query"
-    guard let id = row[0].flatMap(Int.init) else {
-      throw Problem(.database(message), at: source.columnLocations[.id] ?? source.location)
+    let problem = compiler.shape.nullValue(role)
+    guard row[0] != nil else {
+      throw Problem(problem, at: source.columnLocations[.id] ?? source.location)
     }
-    throw Problem(
-      .database(message), at: .record(in: address, id: id, column: 1))
+    throw Problem(problem, at: record(row[0]))
+  }
+
+  /// The row whose id a query returned as text.
+  func record(_ id: String?) -> SourceLocation {
+    .record(in: address, id: id.flatMap(Int.init) ?? 0, column: 1)
   }
 
   /// The rows of `sql`, with a failure located at the source.
@@ -235,9 +236,7 @@ public struct DatabaseRun: Sendable {
         values[text] = try read(text)
       } catch {
         var located = error
-        if let first = row[1].flatMap(Int.init) {
-          located.location = .record(in: address, id: first, column: 1)
-        }
+        located.location = record(row[1])
         throw located
       }
     }
@@ -268,12 +267,7 @@ public struct DatabaseRun: Sendable {
     for row in rows {
       let text = SourceShape.UnitText(unit: row[0], currency: row[1])
       guard let unit = SourceShape.unit(of: text) else {
-        let id = row[2].flatMap(Int.init) ?? 0
-        throw Problem(
-          .database(
-            "the currency '\(text.currency ?? "")' is not a currency code; store an ISO 4217 "
-              + "code such as USD"),
-          at: .record(in: address, id: id, column: 1))
+        throw Problem(SourceShape.notACurrency(text), at: record(row[2]))
       }
       units[text] = unit
     }
@@ -300,11 +294,8 @@ public struct DatabaseRun: Sendable {
     var places: [Int: ExactDecimal] = [:]
     for row in rows {
       guard let text = row[0] else { continue }
-      guard let decimals = Int(text), abs(decimals) <= 30 else {
-        let id = row[1].flatMap(Int.init) ?? 0
-        throw Problem(
-          .database("decimals '\(text)' is not a whole number from -30 to 30"),
-          at: .record(in: address, id: id, column: 1))
+      guard let decimals = SourceShape.decimals(text) else {
+        throw Problem(SourceShape.invalidDecimals(text), at: record(row[1]))
       }
       places[decimals] = SourceShape.place(decimals: decimals)
     }
@@ -322,9 +313,8 @@ public struct DatabaseRun: Sendable {
     let dataset = Dataset(figures: figures).applying(configuration.tolerance)
     var diagnostics: [Diagnostic] = []
     var found: [Problem] = []
-    for var rule in rules {
-      rule.severity = configuration.severity(of: rule.id, default: rule.severity)
-      switch Engine.run(rule, in: dataset) {
+    for result in Engine.runAll(rules, in: dataset, configuration: configuration) {
+      switch result {
       case .success(let more): diagnostics += more
       case .failure(let problem): found.append(problem)
       }

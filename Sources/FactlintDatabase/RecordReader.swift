@@ -26,13 +26,7 @@ public struct RecordReader: Sendable {
     }
     let location = SourceLocation.record(in: shape.address, id: id, column: shape.valueColumn)
     func required(_ index: Int, _ role: DatabaseSource.Role) throws(Problem) -> String {
-      guard let text = row[index] else {
-        throw Problem(
-          .database(
-            "the row's \(role.rawValue) (column '\(shape.column(role) ?? "")') is NULL; give "
-              + "every row one, or leave the row out with a query"),
-          at: location)
-      }
+      guard let text = row[index] else { throw Problem(shape.nullValue(role), at: location) }
       return text
     }
     let periodText = try required(3, .period)
@@ -49,11 +43,7 @@ public struct RecordReader: Sendable {
     }
     let unitText = SourceShape.UnitText(unit: row[7], currency: row[8])
     guard let unit = shape.units[unitText] ?? SourceShape.unit(of: unitText) else {
-      throw Problem(
-        .database(
-          "the currency '\(unitText.currency ?? "")' is not a currency code; store an ISO 4217 "
-            + "code such as USD"),
-        at: location)
+      throw Problem(SourceShape.notACurrency(unitText), at: location)
     }
     let precision = try place(row[6], value: valueText, at: location)
     let segment = row[4].flatMap { $0.isEmpty ? nil : $0 }
@@ -73,9 +63,8 @@ public struct RecordReader: Sendable {
   {
     if shape.column(.decimals) != nil {
       guard let text else { return .zero }
-      guard let decimals = Int(text), abs(decimals) <= 30 else {
-        throw Problem(
-          .database("decimals '\(text)' is not a whole number from -30 to 30"), at: location)
+      guard let decimals = SourceShape.decimals(text) else {
+        throw Problem(SourceShape.invalidDecimals(text), at: location)
       }
       return SourceShape.place(decimals: decimals)
     }

@@ -22,27 +22,14 @@ public struct SQLCompiler: Sendable {
   }
 
   /// The parts of a figure's key a selector can name.
-  enum Field: CaseIterable {
+  enum Field: String, CaseIterable {
     case entity, metric, period, segment
 
-    var role: DatabaseSource.Role {
-      switch self {
-      case .entity: return .entity
-      case .metric: return .metric
-      case .period: return .period
-      case .segment: return .segment
-      }
-    }
+    /// The role of the column the part is read from.
+    var role: DatabaseSource.Role { DatabaseSource.Role(rawValue: rawValue)! }
 
     /// The name a figure's key part has in a compiled query.
-    var name: String {
-      switch self {
-      case .entity: return "entity"
-      case .metric: return "metric"
-      case .period: return "period"
-      case .segment: return "segment"
-      }
-    }
+    var name: String { rawValue }
 
     func value(in selector: Selector) -> String? {
       switch self {

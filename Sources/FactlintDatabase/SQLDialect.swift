@@ -21,12 +21,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
 
   /// A name quoted for the dialect; `schema.table` is quoted part by part.
   public func identifier(_ name: String) -> String {
-    name.split(separator: ".", omittingEmptySubsequences: false).map { part in
-      switch self {
-      case .postgres, .trino, .sqlite: return "\"" + part.replacing("\"", with: "\"\"") + "\""
-      case .spark: return "`" + part.replacing("`", with: "``") + "`"
-      }
-    }.joined(separator: ".")
+    name.split(separator: ".", omittingEmptySubsequences: false).map { column(String($0)) }
+      .joined(separator: ".")
   }
 
   /// A column's name quoted for the dialect: one name, dots and all.

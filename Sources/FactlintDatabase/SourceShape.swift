@@ -54,13 +54,7 @@ public struct SourceShape: Sendable {
     guard let unit = text.unit?.trimmingSpaces, !unit.isEmpty else {
       return .count(nil)
     }
-    switch unit.lowercased() {
-    case "%", "percent", "per cent": return .percent
-    case "pp", "percentage points": return .percentagePoints
-    default:
-      let isCode = unit.count == 3 && unit.allSatisfy { $0.isUppercase && $0.isASCII }
-      return isCode ? .currency(unit) : .count(unit)
-    }
+    return .named(unit)
   }
 
   /// The unit's text for comparing units in SQL: the unit exactly, and its kind (any count is
@@ -77,4 +71,30 @@ public struct SourceShape: Sendable {
 
   /// The place value of a figure's last digit for a stored decimals value `d`: 10^-d.
   static func place(decimals: Int) -> ExactDecimal { .powerOfTen(-decimals) }
+
+  /// A stored decimals value, a whole number from -30 to 30, or nil.
+  static func decimals(_ text: String) -> Int? {
+    Int(text).flatMap { abs($0) <= 30 ? $0 : nil }
+  }
+
+  // What is wrong with a row, worded once for the rows read and the distinct values learned.
+
+  /// A NULL where a figure needs `role`.
+  func nullValue(_ role: DatabaseSource.Role) -> InputError {
+    .database(
+      "the row's \(role.rawValue) (column '\(column(role) ?? role.rawValue)') is NULL; give "
+        + "every row one, or leave such rows out with a query")
+  }
+
+  /// A currency that is no currency code.
+  static func notACurrency(_ text: UnitText) -> InputError {
+    .database(
+      "the currency '\(text.currency ?? "")' is not a currency code; store an ISO 4217 code "
+        + "such as USD")
+  }
+
+  /// A decimals value out of range.
+  static func invalidDecimals(_ text: String) -> InputError {
+    .database("decimals '\(text)' is not a whole number from -30 to 30")
+  }
 }

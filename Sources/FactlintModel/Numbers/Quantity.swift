@@ -30,6 +30,18 @@ public enum QuantityUnit: Sendable, Hashable {
     }
   }
 
+  /// The unit a data file's `unit` column names for a plain number: "%" and "pp" (and their
+  /// words), an ISO currency code written in capitals, or else a count of the noun.
+  package static func named(_ text: String) -> QuantityUnit {
+    switch text.lowercased() {
+    case "%", "percent", "per cent": return .percent
+    case "pp", "percentage points": return .percentagePoints
+    default:
+      let isCode = text.count == 3 && text.allSatisfy { $0.isUppercase && $0.isASCII }
+      return isCode ? .currency(text) : .count(text)
+    }
+  }
+
   /// The unit's kind as factlint's JSON names it: count, currency, percent, percentage points,
   /// multiple.
   public var kindName: String {

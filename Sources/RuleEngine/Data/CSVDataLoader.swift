@@ -225,15 +225,11 @@ enum CSVDataLoader {
     location: (Field) -> SourceLocation
   ) throws(Problem) {
     if let unit {
-      let text = unit.text.trimmingSpaces
-      switch text.lowercased() {
-      case "%", "percent", "per cent": value.unit = .percent
-      case "pp", "percentage points": value.unit = .percentagePoints
-      default:
-        if value.unit == .count(nil) {
-          let isCode = text.count == 3 && text.allSatisfy { $0.isUppercase && $0.isASCII }
-          value.unit = isCode ? .currency(text) : .count(text)
-        }
+      // A percentage or points is the unit whatever the number says; a noun or a currency
+      // code only names a plain number's.
+      let named = QuantityUnit.named(unit.text.trimmingSpaces)
+      if named == .percent || named == .percentagePoints || value.unit == .count(nil) {
+        value.unit = named
       }
     }
     var power: Int?

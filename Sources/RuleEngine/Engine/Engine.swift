@@ -62,6 +62,16 @@ public struct LintResult: Sendable {
 
 /// A rule that ran: its id and the check kind it used.
 public struct RuleRun: Sendable, Hashable {
+  /// The rules that run after the configuration's overrides, each at the most it may report.
+  package static func list(_ rules: [Rule], configuration: Configuration) -> [RuleRun] {
+    rules.compactMap { rule in
+      let severity = configuration.severity(of: rule.id, default: rule.severity)
+      return severity.apply(to: .error).map {
+        RuleRun(id: rule.id, checkID: rule.checkID, severity: $0)
+      }
+    }
+  }
+
   /// The rule's id.
   public var id: String
   /// The check kind's id.
@@ -202,11 +212,7 @@ public struct Engine: Sendable {
     diagnostics = SuppressionFilter.apply(suppressions, to: diagnostics)
     diagnostics.sort(by: Self.order)
     problems.sort { $0.location < $1.location }
-    let rules = ruleFiles.flatMap(\.rules).compactMap { rule -> RuleRun? in
-      let severity = configuration.severity(of: rule.id, default: rule.severity)
-      guard let level = severity.apply(to: .error) else { return nil }
-      return RuleRun(id: rule.id, checkID: rule.checkID, severity: level)
-    }
+    let rules = RuleRun.list(ruleFiles.flatMap(\.rules), configuration: configuration)
     var result = LintResult(
       diagnostics: diagnostics, problems: [], fileCount: readFiles.count, rules: rules)
     result.record(problems)
@@ -216,7 +222,7 @@ public struct Engine: Sendable {
 
   /// Runs the rules on every core; rules share nothing but the dataset, which no rule changes.
   /// The results come back in the rules' order.
-  static func runAll(_ rules: [Rule], in dataset: Dataset, configuration: Configuration)
+  package static func runAll(_ rules: [Rule], in dataset: Dataset, configuration: Configuration)
     -> [Result<[Diagnostic], Problem>]
   {
     let results = ResultSlots<Result<[Diagnostic], Problem>>(count: rules.count)
